@@ -1,0 +1,1 @@
+// VS Code client entry point (see client/src).

@@ -1,0 +1,1 @@
+// LSP server entry point (see server/src).
