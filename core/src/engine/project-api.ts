@@ -1,0 +1,81 @@
+import type { FileKind, SourceFile } from '../syntax/source-file';
+import type { Finding, RuleMeta, Severity } from './types';
+
+/**
+ * The facade the server and the CLI share (implemented in engine/project.ts). One engine, one config lookup:
+ * both hosts feed file texts in and read findings out; only they touch the file system.
+ */
+
+/** Reads a file for config lookup; returns undefined when it does not exist. Injected so core stays pure. */
+export type ReadFileFn = (path: string) => string | undefined;
+
+export type RuleSetting = Severity | 'off';
+
+/** `.jitterbit-guard.json`, as written by users (see core/schema/jitterbit-guard.schema.json). */
+export interface ConfigFile {
+  /** Folders up from here are not searched when true. */
+  root?: boolean;
+  rules?: Record<string, RuleSetting | [RuleSetting, Record<string, unknown>]>;
+  allowlist?: {
+    /** Path globs (relative to the config file's folder) that are not analysed. */
+    paths?: string[];
+    /** Regexes; a finding whose raw value matches one is dropped. */
+    values?: string[];
+    /** SHA-256 hex of values to allow (so the allowlist itself holds no secret). */
+    hashes?: string[];
+  };
+  /** Minimum severity that makes the CLI exit 1. */
+  failLevel?: 'error' | 'warning' | 'note';
+}
+
+/** A config after lookup and merge, for one file. */
+export interface ResolvedConfig {
+  /** Config files that contributed, nearest last. */
+  sources: string[];
+  rules: Record<string, { severity: RuleSetting; options: Record<string, unknown> }>;
+  allowPaths: { base: string; globs: string[] }[];
+  allowValues: RegExp[];
+  allowHashes: Set<string>;
+  failLevel: 'error' | 'warning' | 'note';
+  /** Problems with the config files themselves (invalid JSON, unknown rule id), naming the file. */
+  problems: { path: string; message: string }[];
+}
+
+export interface FileAnalysis {
+  path: string;
+  kind: FileKind;
+  source: SourceFile;
+  /** Syntax diagnostics, directive problems and security findings, sorted by position. */
+  findings: Finding[];
+  /** True when the file was skipped (allowlisted path, unsupported, binary, too large); see `skippedReason`. */
+  skipped: boolean;
+  skippedReason?: string;
+}
+
+export interface ProjectApi {
+  /** Adds or replaces a file (parsed lazily). `version` lets hosts skip re-parsing an unchanged text. */
+  setFile(path: string, text: string, version?: number): void;
+  removeFile(path: string): void;
+  hasFile(path: string): boolean;
+  files(): string[];
+  /** Analyse one file with cross-file knowledge of every other file in the project. */
+  analyzeFile(path: string, config: ResolvedConfig): FileAnalysis;
+  /** Files whose findings may change when `path` changes (cross-script flows through globals). */
+  dependentsOf(path: string): string[];
+  rules(): RuleMeta[];
+  /** Every `$name` / `Get("name")` / `Jitterbit.GetVar("$name")` occurrence of a global or project variable. */
+  variableOccurrences(name?: string): VariableOccurrence[];
+  /** Names of globals and project variables known in the project (without `$`). */
+  variableNames(): { name: string; kind: 'global' | 'project-variable' | 'system'; hidden?: boolean }[];
+}
+
+export interface VariableOccurrence {
+  name: string;
+  path: string;
+  /** Host offsets of the name itself (without `$` or quotes), so a rename edit replaces exactly these. */
+  start: number;
+  end: number;
+  access: 'read' | 'write' | 'declaration';
+  /** How the name is written, so a rename can re-encode it: `$name`, `Get("name")`, JS `GetVar("$name")`, export data. */
+  form: 'dollar' | 'string-name' | 'string-dollar-name' | 'data';
+}
