@@ -1,0 +1,67 @@
+import data from './catalogue-data.json';
+import sysvars from './system-variables.json';
+
+export interface ParamInfo {
+  name: string;
+  type: string;
+  optional: boolean;
+  /** Kind of secret this parameter takes (password, passphrase, salt, sessionId...). */
+  secret?: string;
+  credentialIdentifier?: boolean;
+  componentReference?: boolean;
+}
+
+export interface FunctionInfo {
+  name: string;
+  category: string;
+  language: 'jitterbit' | 'javascript';
+  params: ParamInfo[];
+  returns: string;
+  minArgs: number;
+  maxArgs: number;
+  description: string;
+  logs?: boolean;
+  sink?: string;
+  dataParams?: number[];
+  returnsSecret?: boolean;
+  deprecated?: boolean;
+}
+
+export interface SystemVariableInfo {
+  name: string;
+  access: 'read' | 'read-write';
+  type: string;
+  /** True for families such as `jitterbit.api.request.headers.<name>`. */
+  prefix?: boolean;
+}
+
+/** The built-in function catalogue (derived from the reference catalogue; see scripts/gen-catalogue.mjs). */
+export const FUNCTION_CATALOGUE: readonly FunctionInfo[] = data as FunctionInfo[];
+export const SYSTEM_VARIABLES: readonly SystemVariableInfo[] = sysvars as SystemVariableInfo[];
+
+const scriptFns = new Map<string, FunctionInfo>();
+const jsFns = new Map<string, FunctionInfo>();
+for (const f of FUNCTION_CATALOGUE) {
+  const key = f.name.toLowerCase();
+  if (f.language === 'javascript') jsFns.set(key, f);
+  else scriptFns.set(key, f);
+}
+const sysExact = new Set(SYSTEM_VARIABLES.filter((v) => !v.prefix).map((v) => v.name.toLowerCase()));
+const sysPrefixes = SYSTEM_VARIABLES.filter((v) => v.prefix).map((v) => v.name.toLowerCase() + '.');
+
+/** Function names are case-insensitive in Jitterbit Script. */
+export function lookupFunction(name: string): FunctionInfo | undefined {
+  return scriptFns.get(name.toLowerCase());
+}
+
+/** Functions callable from Jitterbit JavaScript: the JS-only ones plus log/result helpers. */
+export function lookupJsFunction(name: string): FunctionInfo | undefined {
+  return jsFns.get(name.toLowerCase());
+}
+
+export function isKnownSystemVariable(name: string): boolean {
+  const n = name.toLowerCase().replace(/^\$/, '');
+  if (sysExact.has(n)) return true;
+  for (const p of sysPrefixes) if (n.startsWith(p)) return true;
+  return false;
+}

@@ -1,0 +1,342 @@
+import type { FunctionInfo } from './catalogue';
+import { MAX_IR_DEPTH, type Ir, type IrArray, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
+import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
+
+/** Where a literal sits; decides whether a credential-looking value is a hard-coded secret. */
+export type LiteralContext =
+  | { kind: 'credential-arg'; fn: string; param: string; index: number; secretKind: string }
+  | { kind: 'identifier-arg'; fn: string; param: string; index: number }
+  | { kind: 'arg'; fn: string; index: number }
+  | { kind: 'named'; name: string; via: 'variable' | 'key' | 'property' }
+  | { kind: 'compared'; name: string }
+  | { kind: 'none' };
+
+export interface LiteralFact {
+  lit: IrLiteral & { value: string };
+  ctx: LiteralContext;
+  /** Set by the classifier: the literal is a hard-coded secret (by context or by a known token format). */
+  secret: boolean;
+}
+
+export interface SinkFact {
+  call: IrCall;
+  fn: FunctionInfo;
+  argIndex: number;
+  taint: Taint;
+}
+
+export interface VarFact {
+  v: IrVar;
+  access: 'read' | 'write';
+}
+
+export interface ScriptFacts {
+  literals: LiteralFact[];
+  sinks: SinkFact[];
+  calls: IrCall[];
+  vars: VarFact[];
+  arrays: IrArray[];
+  /** Taint of globals at the end of the script (names lower-cased), for cross-script flows. */
+  globalWrites: Map<string, Taint>;
+}
+
+/** What the flow pass needs from the outside: value classification and project knowledge. */
+export interface FlowHost {
+  isSecretLiteral(value: string, ctx: LiteralContext): boolean;
+  isCredentialName(name: string): boolean;
+  isSensitiveDataName(name: string): boolean;
+  /** Taint a global carries in from other scripts of the project. */
+  incomingGlobal(name: string): Taint | undefined;
+  isHiddenProjectVariable(name: string): boolean;
+}
+
+const NONE: LiteralContext = { kind: 'none' };
+
+/** Functions whose value is derived from all their arguments' text (so a naming context passes through). */
+const PASS_THROUGH = new Set([
+  'trim', 'ltrim', 'rtrim', 'trimchars', 'ltrimchars', 'rtrimchars', 'ifempty', 'ifnull', 'string', 'tolower', 'toupper', 'toproper',
+  'base64encode', 'urlencode', 'quote', 'dquote', 'lpad', 'rpad', 'lpadchar', 'rpadchar', 'sqlescape', 'replace', 'regexreplace',
+  'left', 'right', 'mid', 'truncate', 'hextostring', 'stringtohex', 'base64decode', 'urldecode', 'format',
+]);
+/** Hashes and measures: their result reveals nothing of the input. */
+const MASKING = new Set(['md5', 'sha256', 'md5astwonumbers', 'length', 'stringlength', 'count', 'countsubstring', 'isnull', 'isvalid', 'isvalidstring', 'isinteger', 'hexhash']);
+/** Built-ins whose result is control flow, not data, for taint purposes. */
+const SELECTS = new Map<string, (i: number) => boolean>([
+  ['if', (i) => i > 0],
+  ['case', (i) => i % 2 === 1],
+  ['eval', () => true],
+  ['while', () => false],
+  ['ifempty', () => true],
+  ['ifnull', () => true],
+]);
+const LOG_SINKS = new Set(['writetooperationlog', 'raiseerror', 'setlasterror']);
+const EMAIL_MESSAGE_ARGS = new Map<string, number[]>([['sendemail', [2, 3]], ['sendsystememail', [1, 2]]]);
+const JS_CLEAN_METHODS = new Set(['.indexof', '.lastindexof', '.search', '.test', '.charcodeat', '.localecompare', '.hasownproperty']);
+const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|x[-_]auth[-_]token|cookie|proxy[-_]authorization|x[-_]access[-_]token)$/i;
+
+export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
+  const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map() };
+  const locals = new Map<string, Taint | undefined>();
+  const globals = new Map<string, Taint | undefined>();
+
+  const nameTaint = (name: string): Taint | undefined => {
+    if (host.isCredentialName(name)) return taint(T_SECRET, `\`${name}\``);
+    if (host.isSensitiveDataName(name)) return taint(T_PII, `\`${name}\``);
+    return undefined;
+  };
+
+  const systemTaint = (name: string): Taint | undefined => {
+    const n = name.toLowerCase();
+    if (!n.startsWith('jitterbit.')) return undefined;
+    if (n === 'jitterbit.api.request.body' || n.startsWith('jitterbit.api.request.body.')) return taint(T_PAYLOAD, 'the inbound API request body');
+    if (n === 'jitterbit.api.request.enum.headers' || n === 'jitterbit.api.request.headers') return taint(T_PAYLOAD, 'all inbound request headers');
+    if (n.startsWith('jitterbit.api.request.headers.') || n.startsWith('jitterbit.networking.http.request.header.')) {
+      return CREDENTIAL_HEADERS.test(n) ? taint(T_SECRET, `the \`${name.split('.').pop() ?? ''}\` request header`) : undefined;
+    }
+    if (n.startsWith('jitterbit.api.request.parameters.') || n.startsWith('jitterbit.networking.http.query.')) {
+      const p = name.split('.').pop() ?? '';
+      return host.isCredentialName(p) ? taint(T_SECRET, `the \`${p}\` request parameter`) : undefined;
+    }
+    return undefined;
+  };
+
+  const readVar = (v: IrVar): Taint | undefined => {
+    facts.vars.push({ v, access: 'read' });
+    if (v.scope === 'local') return locals.has(v.name) ? locals.get(v.name) : nameTaint(v.name);
+    const key = v.name.toLowerCase();
+    if (globals.has(key)) return globals.get(key);
+    const sys = systemTaint(v.name);
+    if (sys) return sys;
+    if (host.isHiddenProjectVariable(v.name)) return taint(T_SECRET, `the hidden project variable \`$${v.name}\``);
+    return join(host.incomingGlobal(v.name), nameTaint(v.name));
+  };
+
+  /** True when the value expression produces no sensitive text by construction (a mask, a count, a literal). */
+  const producesMasked = (e: Ir): boolean => {
+    if (e.k === 'lit') return true;
+    if (e.k === 'call') return isMaskingCall(e);
+    if (e.k === 'cat') return e.items.every(producesMasked);
+    return false;
+  };
+
+  const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
+    if (target.k === 'var') {
+      facts.vars.push({ v: target, access: 'write' });
+      let t = value;
+      // A credential- or PII-named variable holds sensitive data whatever computed it (a session from a login).
+      if (!producesMasked(valueIr)) t = join(t, nameTaint(target.name));
+      if (target.scope === 'local') locals.set(target.name, t);
+      else globals.set(target.name.toLowerCase(), t);
+      return;
+    }
+    if (target.k === 'member') {
+      // Writing into a dictionary/array/object taints the container.
+      let obj: Ir = target.obj;
+      let guard = 0;
+      while (obj.k === 'member' && guard++ < MAX_IR_DEPTH) obj = obj.obj;
+      if (target.index) ev(target.index, NONE, depth);
+      if (obj.k === 'var') {
+        const prev = obj.scope === 'local' ? locals.get(obj.name) : globals.get(obj.name.toLowerCase());
+        const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
+        const t = join(join(prev, value), keyTaint);
+        facts.vars.push({ v: obj, access: 'write' });
+        if (obj.scope === 'local') locals.set(obj.name, t);
+        else globals.set(obj.name.toLowerCase(), t);
+      } else ev(obj, NONE, depth);
+    }
+  };
+
+  const targetName = (target: Ir): { name: string; via: 'variable' | 'key' | 'property' } | undefined => {
+    if (target.k === 'var') return { name: target.name, via: 'variable' };
+    if (target.k === 'member' && target.prop !== undefined) return { name: target.prop, via: target.index ? 'key' : 'property' };
+    return undefined;
+  };
+
+  const evCall = (c: IrCall, ctx: LiteralContext, depth: number): Taint | undefined => {
+    facts.calls.push(c);
+    const lname = c.name.toLowerCase();
+    const fn = c.fn;
+    const argTaints: (Taint | undefined)[] = [];
+    const passCtx = PASS_THROUGH.has(lname) || SELECTS.has(lname) ? ctx : undefined;
+    for (let i = 0; i < c.args.length; i++) {
+      const a = c.args[i];
+      let actx: LiteralContext = { kind: 'arg', fn: c.name, index: i };
+      const p = fn ? (fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined)) : undefined;
+      if (p?.secret) actx = { kind: 'credential-arg', fn: c.name, param: p.name, index: i, secretKind: p.secret };
+      else if (p?.credentialIdentifier) actx = { kind: 'identifier-arg', fn: c.name, param: p.name, index: i };
+      else if (passCtx && (lname === 'if' ? i > 0 : lname === 'case' ? i % 2 === 1 : i === 0 || SELECTS.has(lname))) actx = passCtx;
+      // Positional semantics: `password="x"` inside a call is an assignment whose value sits at this position.
+      if (a.k === 'assign') {
+        const vt = ev(a.value, actx, depth);
+        write(a.target, vt, a.value, depth);
+        argTaints.push(vt);
+      } else argTaints.push(ev(a, actx, depth));
+    }
+    if (fn && LOG_SINKS.has(lname)) {
+      const t = argTaints[0];
+      if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) facts.sinks.push({ call: c, fn, argIndex: 0, taint: t });
+    }
+    const emailArgs = fn ? EMAIL_MESSAGE_ARGS.get(lname) : undefined;
+    if (fn && emailArgs) {
+      for (const i of emailArgs) {
+        const t = argTaints[i];
+        if (t && t.bits & T_SECRET) {
+          facts.sinks.push({ call: c, fn, argIndex: i, taint: t });
+          break;
+        }
+      }
+    }
+    // Value of the call.
+    if (isMaskingCall(c)) return undefined;
+    if (fn?.returnsSecret) return taint(T_SECRET, `the session returned by \`${fn.name}\``, false, { start: c.start, end: c.end });
+    if (lname === 'aesdecryption') return taint(T_SECRET, 'a value decrypted with `AESDecryption`', false, { start: c.start, end: c.end });
+    if (lname === 'getinputstring') return join(taint(T_PAYLOAD, 'a whole inbound payload (`GetInputString`)'), argTaints[0]);
+    if (lname === 'getxmlstring' && c.args[0]?.k === 'src' && /request/i.test(c.args[0].path)) return taint(T_PAYLOAD, 'a whole inbound request node');
+    const select = SELECTS.get(lname);
+    if (select) {
+      let t: Taint | undefined;
+      argTaints.forEach((x, i) => {
+        if (select(i)) t = join(t, x);
+      });
+      return t;
+    }
+    if (fn && (fn.returns === 'bool' || fn.returns === 'number' || fn.returns === 'void' || fn.returns === 'null' || fn.returns === 'date')) return undefined;
+    if (c.method && JS_CLEAN_METHODS.has(lname)) return undefined;
+    let t: Taint | undefined;
+    for (const x of argTaints) t = join(t, x);
+    return t;
+  };
+
+  const ev = (e: Ir, ctx: LiteralContext, depth: number): Taint | undefined => {
+    if (depth > MAX_IR_DEPTH) return undefined;
+    const d = depth + 1;
+    switch (e.k) {
+      case 'lit': {
+        if (typeof e.value !== 'string') return undefined;
+        const fact: LiteralFact = { lit: e as IrLiteral & { value: string }, ctx, secret: false };
+        fact.secret = host.isSecretLiteral(e.value, ctx);
+        facts.literals.push(fact);
+        return fact.secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;
+      }
+      case 'var':
+        return readVar(e);
+      case 'src': {
+        const segs = e.path.split(/[$.#]/).filter(Boolean);
+        const last = segs[segs.length - 1] ?? '';
+        if (host.isSensitiveDataName(last) || host.isSensitiveDataName(e.path)) return taint(T_PII, `the source field \`${last}\``);
+        if (host.isCredentialName(last)) return taint(T_SECRET, `the source field \`${last}\``);
+        return undefined;
+      }
+      case 'call':
+        return evCall(e, ctx, d);
+      case 'cat': {
+        let t: Taint | undefined;
+        for (const x of e.items) t = join(t, ev(x, ctx, d));
+        return t;
+      }
+      case 'bin': {
+        if (e.op === '==' || e.op === '!=' || e.op === '===' || e.op === '!==') {
+          // A literal compared with a credential value is itself the credential.
+          const lt = e.r.k === 'lit' ? ev(e.l, NONE, d) : undefined;
+          const rt = e.l.k === 'lit' ? ev(e.r, NONE, d) : undefined;
+          const side = (other: Ir, t: Taint | undefined) =>
+            ev(other, t && t.bits & T_SECRET ? { kind: 'compared', name: t.label } : NONE, d);
+          if (e.r.k === 'lit') side(e.r, lt);
+          else if (e.l.k === 'lit') side(e.l, rt);
+          else {
+            ev(e.l, NONE, d);
+            ev(e.r, NONE, d);
+          }
+          return undefined;
+        }
+        const l = ev(e.l, NONE, d);
+        const r = ev(e.r, NONE, d);
+        // `&&`/`||` in JS yield an operand; in Jitterbit Script they are booleans but keeping the union is harmless.
+        if (e.op === '||' || e.op === '&&' || e.op === '|' || e.op === '&') return e.k === 'bin' && script.language === 'javascript' ? join(l, r) : undefined;
+        if (e.op === '-' && script.language === 'jitterbit') return undefined;
+        return undefined;
+      }
+      case 'arr': {
+        facts.arrays.push(e);
+        let t: Taint | undefined;
+        for (const x of e.items) t = join(t, ev(x, NONE, d));
+        return t;
+      }
+      case 'obj': {
+        let t: Taint | undefined;
+        for (const p of e.props) {
+          const vt = ev(p.value, { kind: 'named', name: p.key, via: 'property' }, d);
+          t = join(t, producesMasked(p.value) ? vt : join(vt, p.key ? nameTaint(p.key) : undefined));
+        }
+        return t;
+      }
+      case 'member': {
+        const ot = ev(e.obj, NONE, d);
+        if (e.index) ev(e.index, NONE, d);
+        if (e.prop === 'length' && !e.index) return undefined;
+        return join(ot, e.prop ? nameTaint(e.prop) : undefined);
+      }
+      case 'assign': {
+        const tn = targetName(e.target);
+        const vctx: LiteralContext = tn ? { kind: 'named', name: tn.name, via: tn.via } : NONE;
+        let vt = ev(e.value, vctx, d);
+        if (e.op === '+=' && e.target.k === 'var') vt = join(readVar(e.target), vt);
+        write(e.target, vt, e.value, d);
+        return vt;
+      }
+      case 'seq': {
+        let t: Taint | undefined;
+        for (const x of e.items) t = ev(x, NONE, d);
+        return t;
+      }
+      case 'other': {
+        let t: Taint | undefined;
+        for (const x of e.items) {
+          const xt = ev(x, NONE, d);
+          if (e.derived) t = join(t, xt);
+        }
+        return t;
+      }
+      case 'fn':
+        for (const x of e.body) ev(x, NONE, d);
+        return undefined;
+      case 'ret':
+        return e.value ? ev(e.value, NONE, d) : undefined;
+    }
+  };
+
+  for (const stmt of script.body) ev(stmt, NONE, 0);
+  for (const [name, t] of globals) if (t) facts.globalWrites.set(name, t);
+  return facts;
+}
+
+/** A call whose result is a masked, hashed or measured form of its input (detection-policy "masking"). */
+export function isMaskingCall(c: IrCall): boolean {
+  const n = c.name.toLowerCase();
+  if (MASKING.has(n)) return true;
+  const num = (i: number): number | undefined => {
+    const a = c.args[i];
+    if (a && a.k === 'lit' && typeof a.value === 'number') return a.value;
+    if (a && a.k === 'other' && a.items.length === 1 && a.items[0].k === 'lit' && typeof a.items[0].value === 'number') return -a.items[0].value;
+    return undefined;
+  };
+  const str = (i: number): string | undefined => {
+    const a = c.args[i];
+    return a && a.k === 'lit' && typeof a.value === 'string' ? a.value : undefined;
+  };
+  switch (n) {
+    case 'right': return (num(1) ?? 99) <= 4;
+    case 'left': return (num(1) ?? 99) <= 6;
+    case 'mid': return (num(2) ?? 99) <= 4;
+    case 'replace':
+    case 'regexreplace': return /^[*xX#•]+$|\*{2,}/.test(str(2) ?? '');
+    case 'formatdate': return /^[yY]+$/.test(str(1) ?? '');
+    case '.replace': return /\*{2,}|^\*+$/.test(str(2) ?? '');
+    case '.slice':
+    case '.substr': {
+      const a = num(1);
+      return a !== undefined && a < 0 && a >= -4 && c.args.length === 2;
+    }
+    default: return false;
+  }
+}

@@ -1,0 +1,78 @@
+import type { FunctionInfo } from './catalogue';
+
+/**
+ * A small expression IR that both Jitterbit Script and Jitterbit JavaScript are lowered into, so the data-flow
+ * pass and the rules see the same variables, calls and sinks in both languages. Offsets are region offsets.
+ */
+export interface IrBase {
+  start: number;
+  end: number;
+}
+
+export interface IrLiteral extends IrBase {
+  k: 'lit';
+  value: string | number | boolean;
+  /** Offset of value character i is `valueStart + i` unless `charOffsets` says otherwise. */
+  valueStart: number;
+  charOffsets?: number[];
+}
+
+/** How a variable name is written, so renames can re-encode it. */
+export type VarForm = 'dollar' | 'bare' | 'string-name' | 'string-dollar-name';
+
+export interface IrVar extends IrBase {
+  k: 'var';
+  scope: 'local' | 'global';
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  form: VarForm;
+}
+
+export interface IrCall extends IrBase {
+  k: 'call';
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  fn?: FunctionInfo;
+  args: Ir[];
+  /** JS method call on a receiver (`s.substring(1)`): receiver is args[0]. */
+  method?: boolean;
+}
+
+export interface IrBinary extends IrBase { k: 'bin'; op: string; l: Ir; r: Ir }
+/** A flattened `a + b + c …` chain (kept flat so long concatenations never deepen the stack). */
+export interface IrConcat extends IrBase { k: 'cat'; items: Ir[] }
+export interface IrArray extends IrBase { k: 'arr'; items: Ir[] }
+export interface IrObject extends IrBase { k: 'obj'; props: { key: string; keyStart: number; keyEnd: number; value: Ir }[] }
+/** Index or property access; `prop` is the key when it is a literal name. */
+export interface IrMember extends IrBase { k: 'member'; obj: Ir; prop?: string; index?: Ir }
+export interface IrAssign extends IrBase { k: 'assign'; op: string; target: Ir; value: Ir }
+export interface IrSeq extends IrBase { k: 'seq'; items: Ir[] }
+/** Anything else: children are evaluated, the value is not derived from them (e.g. `!x`, `-x`). */
+export interface IrOther extends IrBase { k: 'other'; items: Ir[]; derived: boolean }
+/** A transformation source reference (`root$a$SSN$`). */
+export interface IrSourceRef extends IrBase { k: 'src'; path: string }
+/** A JS function declaration or expression; its body is analysed where it is declared. */
+export interface IrFunction extends IrBase { k: 'fn'; name?: string; params: string[]; body: Ir[] }
+export interface IrReturn extends IrBase { k: 'ret'; value?: Ir }
+
+export type Ir =
+  | IrLiteral | IrVar | IrCall | IrBinary | IrConcat | IrArray | IrObject | IrMember | IrAssign | IrSeq | IrOther | IrSourceRef
+  | IrFunction | IrReturn;
+
+/** Nesting beyond this is summarised as an opaque node, so analysis never exhausts the stack. */
+export const MAX_IR_DEPTH = 400;
+
+export interface IrComment {
+  text: string;
+  /** Region offset of the first character of `text`. */
+  start: number;
+  end: number;
+}
+
+export interface IrScript {
+  language: 'jitterbit' | 'javascript';
+  body: Ir[];
+  comments: IrComment[];
+}

@@ -1,0 +1,238 @@
+import { lookupFunction, lookupJsFunction } from './catalogue';
+import { MAX_IR_DEPTH, type Ir, type IrComment, type IrScript } from './ir';
+
+/** The part of an ESTree node this module reads; acorn produces these with `start`/`end` offsets. */
+export interface EsNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Lowers a Jitterbit JavaScript (ES5) tree into the shared IR: `$name` identifiers and
+ * `Jitterbit.GetVar/SetVar("$name")` become global variables, Jitterbit functions resolve against the catalogue,
+ * object properties and member assignments keep their key names for credential-name checks.
+ */
+export function lowerJavaScript(program: EsNode, comments: { text: string; start: number; end: number }[]): IrScript {
+  const body = list(program.body).map((s) => lower(s, 0));
+  const irComments: IrComment[] = comments.map((c) => ({ text: c.text, start: c.start + 2, end: c.end }));
+  return { language: 'javascript', body, comments: irComments };
+}
+
+function list(v: unknown): EsNode[] {
+  return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as EsNode[]) : [];
+}
+function node(v: unknown): EsNode | undefined {
+  return v && typeof v === 'object' && typeof (v as EsNode).type === 'string' ? (v as EsNode) : undefined;
+}
+function opaque(n: { start: number; end: number }, items: Ir[] = [], derived = false): Ir {
+  return { k: 'other', items, derived, start: n.start, end: n.end };
+}
+
+function lowerOpt(v: unknown, depth: number): Ir[] {
+  const n = node(v);
+  return n ? [lower(n, depth)] : [];
+}
+
+function propName(n: EsNode | undefined, computed: boolean): string | undefined {
+  if (!n) return undefined;
+  if (!computed && n.type === 'Identifier') return n.name as string;
+  if (n.type === 'Literal' && (typeof n.value === 'string' || typeof n.value === 'number')) return String(n.value);
+  return undefined;
+}
+
+/** `Jitterbit.GetVar` → 'Jitterbit.GetVar'; `a.b.c` → 'a.b.c' when all parts are plain names. */
+function dottedName(n: EsNode): string | undefined {
+  if (n.type === 'Identifier') return n.name as string;
+  if (n.type === 'MemberExpression' && !n.computed) {
+    const obj = node(n.object);
+    const prop = node(n.property);
+    const left = obj ? dottedName(obj) : undefined;
+    if (left && prop && prop.type === 'Identifier') return `${left}.${prop.name as string}`;
+  }
+  return undefined;
+}
+
+function lower(n: EsNode, depth: number): Ir {
+  if (depth > MAX_IR_DEPTH) return opaque(n);
+  const d = depth + 1;
+  switch (n.type) {
+    case 'Literal': {
+      const v = n.value;
+      if (typeof v === 'string') {
+        const raw = typeof n.raw === 'string' ? n.raw : '';
+        // Escapes make source and value lengths differ; only map exactly when they don't.
+        const exact = raw.length === v.length + 2;
+        return { k: 'lit', value: v, start: n.start, end: n.end, valueStart: n.start + 1, charOffsets: exact ? undefined : jsCharOffsets(raw, n.start) };
+      }
+      if (typeof v === 'number' || typeof v === 'boolean') return { k: 'lit', value: v, start: n.start, end: n.end, valueStart: n.start };
+      return opaque(n);
+    }
+    case 'Identifier': {
+      const name = n.name as string;
+      if (name.startsWith('$')) {
+        return { k: 'var', scope: 'global', name: name.slice(1), start: n.start, end: n.end, nameStart: n.start + 1, nameEnd: n.end, form: 'dollar' };
+      }
+      return { k: 'var', scope: 'local', name, start: n.start, end: n.end, nameStart: n.start, nameEnd: n.end, form: 'bare' };
+    }
+    case 'CallExpression':
+    case 'NewExpression':
+      return lowerCall(n, d);
+    case 'MemberExpression': {
+      const obj = node(n.object);
+      const prop = node(n.property);
+      const computed = n.computed === true;
+      const name = propName(prop, computed);
+      return { k: 'member', obj: obj ? lower(obj, d) : opaque(n), prop: name, index: computed && prop ? lower(prop, d) : undefined, start: n.start, end: n.end };
+    }
+    case 'BinaryExpression':
+    case 'LogicalExpression': {
+      const op = n.operator as string;
+      const l = node(n.left);
+      const r = node(n.right);
+      if (!l || !r) return opaque(n);
+      if (op === '+') return lowerConcat(n, d);
+      return { k: 'bin', op, l: lower(l, d), r: lower(r, d), start: n.start, end: n.end };
+    }
+    case 'AssignmentExpression': {
+      const t = node(n.left);
+      const v = node(n.right);
+      if (!t || !v) return opaque(n);
+      return { k: 'assign', op: n.operator as string, target: lower(t, d), value: lower(v, d), start: n.start, end: n.end };
+    }
+    case 'VariableDeclaration':
+      return { k: 'seq', items: list(n.declarations).map((x) => lower(x, d)), start: n.start, end: n.end };
+    case 'VariableDeclarator': {
+      const id = node(n.id);
+      const init = node(n.init);
+      if (!id || !init) return opaque(n);
+      return { k: 'assign', op: '=', target: lower(id, d), value: lower(init, d), start: n.start, end: n.end };
+    }
+    case 'ObjectExpression': {
+      const props = list(n.properties).map((p) => {
+        const key = node(p.key);
+        const val = node(p.value);
+        const name = propName(key, p.computed === true) ?? '';
+        return { key: name, keyStart: key?.start ?? p.start, keyEnd: key?.end ?? p.start, value: val ? lower(val, d) : opaque(p) };
+      });
+      return { k: 'obj', props, start: n.start, end: n.end };
+    }
+    case 'ArrayExpression':
+      return { k: 'arr', items: list(n.elements).map((x) => lower(x, d)), start: n.start, end: n.end };
+    case 'ConditionalExpression':
+      // The test only selects; the value comes from either branch.
+      return { k: 'call', name: 'If', nameStart: n.start, nameEnd: n.start, fn: lookupFunction('If'), args: [n.test, n.consequent, n.alternate].flatMap((x) => lowerOpt(x, d)), start: n.start, end: n.end };
+    case 'SequenceExpression':
+      return { k: 'seq', items: list(n.expressions).map((x) => lower(x, d)), start: n.start, end: n.end };
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+      return opaque(n, lowerOpt(n.argument, d), false);
+    case 'FunctionDeclaration':
+    case 'FunctionExpression': {
+      const id = node(n.id);
+      const params = list(n.params).map((p) => (p.type === 'Identifier' ? (p.name as string) : ''));
+      const body = node(n.body);
+      return { k: 'fn', name: id ? (id.name as string) : undefined, params, body: body ? list(body.body).map((s) => lower(s, d)) : [], start: n.start, end: n.end };
+    }
+    case 'ReturnStatement':
+      return { k: 'ret', value: node(n.argument) ? lower(node(n.argument) as EsNode, d) : undefined, start: n.start, end: n.end };
+    case 'ExpressionStatement':
+      return lowerOpt(n.expression, d)[0] ?? opaque(n);
+    case 'ThisExpression':
+      return opaque(n);
+    default: {
+      // Statements and anything else: analyse every child node in source order.
+      const items: Ir[] = [];
+      for (const key of Object.keys(n)) {
+        if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
+        const v = n[key];
+        if (Array.isArray(v)) for (const c of list(v)) items.push(lower(c, d));
+        else {
+          const c = node(v);
+          if (c) items.push(lower(c, d));
+        }
+      }
+      items.sort((a, b) => a.start - b.start);
+      return { k: 'seq', items, start: n.start, end: n.end };
+    }
+  }
+}
+
+function lowerConcat(n: EsNode, depth: number): Ir {
+  const rights: EsNode[] = [];
+  let cur: EsNode = n;
+  while ((cur.type === 'BinaryExpression') && cur.operator === '+' && node(cur.left) && node(cur.right)) {
+    rights.push(cur.right as EsNode);
+    cur = cur.left as EsNode;
+  }
+  const items: Ir[] = [lower(cur, depth)];
+  for (let i = rights.length - 1; i >= 0; i--) items.push(lower(rights[i], depth));
+  return { k: 'cat', items, start: n.start, end: n.end };
+}
+
+function lowerCall(n: EsNode, depth: number): Ir {
+  const callee = node(n.callee);
+  const args = list(n.arguments);
+  if (!callee) return opaque(n);
+  const dotted = dottedName(callee);
+  const first = args[0];
+  if (dotted && first && first.type === 'Literal' && typeof first.value === 'string') {
+    const lname = dotted.toLowerCase();
+    const raw = first.value;
+    const varName = raw.startsWith('$') ? raw.slice(1) : raw;
+    const nameStart = first.start + 1 + (raw.startsWith('$') ? 1 : 0);
+    const v: Ir = {
+      k: 'var', scope: 'global', name: varName, start: first.start, end: first.end, nameStart, nameEnd: first.end - 1,
+      form: raw.startsWith('$') ? 'string-dollar-name' : 'string-name',
+    };
+    if (lname === 'jitterbit.getvar' && args.length === 1) return { ...v, start: n.start, end: n.end };
+    if (lname === 'jitterbit.setvar' && args.length >= 2) {
+      return { k: 'assign', op: '=', target: v, value: lower(args[1], depth), start: n.start, end: n.end };
+    }
+  }
+  if (dotted) {
+    const fn = lookupJsFunction(dotted) ?? (dotted.includes('.') ? undefined : lookupFunction(dotted));
+    const nameStart = callee.type === 'MemberExpression' ? (node(callee.property)?.start ?? callee.start) : callee.start;
+    if (fn || !dotted.includes('.')) {
+      return { k: 'call', name: fn ? fn.name : dotted, nameStart: fn ? callee.start : nameStart, nameEnd: callee.end, fn, args: args.map((a) => lower(a, depth)), start: n.start, end: n.end };
+    }
+  }
+  if (callee.type === 'MemberExpression') {
+    // Method call: the receiver flows like a first argument (`s.substring(1)`, `JSON.stringify(x)`).
+    const obj = node(callee.object);
+    const prop = node(callee.property);
+    const method = propName(prop, callee.computed === true) ?? '';
+    const recv = obj ? [lower(obj, depth)] : [];
+    return {
+      k: 'call', name: `.${method}`, nameStart: prop?.start ?? callee.start, nameEnd: prop?.end ?? callee.end, method: true,
+      args: [...recv, ...args.map((a) => lower(a, depth))], start: n.start, end: n.end,
+    };
+  }
+  return { k: 'call', name: '', nameStart: callee.start, nameEnd: callee.end, args: [lower(callee, depth), ...args.map((a) => lower(a, depth))], start: n.start, end: n.end };
+}
+
+/** Source offset of each decoded character of a JS string literal `raw` starting at `start`. */
+function jsCharOffsets(raw: string, start: number): number[] {
+  const out: number[] = [];
+  let i = 1;
+  const end = raw.length - 1;
+  while (i < end) {
+    out.push(start + i);
+    if (raw[i] !== '\\') {
+      i++;
+      continue;
+    }
+    const c = raw[i + 1];
+    if (c === 'u') i += 6;
+    else if (c === 'x') i += 4;
+    else if (c === '\r' && raw[i + 2] === '\n') {
+      out.pop();
+      i += 3;
+    } else if (c === '\n' || c === '\r') {
+      out.pop();
+      i += 2;
+    } else i += 2;
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import type { Expr, Program } from '../syntax/ast';
+import { lookupFunction } from './catalogue';
+import { MAX_IR_DEPTH, type Ir, type IrScript } from './ir';
+
+/** Lowers a Jitterbit Script tree into the shared IR. */
+export function lowerJitterbit(program: Program): IrScript {
+  return {
+    language: 'jitterbit',
+    body: program.body.map((e) => lower(e, 0)),
+    comments: program.comments.map((c) => ({ text: c.text, start: c.start + 2, end: c.end })),
+  };
+}
+
+function opaque(e: { start: number; end: number }): Ir {
+  return { k: 'other', items: [], derived: false, start: e.start, end: e.end };
+}
+
+function lower(e: Expr, depth: number): Ir {
+  if (depth > MAX_IR_DEPTH) return opaque(e);
+  const d = depth + 1;
+  switch (e.kind) {
+    case 'String':
+      return { k: 'lit', value: e.value, start: e.start, end: e.end, valueStart: e.start + 1, charOffsets: e.charOffsets };
+    case 'Number':
+    case 'Boolean':
+      return { k: 'lit', value: e.value, start: e.start, end: e.end, valueStart: e.start };
+    case 'Identifier':
+      return { k: 'var', scope: 'local', name: e.name, start: e.start, end: e.end, nameStart: e.start, nameEnd: e.end, form: 'bare' };
+    case 'Global':
+      return { k: 'var', scope: 'global', name: e.name, start: e.start, end: e.end, nameStart: e.start + 1, nameEnd: e.end, form: 'dollar' };
+    case 'SourceRef':
+      return { k: 'src', path: e.path, start: e.start, end: e.end };
+    case 'InstanceIndex':
+    case 'Missing':
+      return opaque(e);
+    case 'Array':
+      return { k: 'arr', items: e.elements.map((x) => lower(x, d)), start: e.start, end: e.end };
+    case 'Call':
+      return lowerCall(e, d);
+    case 'Index': {
+      const idx = e.index;
+      const prop = idx.kind === 'String' ? idx.value : undefined;
+      return { k: 'member', obj: lower(e.object, d), prop, index: lower(idx, d), start: e.start, end: e.end };
+    }
+    case 'Unary':
+      // `-x` keeps a number; `!x` is a boolean: neither carries the operand's text.
+      return { k: 'other', items: [lower(e.operand, d)], derived: false, start: e.start, end: e.end };
+    case 'Update':
+      return { k: 'other', items: [lower(e.operand, d)], derived: false, start: e.start, end: e.end };
+    case 'Binary':
+      if (e.op === '+') return lowerConcat(e, d);
+      return { k: 'bin', op: e.op, l: lower(e.left, d), r: lower(e.right, d), start: e.start, end: e.end };
+    case 'Assign':
+      return { k: 'assign', op: e.op, target: lower(e.target, d), value: lower(e.value, d), start: e.start, end: e.end };
+    case 'Sequence':
+      return { k: 'seq', items: e.exprs.map((x) => lower(x, d)), start: e.start, end: e.end };
+    case 'Paren':
+      return lower(e.expr, d);
+    case 'Error':
+      return { k: 'other', items: e.children.map((x) => lower(x, d)), derived: false, start: e.start, end: e.end };
+  }
+}
+
+/** Flattens a left-deep `a + b + c` chain iteratively. */
+function lowerConcat(e: Expr & { kind: 'Binary' }, depth: number): Ir {
+  const rights: Expr[] = [];
+  let cur: Expr = e;
+  while (cur.kind === 'Binary' && cur.op === '+') {
+    rights.push(cur.right);
+    cur = cur.left;
+  }
+  const items: Ir[] = [lower(cur, depth)];
+  for (let i = rights.length - 1; i >= 0; i--) items.push(lower(rights[i], depth));
+  return { k: 'cat', items, start: e.start, end: e.end };
+}
+
+function lowerCall(e: Expr & { kind: 'Call' }, depth: number): Ir {
+  const fn = lookupFunction(e.name);
+  const lname = e.name.toLowerCase();
+  const first = e.args[0];
+  // Get("name") / Set("name", v) address globals by name: lower them to variable reads and writes.
+  if (first && first.kind === 'String' && !first.charOffsets && isVarName(first.value)) {
+    const nameVar: Ir = {
+      k: 'var', scope: 'global', name: first.value, start: first.start, end: first.end,
+      nameStart: first.start + 1, nameEnd: first.end - 1, form: 'string-name',
+    };
+    if (lname === 'get' && e.args.length === 1) return { ...nameVar, start: e.start, end: e.end };
+    if (lname === 'set' && e.args.length === 2) {
+      return { k: 'assign', op: '=', target: nameVar, value: lower(e.args[1], depth), start: e.start, end: e.end };
+    }
+  }
+  return {
+    k: 'call', name: fn ? fn.name : e.name, nameStart: e.nameStart, nameEnd: e.nameEnd, fn,
+    args: e.args.map((a) => lower(a, depth)), start: e.start, end: e.end,
+  };
+}
+
+function isVarName(s: string): boolean {
+  return s.length > 0 && s.length < 200 && /^[A-Za-z_][A-Za-z0-9_.\-]*$/.test(s);
+}
