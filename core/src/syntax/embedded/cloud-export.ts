@@ -1,0 +1,249 @@
+/**
+ * Cloud Studio / Studio project export (`.json`): script regions (script bodies, mapping rules), project and
+ * global variables, and credential-like configuration fields, each with host offsets.
+ */
+import type { SyntaxDiagnostic } from '../ast';
+import type { DataEntry, ScriptRegion } from '../source-file';
+import { LineMap } from '../text';
+import { decodeJsonString, type JsonArray, type JsonNode, type JsonObject, type JsonString, member, scanJson } from './json-scanner';
+import { containsScriptTag, looksLikeScript, scriptBody, startsWithJavaScript, startsWithTrans } from './script-text';
+
+export interface HostParseResult {
+  /** False when the text is not this format at all (the caller reports it as unsupported). */
+  recognised: boolean;
+  regions: ScriptRegion[];
+  data: DataEntry[];
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/** Keys whose string value is always a script. */
+const SCRIPT_KEYS = new Set(['scriptBody', 'scriptBodyCleansed', 'transformScript', 'transformScriptCleansed']);
+
+/** Top-level keys that identify a project export. */
+const EXPORT_KEYS = new Set([
+  'components', 'projectVariables', 'projectData', 'project', 'metadataVersion', 'workflows', 'operations',
+  'globalVariables', 'mappingRules', 'scriptBody', 'transformations', 'scripts', 'endpoints', 'connections',
+]);
+
+const VALUE_KEYS = ['value', 'defaultValue', 'default_value', 'currentValue'];
+
+/**
+ * Keys of configuration fields that may hold credentials. Matched case-insensitively on the key with `_`, `-`,
+ * `.` and spaces removed.
+ */
+const CREDENTIAL_KEY = /(pass(word|wd|phrase)?|pwd|secret|token|apikey|accesskey|privatekey|credential|authorization|auth(header|string|value)?|sas|signature|connectionstring|clientkey|bearer)$/;
+
+const PURE_PV_REFERENCE = /^\s*\[[A-Za-z_][A-Za-z0-9_.]*\]\s*$/;
+
+function normaliseKey(key: string): string {
+  return key.replace(/[_\-.\s]/g, '').toLowerCase();
+}
+
+export function isCredentialKey(key: string): boolean {
+  const k = normaliseKey(key);
+  return k.length <= 64 && CREDENTIAL_KEY.test(k);
+}
+
+function pathSegment(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+function join(path: string, key: string): string {
+  const seg = pathSegment(key);
+  return path === '' && seg.startsWith('.') ? seg.slice(1) : path + seg;
+}
+
+function isTrue(node: JsonNode | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'boolean') return node.raw === 'true';
+  if (node.type === 'string') return node.value.toLowerCase() === 'true';
+  if (node.type === 'number') return node.raw !== '0';
+  return false;
+}
+
+function hasKey(obj: JsonObject, key: string): boolean {
+  return member(obj, key) !== undefined;
+}
+
+/** Whether a string under `key` is a script. */
+function isScriptString(key: string | undefined, value: string): boolean {
+  if (value.trim() === '') return false;
+  if (startsWithTrans(value) || startsWithJavaScript(value)) return true;
+  if (key === undefined) return false;
+  if (SCRIPT_KEYS.has(key)) return true;
+  if (key.endsWith('Script') || key.endsWith('ScriptCleansed') || key.endsWith('scriptBody')) {
+    return containsScriptTag(value) || looksLikeScript(value);
+  }
+  return false;
+}
+
+function isProjectVariable(obj: JsonObject, parentKey: string | undefined): boolean {
+  const type = member(obj, 'type');
+  if (type?.type === 'number' && type.raw === '1000') return true;
+  const name = member(obj, 'name');
+  if (name?.type !== 'string') return false;
+  const hasValue = VALUE_KEYS.some((k) => hasKey(obj, k));
+  if (parentKey === 'projectVariables') return true;
+  return hasValue && (hasKey(obj, 'hidden') || hasKey(obj, 'isHidden'));
+}
+
+interface Frame {
+  node: JsonNode;
+  path: string;
+  /** Key under which the node sits in its parent object. */
+  key?: string;
+  /** Name of the nearest enclosing object with a `name` (the component). */
+  componentName?: string;
+  /** Inside a project-variable or global-variable object: no credential fields. */
+  inVariable: boolean;
+}
+
+class ExportWalker {
+  readonly regions: ScriptRegion[] = [];
+  readonly data: DataEntry[] = [];
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly text: string) {}
+
+  addRegion(str: JsonString, id: string, name: string | undefined, mappingTarget: string | undefined): void {
+    const body = scriptBody(str.value);
+    const decoded = decodeJsonString(this.text, str.start, true, body.start);
+    let uid = id;
+    for (let k = 2; this.ids.has(uid); k++) uid = `${id}#${k}`;
+    this.ids.add(uid);
+    const region: ScriptRegion = {
+      id: uid,
+      language: body.language,
+      text: str.value.slice(body.start, body.end),
+      map: decoded.map!,
+      encoding: 'json-string',
+    };
+    if (name !== undefined) region.name = name;
+    if (mappingTarget !== undefined) region.mappingTarget = mappingTarget;
+    this.regions.push(region);
+  }
+
+  entry(kind: DataEntry['kind'], name: string, valueNode: JsonNode | undefined, hidden: boolean, section: string | undefined, fallback: number): void {
+    let value = '';
+    let valueStart = fallback;
+    let valueEnd = fallback;
+    let map;
+    if (valueNode?.type === 'string') {
+      value = valueNode.value;
+      valueStart = valueNode.start + 1;
+      valueEnd = valueNode.closed ? valueNode.end - 1 : valueNode.end;
+      if (valueEnd - valueStart !== value.length) map = decodeJsonString(this.text, valueNode.start, true).map;
+    } else if (valueNode?.type === 'number' || valueNode?.type === 'boolean') {
+      value = valueNode.raw;
+      valueStart = valueNode.start;
+      valueEnd = valueNode.end;
+    }
+    const e: DataEntry = { kind, name, value, hidden, valueStart, valueEnd };
+    if (section !== undefined) e.section = section;
+    if (map) e.map = map;
+    this.data.push(e);
+  }
+
+  projectVariable(obj: JsonObject): void {
+    const name = member(obj, 'name');
+    if (name?.type !== 'string') return;
+    const hidden = isTrue(member(obj, 'hidden')) || isTrue(member(obj, 'isHidden'));
+    const key = VALUE_KEYS.find((k) => hasKey(obj, k));
+    // No value in the export (values excluded): a zero-width range at the name keeps the name known.
+    this.entry('project-variable', name.value, key ? member(obj, key) : undefined, hidden, undefined, name.start + 1);
+  }
+
+  globalVariables(arr: JsonArray, componentName: string | undefined): void {
+    for (const item of arr.items) {
+      if (item.type !== 'object') continue;
+      const name = member(item, 'name');
+      if (name?.type !== 'string') continue;
+      const hidden = isTrue(member(item, 'isHidden')) || isTrue(member(item, 'hidden'));
+      this.entry('global-variable', name.value, member(item, 'value'), hidden, componentName, name.start + 1);
+    }
+  }
+
+  walk(root: JsonNode): void {
+    const stack: Frame[] = [{ node: root, path: '', inVariable: false }];
+    while (stack.length > 0) {
+      const f = stack.pop()!;
+      const node = f.node;
+      if (node.type === 'array') {
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          stack.push({ node: node.items[i], path: `${f.path}[${i}]`, key: f.key, componentName: f.componentName, inVariable: f.inVariable });
+        }
+        continue;
+      }
+      if (node.type === 'string') {
+        // A bare string in an array: a script only when it carries a tag.
+        if (isScriptString(undefined, node.value)) this.addRegion(node, f.path, f.componentName, undefined);
+        continue;
+      }
+      if (node.type !== 'object') continue;
+      const ownName = member(node, 'name');
+      const componentName = ownName?.type === 'string' ? ownName.value : f.componentName;
+      let inVariable = f.inVariable;
+      if (!inVariable && isProjectVariable(node, f.key)) {
+        this.projectVariable(node);
+        inVariable = true;
+      }
+      const targetPathNode = member(node, 'targetPath');
+      const mappingTarget = targetPathNode?.type === 'string' ? targetPathNode.value : undefined;
+      const hidden = isTrue(member(node, 'hidden')) || isTrue(member(node, 'isHidden')) || isTrue(member(node, 'secret'));
+      const children: Frame[] = [];
+      for (const m of node.members) {
+        const key = m.key.value;
+        const path = join(f.path, key);
+        const v = m.value;
+        if (v.type === 'string') {
+          if (!inVariable && isScriptString(key, v.value)) {
+            this.addRegion(v, path, componentName, mappingTarget);
+          } else if (!inVariable && key !== 'name' && isCredentialKey(key) && v.value.trim() !== '' && !PURE_PV_REFERENCE.test(v.value)) {
+            this.entry('credential-field', key, v, hidden, componentName, v.start + 1);
+          }
+          continue;
+        }
+        if (key === 'globalVariables' && v.type === 'array') {
+          this.globalVariables(v, componentName);
+          continue;
+        }
+        if (v.type === 'object' || v.type === 'array') {
+          children.push({ node: v, path, key, componentName, inVariable });
+        }
+      }
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+}
+
+function looksLikeExport(root: JsonNode | undefined): boolean {
+  if (root?.type !== 'object') return false;
+  for (const m of root.members) {
+    if (EXPORT_KEYS.has(m.key.value)) return true;
+  }
+  return false;
+}
+
+/** Parse a Cloud Studio export. `recognised` is false for JSON that is not an export (or not JSON at all). */
+export function parseCloudExport(text: string): HostParseResult {
+  const scanned = scanJson(text);
+  const walker = new ExportWalker(text);
+  if (scanned.root) walker.walk(scanned.root);
+  const recognised = looksLikeExport(scanned.root) || walker.regions.length > 0 || walker.data.some((d) => d.kind !== 'credential-field');
+  const diagnostics: SyntaxDiagnostic[] = [];
+  if (scanned.error) {
+    const pos = new LineMap(text).positionAt(scanned.error.offset);
+    const where = `line ${pos.line + 1}, column ${pos.character + 1}`;
+    diagnostics.push({
+      code: recognised ? 'host/malformed' : 'host/unsupported-format',
+      message: recognised
+        ? `Broken project export JSON at ${where}: ${scanned.error.message}; scripts after this point were not analysed.`
+        : `Not a Cloud Studio project export: invalid JSON at ${where}: ${scanned.error.message}.`,
+      severity: recognised ? 'error' : 'info',
+      start: scanned.error.offset,
+      end: Math.min(scanned.error.offset + 1, text.length),
+    });
+  }
+  if (!recognised) return { recognised, regions: [], data: [], diagnostics };
+  return { recognised, regions: walker.regions, data: walker.data, diagnostics };
+}

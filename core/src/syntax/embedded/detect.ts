@@ -1,0 +1,70 @@
+/**
+ * Host-kind detection by extension and by content, plus cheap guards callers use before reading a file.
+ */
+import type { FileKind } from '../source-file';
+import { looksLikeIni } from './jitterbit-conf';
+import { firstContent } from './script-text';
+
+/** Files larger than this are skipped by callers with a message (8 MiB). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * True when the text looks like binary content decoded as text: a NUL character, or more than 10% control
+ * characters (other than tab, line breaks, form feed, escape) in the first 8,192 characters.
+ */
+export function isProbablyBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27 && c !== 11) || c === 0xfffd) control++;
+  }
+  return control * 10 > n;
+}
+
+/** What a path/text pair claims to be: the kind to try, and whether the claim came from the extension. */
+export interface KindGuess {
+  kind: FileKind;
+  /** The host format to parse: decides which parser runs. */
+  format: 'jitterbit' | 'javascript' | 'json' | 'xml' | 'conf' | 'none';
+  /** True when only the content (not the extension) decided. */
+  byContent: boolean;
+}
+
+function baseName(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return (cut >= 0 ? path.slice(cut + 1) : path).toLowerCase();
+}
+
+function extension(base: string): string {
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+
+export function guessKind(path: string, text: string): KindGuess {
+  const base = baseName(path);
+  const ext = extension(base);
+  const at = firstContent(text);
+  if (text.startsWith('<javascript>', at) && ext !== '.json' && ext !== '.xml') return { kind: 'jitterbit-javascript', format: 'javascript', byContent: ext !== '.js' };
+  if (text.startsWith('<trans>', at) && ext !== '.json' && ext !== '.xml') return { kind: 'jitterbit-script', format: 'jitterbit', byContent: ext !== '.jb' && ext !== '.jitterbit' };
+  switch (ext) {
+    case '.jb':
+    case '.jitterbit':
+      return { kind: 'jitterbit-script', format: 'jitterbit', byContent: false };
+    case '.js':
+      return { kind: 'jitterbit-javascript', format: 'javascript', byContent: false };
+    case '.json':
+      return { kind: 'cloud-studio-export', format: 'json', byContent: false };
+    case '.xml':
+      return { kind: 'design-studio-xml', format: 'xml', byContent: false };
+  }
+  if (base === 'jitterbit.conf') return { kind: 'jitterbit-conf', format: 'conf', byContent: false };
+  // Unknown extension: sniff.
+  const c = text.charAt(at);
+  if (c === '{') return { kind: 'cloud-studio-export', format: 'json', byContent: true };
+  if (c === '<' && (text.startsWith('<?xml', at) || text.startsWith('<Entity', at))) return { kind: 'design-studio-xml', format: 'xml', byContent: true };
+  if (looksLikeIni(text)) return { kind: 'jitterbit-conf', format: 'conf', byContent: true };
+  return { kind: 'unsupported', format: 'none', byContent: true };
+}

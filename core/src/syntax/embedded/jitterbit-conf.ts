@@ -1,0 +1,149 @@
+/**
+ * Private agent `jitterbit.conf` (INI): `[Section]` headers, `key=value` lines, `#`/`;` comments. Every key
+ * becomes a `conf-entry` with the exact host range of its value; `#key=value` lines (a key commented out) become
+ * entries with `commented: true`. All comment lines are also host comments.
+ */
+import type { DataEntry, HostComment } from '../source-file';
+
+export interface ConfParseResult {
+  data: DataEntry[];
+  hostComments: HostComment[];
+  /** Lines that are none of: blank, comment, section header, key=value. */
+  strayLines: number;
+  sections: number;
+}
+
+/** A key as written in jitterbit.conf (`JavaScriptMaxIterations`, `verbose.logging.enable`, `wms_api_token`). */
+const STRICT_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function* lines(text: string): Generator<Line> {
+  const n = text.length;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = start;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      yield { start, end: i };
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+    i++;
+  }
+  if (start < n) yield { start, end: n };
+}
+
+interface KeyValue {
+  key: string;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Split host[start, end) at its first `=` into a trimmed key and the trimmed value range. */
+function keyValue(text: string, start: number, end: number): KeyValue | undefined {
+  let eq = start;
+  while (eq < end && text.charCodeAt(eq) !== 61 /* = */) eq++;
+  if (eq >= end) return undefined;
+  const key = text.slice(start, eq).trim();
+  if (key === '') return undefined;
+  let vs = eq + 1;
+  while (vs < end && isBlank(text.charCodeAt(vs))) vs++;
+  let ve = end;
+  while (ve > vs && isBlank(text.charCodeAt(ve - 1))) ve--;
+  return { key, valueStart: vs, valueEnd: ve };
+}
+
+export function parseJitterbitConf(text: string): ConfParseResult {
+  const data: DataEntry[] = [];
+  const hostComments: HostComment[] = [];
+  let section: string | undefined;
+  let strayLines = 0;
+  let sections = 0;
+  for (const { start, end } of lines(text)) {
+    let p = start;
+    while (p < end && isBlank(text.charCodeAt(p))) p++;
+    if (p >= end) continue;
+    const c = text.charCodeAt(p);
+    if (c === 35 /* # */ || c === 59 /* ; */) {
+      hostComments.push({ text: text.slice(p + 1, end), start: p + 1 });
+      if (c === 35) {
+        let q = p;
+        while (q < end && (text.charCodeAt(q) === 35 || isBlank(text.charCodeAt(q)))) q++;
+        const kv = keyValue(text, q, end);
+        if (kv && STRICT_KEY.test(kv.key)) {
+          const e: DataEntry = {
+            kind: 'conf-entry',
+            name: kv.key,
+            value: text.slice(kv.valueStart, kv.valueEnd),
+            hidden: false,
+            valueStart: kv.valueStart,
+            valueEnd: kv.valueEnd,
+            commented: true,
+          };
+          if (section !== undefined) e.section = section;
+          data.push(e);
+        }
+      }
+      continue;
+    }
+    if (c === 91 /* [ */) {
+      let q = end;
+      while (q > p && isBlank(text.charCodeAt(q - 1))) q--;
+      if (text.charCodeAt(q - 1) === 93 /* ] */) {
+        section = text.slice(p + 1, q - 1).trim();
+        sections++;
+        continue;
+      }
+    }
+    const kv = keyValue(text, p, end);
+    if (!kv) {
+      strayLines++;
+      continue;
+    }
+    const e: DataEntry = {
+      kind: 'conf-entry',
+      name: kv.key,
+      value: text.slice(kv.valueStart, kv.valueEnd),
+      hidden: false,
+      valueStart: kv.valueStart,
+      valueEnd: kv.valueEnd,
+    };
+    if (section !== undefined) e.section = section;
+    data.push(e);
+  }
+  return { data, hostComments, strayLines, sections };
+}
+
+/** Content sniffing: INI text with at least one `[Section]` and one `key=value`, and (almost) nothing else. */
+export function looksLikeIni(text: string): boolean {
+  let sections = 0;
+  let pairs = 0;
+  let stray = 0;
+  let seen = 0;
+  for (const { start, end } of lines(text)) {
+    let p = start;
+    while (p < end && isBlank(text.charCodeAt(p))) p++;
+    if (p >= end) continue;
+    if (++seen > 400) break;
+    const c = text.charCodeAt(p);
+    if (c === 35 || c === 59) continue;
+    let q = end;
+    while (q > p && isBlank(text.charCodeAt(q - 1))) q--;
+    if (c === 91 && text.charCodeAt(q - 1) === 93 && q - p > 2) {
+      sections++;
+      continue;
+    }
+    const kv = keyValue(text, p, end);
+    if (kv && STRICT_KEY.test(kv.key)) pairs++;
+    else stray++;
+  }
+  return sections > 0 && pairs > 0 && stray * 20 <= pairs + sections;
+}
