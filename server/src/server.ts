@@ -1,0 +1,399 @@
+import {
+  DidChangeWatchedFilesNotification,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  CodeActionKind,
+  type CancellationToken,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  FIX_ALL_KIND,
+  ResolveExtractRequest,
+  StatusNotification,
+  type GuardSettings,
+  type ResolveExtractParams,
+  type StatusParams,
+} from '../../protocol/src/index';
+import { CORE_READY } from './analysis';
+import { ConfigCache } from './config';
+import { CodeActionProvider } from './features/code-actions';
+import { LanguageFeatures } from './features/language';
+import { findSupportedFiles, isSupportedPath, readIndexable, WATCH_GLOBS, yieldToEventLoop, type SkippedFile } from './indexer';
+import { pathToUri, uriToPath } from './paths';
+import { GuardService } from './service';
+import { SettingsStore } from './settings';
+
+/** Analyses cheaper than this run on every keystroke; dearer ones wait for a pause in typing. */
+const CHEAP_ANALYSIS_MS = 20;
+const TYPING_DEBOUNCE_MS = 200;
+const INDEX_CHUNK = 64;
+
+export interface ClientCapabilitiesSummary {
+  pull: boolean;
+  refresh: boolean;
+  configuration: boolean;
+  watchDynamic: boolean;
+  configurationDynamic: boolean;
+  snippets: boolean;
+  related: boolean;
+  workspaceFolders: boolean;
+  clientCommands: boolean;
+}
+
+function summarize(params: InitializeParams): ClientCapabilitiesSummary {
+  const c = params.capabilities;
+  const init = (params.initializationOptions ?? {}) as { clientCommands?: boolean };
+  return {
+    pull: !!c.textDocument?.diagnostic,
+    refresh: !!c.workspace?.diagnostics?.refreshSupport,
+    configuration: !!c.workspace?.configuration,
+    watchDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    configurationDynamic: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+    snippets: !!c.textDocument?.completion?.completionItem?.snippetSupport,
+    related: !!c.textDocument?.publishDiagnostics?.relatedInformation,
+    workspaceFolders: !!c.workspace?.workspaceFolders,
+    clientCommands: init.clientCommands === true,
+  };
+}
+
+/** Wires the LSP connection to the core (through GuardService). Transport-agnostic: IPC, stdio or in-process. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let caps: ClientCapabilitiesSummary = summarize({ capabilities: {}, processId: null, rootUri: null });
+  let folders: string[] = [];
+  const settings = new SettingsStore(connection, () => caps.configuration);
+  const service = new GuardService(documents, settings);
+  let actions = new CodeActionProvider(service, { clientCommands: false });
+  const language = new LanguageFeatures(service, () => caps.snippets);
+  const lastChange = new Map<string, number>();
+  const savedVersion = new Map<string, number>();
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+  let indexing: { indexed: number; total: number } | undefined;
+  let shuttingDown = false;
+  const reportedProblems = new Set<string>();
+
+  // ---- status bar -----------------------------------------------------------------------------------------
+  let statusQueued = false;
+  const sendStatus = (): void => {
+    if (statusQueued || shuttingDown) return;
+    statusQueued = true;
+    setImmediate(() => {
+      statusQueued = false;
+      const totals = service.totals();
+      const params: StatusParams = indexing
+        ? { state: 'indexing', indexed: indexing.indexed, total: indexing.total, ...totals }
+        : { state: 'idle', ...totals };
+      void connection.sendNotification(StatusNotification, params).catch(() => undefined);
+    });
+  };
+
+  const reportConfigProblems = (problems: { path: string; message: string }[]): void => {
+    for (const p of problems) {
+      const id = `${p.path}\u0000${p.message}`;
+      if (reportedProblems.has(id)) continue;
+      reportedProblems.add(id);
+      connection.console.warn(`${p.path}: ${p.message}`);
+      void connection.window.showWarningMessage(`Jitterbit Guard: ${p.path}: ${p.message}`);
+    }
+  };
+
+  // ---- diagnostics ------------------------------------------------------------------------------------------
+  const analyzeNow = (uri: string, s: GuardSettings) => {
+    const entry = service.analyze(uri, s);
+    reportConfigProblems(service.config.forFile(uriToPath(uri)).problems);
+    sendStatus();
+    return entry;
+  };
+
+  const debounceDelay = (uri: string): number => {
+    const cost = service.cached(uri)?.cost ?? 0;
+    if (cost < CHEAP_ANALYSIS_MS) return 0;
+    const since = Date.now() - (lastChange.get(uri) ?? 0);
+    return Math.max(0, TYPING_DEBOUNCE_MS - since);
+  };
+
+  const publish = async (uri: string): Promise<void> => {
+    pushTimers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc || shuttingDown) return;
+    const s = await settings.get(uri);
+    if (!s.enable) {
+      service.forget(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const entry = analyzeNow(uri, s);
+    await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
+  };
+
+  const schedulePush = (uri: string, immediate = false): void => {
+    const old = pushTimers.get(uri);
+    if (old) clearTimeout(old);
+    const delay = immediate ? 0 : debounceDelay(uri);
+    pushTimers.set(uri, setTimeout(() => void publish(uri).catch((e) => connection.console.error(`diagnostics failed: ${String(e)}`)), delay));
+  };
+
+  let refreshQueued = false;
+  /** Everything open may have changed (settings, config file, index): re-pull or re-push. */
+  const refreshAll = (uris?: string[]): void => {
+    if (caps.pull) {
+      if (!caps.refresh || refreshQueued) return;
+      refreshQueued = true;
+      setImmediate(() => {
+        refreshQueued = false;
+        connection.languages.diagnostics.refresh();
+      });
+    } else {
+      for (const uri of uris ?? documents.all().map((d) => d.uri)) schedulePush(uri, true);
+    }
+  };
+
+  const pullDiagnostics = async (uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
+    const doc = documents.get(uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const s = await settings.get(uri);
+    if (!s.enable) {
+      service.forget(uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+    if (s.run === 'onSave') {
+      const saved = savedVersion.get(uri);
+      const last = service.cached(uri);
+      if (last && saved !== doc.version) return { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: last.diagnostics };
+    }
+    const wait = debounceDelay(uri);
+    if (wait > 0) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, wait);
+        token.onCancellationRequested(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer edit', { retriggerRequest: true });
+    const entry = analyzeNow(uri, s);
+    if (previousResultId && previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.diagnostics };
+  };
+
+  // ---- documents ------------------------------------------------------------------------------------------------
+  documents.onDidOpen((e) => {
+    savedVersion.set(e.document.uri, e.document.version);
+  });
+
+  documents.onDidChangeContent((e) => {
+    const { uri, version } = e.document;
+    lastChange.set(uri, Date.now());
+    const affected = service.update(uri, e.document.getText(), version);
+    if (caps.pull) {
+      if (affected.length) refreshAll();
+      return;
+    }
+    void settings.get(uri).then((s) => {
+      if (s.run === 'onType' || savedVersion.get(uri) === version) schedulePush(uri);
+      for (const other of affected) schedulePush(other);
+    });
+  });
+
+  documents.onDidSave((e) => {
+    savedVersion.set(e.document.uri, e.document.version);
+    void settings.get(e.document.uri).then((s) => {
+      if (s.run !== 'onSave') return;
+      if (caps.pull) refreshAll();
+      else schedulePush(e.document.uri, true);
+    });
+  });
+
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    settings.forget(uri);
+    savedVersion.delete(uri);
+    lastChange.delete(uri);
+    const t = pushTimers.get(uri);
+    if (t) clearTimeout(t);
+    pushTimers.delete(uri);
+    service.forget(uri);
+    if (!caps.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // The file on disk (if any) is what the index knows from now on.
+    const path = uriToPath(uri);
+    void readIndexable(path).then((r) => {
+      const affected = r && 'text' in r ? service.update(uri, r.text) : service.remove(uri);
+      if (affected.length) refreshAll(affected);
+      sendStatus();
+    });
+  });
+
+  // ---- lifecycle -------------------------------------------------------------------------------------------------
+  connection.onInitialize((params): InitializeResult => {
+    caps = summarize(params);
+    service.relatedInformation = caps.related;
+    actions = new CodeActionProvider(service, { clientCommands: caps.clientCommands });
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+        completionProvider: { triggerCharacters: ['$', '.', '>', ':', '"', "'"], resolveProvider: false },
+        hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'jitterbit-guard', version: '0.1.0' },
+    };
+    if (caps.pull) {
+      result.capabilities.diagnosticProvider = { identifier: 'jitterbit-guard', interFileDependencies: true, workspaceDiagnostics: false };
+    }
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    if (caps.watchDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })) });
+    }
+    if (caps.configurationDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'jitterbitGuard' });
+    if (caps.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) folders = folders.filter((p) => p !== uriToPath(f.uri));
+        const added = e.added.map((f) => uriToPath(f.uri));
+        folders.push(...added);
+        void indexWorkspace(added);
+      });
+    }
+    connection.console.info(`Jitterbit Guard server started (${caps.pull ? 'pull' : 'push'} diagnostics${CORE_READY ? '' : ', analysis core not available yet'}).`);
+    void indexWorkspace(folders);
+  });
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    for (const t of pushTimers.values()) clearTimeout(t);
+    pushTimers.clear();
+  });
+
+  // ---- workspace index ------------------------------------------------------------------------------------------
+  const indexWorkspace = async (roots: string[]): Promise<void> => {
+    if (roots.length === 0) return;
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Jitterbit Guard: indexing', 0, 'looking for scripts', true);
+    const cancelled = () => progress.token.isCancellationRequested || shuttingDown;
+    const files: string[] = [];
+    for (const r of roots) files.push(...(await findSupportedFiles(r, cancelled)));
+    indexing = { indexed: 0, total: files.length };
+    sendStatus();
+    const skipped: SkippedFile[] = [];
+    const t0 = Date.now();
+    for (let i = 0; i < files.length && !cancelled(); i += INDEX_CHUNK) {
+      const chunk = files.slice(i, i + INDEX_CHUNK);
+      const read = await Promise.all(chunk.map((p) => readIndexable(p)));
+      chunk.forEach((path, j) => {
+        const r = read[j];
+        if (!r) return;
+        if ('skipped' in r) {
+          skipped.push({ path, reason: r.skipped });
+          return;
+        }
+        const uri = pathToUri(path);
+        if (documents.get(service.uriOf(path))) return; // the open document is the authority
+        service.update(uri, r.text);
+      });
+      indexing.indexed = Math.min(files.length, i + chunk.length);
+      progress.report(Math.round((indexing.indexed / Math.max(1, files.length)) * 100), `${indexing.indexed}/${files.length} files`);
+      sendStatus();
+      await yieldToEventLoop();
+    }
+    progress.done();
+    indexing = undefined;
+    connection.console.info(`Indexed ${files.length - skipped.length} files in ${Date.now() - t0} ms.`);
+    if (skipped.length) {
+      for (const s of skipped) connection.console.warn(`Skipped ${s.path}: ${s.reason}`);
+      void connection.window.showWarningMessage(`Jitterbit Guard skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} too large or binary (see the output channel).`);
+    }
+    service.invalidateAll();
+    refreshAll();
+    sendStatus();
+  };
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const affected = new Set<string>();
+    let configChanged = false;
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (ConfigCache.isConfigFile(path)) {
+        configChanged = true;
+        continue;
+      }
+      if (!isSupportedPath(path)) continue;
+      if (documents.get(service.uriOf(path))) continue;
+      if (change.type === FileChangeType.Deleted) {
+        for (const a of service.remove(change.uri)) affected.add(a);
+        continue;
+      }
+      const r = await readIndexable(path);
+      if (r && 'text' in r) for (const a of service.update(change.uri, r.text)) affected.add(a);
+    }
+    if (configChanged) {
+      service.config.invalidate();
+      service.invalidateAll();
+      reportedProblems.clear();
+      refreshAll();
+    } else if (affected.size) {
+      refreshAll([...affected]);
+    }
+    sendStatus();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    service.invalidateAll();
+    refreshAll();
+  });
+
+  // ---- requests ---------------------------------------------------------------------------------------------------
+  connection.languages.diagnostics.on((params, token) => pullDiagnostics(params.textDocument.uri, params.previousResultId, token));
+
+  connection.onCodeAction((params, token) => {
+    if (token.isCancellationRequested) return null;
+    return actions.provide(params);
+  });
+
+  connection.onRequest(ResolveExtractRequest, (params: ResolveExtractParams) => actions.resolveExtract(params));
+
+  const withDoc = <T>(uri: string, token: CancellationToken, f: (doc: TextDocument) => T, empty: T): T => {
+    const doc = documents.get(uri);
+    if (!doc || token.isCancellationRequested) return empty;
+    return f(doc);
+  };
+
+  connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, (d) => language.completion(d, p.position), []));
+  connection.onHover((p, token) => withDoc(p.textDocument.uri, token, (d) => language.hover(d, p.position), null));
+  connection.onSignatureHelp((p, token) => withDoc(p.textDocument.uri, token, (d) => language.signatureHelp(d, p.position), null));
+  connection.onDocumentSymbol((p, token) =>
+    withDoc(p.textDocument.uri, token, (d) => {
+      void settings.get(d.uri);
+      return language.documentSymbols(d);
+    }, []),
+  );
+  connection.onFoldingRanges((p, token) => withDoc(p.textDocument.uri, token, (d) => language.foldingRanges(d), []));
+  connection.onDefinition((p, token) => withDoc(p.textDocument.uri, token, (d) => language.definition(d, p.position), []));
+  connection.onReferences((p, token) => withDoc(p.textDocument.uri, token, (d) => language.references(d, p.position, p.context.includeDeclaration), []));
+  connection.onPrepareRename((p, token) => withDoc(p.textDocument.uri, token, (d) => language.prepareRename(d, p.position), null));
+  connection.onRenameRequest((p, token) => withDoc(p.textDocument.uri, token, (d) => language.rename(d, p.position, p.newName), null));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,175 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { createProject, LineMap, type FileAnalysis, type ProjectApi } from './analysis';
+import { ConfigCache } from './config';
+import { FindingRecords, toDiagnostic } from './findings';
+import { pathToUri, uriToPath } from './paths';
+import { mergeSettings, type SettingsStore } from './settings';
+import type { GuardSettings } from '../../protocol/src/index';
+
+/** One analysis of one file at one version, with the diagnostics made from it. */
+export interface AnalysisEntry {
+  uri: string;
+  version: number;
+  /** Settings and config generation the analysis was made under. */
+  stamp: string;
+  analysis: FileAnalysis;
+  diagnostics: Diagnostic[];
+  /** Milliseconds the core took (drives the adaptive debounce). */
+  cost: number;
+  resultId: string;
+}
+
+/** Where the text of a file comes from: an open document, or the disk (with our own version counter). */
+export interface DocumentSource {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+/**
+ * The project (core facade) plus everything the server keeps about it: the analysis cache keyed by
+ * (uri, version), the findings recorded for code actions, and which open documents a change affects.
+ */
+export class GuardService {
+  readonly project: ProjectApi = createProject();
+  readonly config = new ConfigCache();
+  readonly records = new FindingRecords();
+  private readonly cache = new Map<string, AnalysisEntry>();
+  /** Version of each file fed from disk (open documents use their own versions). */
+  private readonly diskVersions = new Map<string, number>();
+  private diskSeq = 0;
+  /** Current text of every file in the project (line maps for edits in files that are not open). */
+  private readonly texts = new Map<string, string>();
+  private resultSeq = 0;
+  relatedInformation = true;
+
+  constructor(
+    readonly documents: DocumentSource,
+    readonly settings: SettingsStore,
+  ) {}
+
+  /** The URI diagnostics for `path` are published under: the open document's own URI if there is one. */
+  uriOf(path: string): string {
+    const uri = pathToUri(path);
+    if (this.documents.get(uri)) return uri;
+    for (const d of this.documents.all()) if (uriToPath(d.uri) === path) return d.uri;
+    return uri;
+  }
+
+  versionOf(uri: string): number {
+    return this.documents.get(uri)?.version ?? this.diskVersions.get(uriToPath(uri)) ?? 0;
+  }
+
+  /**
+   * Feed a new text for a file (open document or disk). Returns the open documents (other than this one)
+   * whose findings may change: the cross-file dependents before and after the change.
+   */
+  update(uri: string, text: string, version?: number): string[] {
+    const path = uriToPath(uri);
+    const before = this.project.hasFile(path) ? this.project.dependentsOf(path) : [];
+    if (version === undefined) {
+      version = ++this.diskSeq;
+      this.diskVersions.set(path, version);
+    }
+    this.project.setFile(path, text, version);
+    this.texts.set(path, text);
+    return this.invalidate(path, before);
+  }
+
+  remove(uri: string): string[] {
+    const path = uriToPath(uri);
+    if (!this.project.hasFile(path)) return [];
+    const before = this.project.dependentsOf(path);
+    this.project.removeFile(path);
+    this.texts.delete(path);
+    this.diskVersions.delete(path);
+    this.cache.delete(uri);
+    this.records.clear(uri);
+    return this.invalidate(path, before, false);
+  }
+
+  private invalidate(path: string, before: string[], includeSelf = true): string[] {
+    const after = includeSelf ? this.project.dependentsOf(path) : [];
+    const affected = new Set<string>();
+    for (const p of [...before, ...after]) {
+      if (p === path) continue;
+      const uri = this.uriOf(p);
+      this.cache.delete(uri);
+      if (this.documents.get(uri)) affected.add(uri);
+    }
+    return [...affected];
+  }
+
+  /** Drop every cached analysis (settings or config files changed). */
+  invalidateAll(): void {
+    this.cache.clear();
+  }
+
+  cached(uri: string): AnalysisEntry | undefined {
+    return this.cache.get(uri);
+  }
+
+  stamp(): string {
+    return `${this.settings.generation}:${this.config.generation}`;
+  }
+
+  /** The analysis of `uri` at its current version: from the cache, or computed (synchronously, by the core). */
+  analyze(uri: string, settings: GuardSettings): AnalysisEntry {
+    const version = this.versionOf(uri);
+    const stamp = this.stamp();
+    const hit = this.cache.get(uri);
+    if (hit && hit.version === version && hit.stamp === stamp) return hit;
+    const path = uriToPath(uri);
+    const config = mergeSettings(this.config.forFile(path), settings);
+    const t0 = performance.now();
+    const analysis = this.project.analyzeFile(path, config);
+    const cost = performance.now() - t0;
+    const keys = this.records.record(uri, version, analysis.findings);
+    const diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, keys[i], this.relatedInformation));
+    const entry: AnalysisEntry = { uri, version, stamp, analysis, diagnostics, cost, resultId: `${++this.resultSeq}` };
+    this.cache.set(uri, entry);
+    return entry;
+  }
+
+  /** The last analysis of any file (for language features that only need the parsed source). */
+  analysisFor(uri: string, settings: GuardSettings): FileAnalysis | undefined {
+    const path = uriToPath(uri);
+    if (!this.project.hasFile(path)) return undefined;
+    return this.analyze(uri, settings).analysis;
+  }
+
+  textOf(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  /** Line map of a file's current text (the open document's if open). */
+  linesOf(path: string): LineMap | undefined {
+    const uri = this.uriOf(path);
+    const entry = this.cache.get(uri);
+    if (entry && entry.version === this.versionOf(uri)) return entry.analysis.source.lines;
+    const text = this.texts.get(path);
+    return text === undefined ? undefined : new LineMap(text);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.records.clear(uri);
+  }
+
+  /** Totals over the cached analyses of open documents (status bar). */
+  totals(): { errors: number; warnings: number; infos: number } {
+    let errors = 0;
+    let warnings = 0;
+    let infos = 0;
+    for (const d of this.documents.all()) {
+      const e = this.cache.get(d.uri);
+      if (!e) continue;
+      for (const diag of e.diagnostics) {
+        if (diag.severity === 1) errors++;
+        else if (diag.severity === 2) warnings++;
+        else infos++;
+      }
+    }
+    return { errors, warnings, infos };
+  }
+}
