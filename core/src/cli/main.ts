@@ -1,12 +1,19 @@
-import { VERSION } from '../version';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { TOOL_NAME } from '../version';
+import { isWorkerData, workerMain } from './pool';
+import { runCli } from './run';
 
-function main(argv: string[]): number {
-  if (argv.includes('--version') || argv.includes('-v')) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  process.stderr.write('jitterbit-guard: analysis not wired yet\n');
-  return 2;
+// Entry of `jitterbit-guard` (bundled to dist/cli.js). The same bundle is the worker script of the thread pool.
+if (!isMainThread && isWorkerData(workerData)) {
+  workerMain();
+} else {
+  runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, script: __filename }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${TOOL_NAME}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
-
-process.exitCode = main(process.argv.slice(2));

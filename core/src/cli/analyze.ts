@@ -1,0 +1,84 @@
+import * as path from 'node:path';
+import type { ResolvedConfig } from '../engine/project-api';
+import { compareFindings, toReportFinding, type FileReport, type RunNotification } from '../report/model';
+import { ConfigCache } from './config';
+import type { SourceEntry } from './discover';
+import { createProject } from './engine';
+import { decodeText, readBytes, readJitterpak } from './read';
+
+/**
+ * Analysis of one Jitterbit project: read every file, `setFile` them all into one project, then `analyzeFile`
+ * each, so cross-script flows are found. Runs in the main thread or in a worker; the result is plain data.
+ */
+
+export interface ProjectTask {
+  id: number;
+  key: string;
+  files: SourceEntry[];
+}
+
+export interface AnalysedFile extends FileReport {
+  failLevel: ResolvedConfig['failLevel'];
+}
+
+export interface TaskResult {
+  id: number;
+  files: AnalysedFile[];
+  notifications: RunNotification[];
+  internalErrors: number;
+  bytes: number;
+}
+
+export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskResult {
+  const out: TaskResult = { id: task.id, files: [], notifications: [], internalErrors: 0, bytes: 0 };
+  const warn = (rel: string, message: string): void => {
+    out.notifications.push({ level: 'warning', path: rel, message: `${rel}: ${message}` });
+  };
+  let project;
+  try {
+    project = createProject();
+  } catch (e) {
+    out.internalErrors++;
+    out.notifications.push({ level: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
+    return out;
+  }
+  // Path inside the project → folder whose config applies.
+  const dirOf = new Map<string, string>();
+  for (const f of task.files) {
+    const r = readBytes(f.abs);
+    if (!r.ok) {
+      warn(f.rel, r.problem);
+      continue;
+    }
+    out.bytes += r.bytes.length;
+    if (f.jpk) {
+      const pak = readJitterpak(r.bytes);
+      for (const p of pak.problems) warn(f.rel, p);
+      for (const m of pak.members) {
+        const inner = `${f.rel}!/${m.path}`;
+        project.setFile(inner, m.text);
+        dirOf.set(inner, path.dirname(f.abs));
+      }
+      continue;
+    }
+    const t = decodeText(r.bytes);
+    if (!t.ok) {
+      warn(f.rel, t.problem);
+      continue;
+    }
+    project.setFile(f.rel, t.text);
+    dirOf.set(f.rel, path.dirname(f.abs));
+  }
+  for (const [p, dir] of dirOf) {
+    const config = configs.forDir(dir);
+    try {
+      const a = project.analyzeFile(p, config);
+      if (a.skipped) continue; // allowlisted or not a Jitterbit file: not part of the report
+      out.files.push({ path: p, findings: a.findings.map(toReportFinding).sort(compareFindings), failLevel: config.failLevel ?? 'error' });
+    } catch (e) {
+      out.internalErrors++;
+      out.notifications.push({ level: 'error', path: p, message: `${p}: internal error while analysing the file: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  return out;
+}

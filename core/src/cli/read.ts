@@ -1,0 +1,91 @@
+import { readFileSync, statSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { coreReadJitterpak, isProbablyBinary, maxFileBytes, type JitterpakMember } from './engine';
+
+/** Reading host files for analysis. Never throws: every problem becomes a message naming the file. */
+
+export type ReadOutcome = { ok: true; text: string } | { ok: false; problem: string };
+
+/** Supported member files inside a Jitterpak (the same set the walker picks). */
+export function isSupportedName(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
+  if (base === 'jitterbit.conf') return true;
+  return /\.(jb|jitterbit|js|json|xml)$/.test(base);
+}
+
+export function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err && err.code === 'EACCES') return 'cannot read the file: permission denied';
+  if (err && err.code === 'ENOENT') return 'cannot read the file: it does not exist';
+  if (err && err.code === 'EISDIR') return 'cannot read the file: it is a directory';
+  return `cannot read the file: ${err && err.message ? err.message : String(e)}`;
+}
+
+export function readBytes(abs: string, limit = maxFileBytes()): { ok: true; bytes: Buffer } | { ok: false; problem: string } {
+  try {
+    const size = statSync(abs).size;
+    if (size > limit) return { ok: false, problem: `skipped: the file is too large (${formatBytes(size)}, limit ${formatBytes(limit)})` };
+    return { ok: true, bytes: readFileSync(abs) };
+  } catch (e) {
+    return { ok: false, problem: errorText(e) };
+  }
+}
+
+export function decodeText(bytes: Uint8Array): ReadOutcome {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { ok: false, problem: 'skipped: the file is binary' };
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (isProbablyBinary(text)) return { ok: false, problem: 'skipped: the file is binary' };
+  return { ok: true, text };
+}
+
+export function readText(abs: string): ReadOutcome {
+  const r = readBytes(abs);
+  return r.ok ? decodeText(r.bytes) : r;
+}
+
+/** Members of a Jitterpak, via core's reader when present, else with fflate. Problems name the member. */
+export function readJitterpak(bytes: Uint8Array): { members: JitterpakMember[]; problems: string[] } {
+  try {
+    const fromCore = coreReadJitterpak(bytes);
+    if (fromCore) return sortMembers(fromCore);
+  } catch (e) {
+    return { members: [], problems: [`not a readable Jitterpak: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  const limit = maxFileBytes();
+  const problems: string[] = [];
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name.endsWith('/') || !isSupportedName(f.name)) return false;
+        if (f.originalSize > limit) {
+          problems.push(`${f.name}: skipped: the member is too large (${formatBytes(f.originalSize)}, limit ${formatBytes(limit)})`);
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch (e) {
+    return { members: [], problems: [`not a readable Jitterpak (zip): ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  const members: JitterpakMember[] = [];
+  for (const [name, data] of Object.entries(files)) {
+    const r = decodeText(data);
+    if (r.ok) members.push({ path: name.replace(/\\/g, '/').replace(/^\/+/, ''), text: r.text });
+    else problems.push(`${name}: ${r.problem}`);
+  }
+  return sortMembers({ members, problems });
+}
+
+function sortMembers(r: { members: JitterpakMember[]; problems: string[] }): { members: JitterpakMember[]; problems: string[] } {
+  r.members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return r;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}

@@ -1,0 +1,198 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { INFORMATION_URI, TOOL_NAME, VERSION } from '../version';
+import { formatJson } from '../report/json';
+import { formatJunit } from '../report/junit';
+import { cmp, levelRank, sarifLevel, type RunNotification, type RunReport } from '../report/model';
+import { formatSarif } from '../report/sarif';
+import { formatText, summaryLine } from '../report/text';
+import type { ProjectTask, TaskResult, AnalysedFile } from './analyze';
+import { HELP, parseArgs, UsageError, type CliOptions } from './args';
+import { applyBaseline, buildBaseline, loadBaseline, writeBaseline } from './baseline';
+import { ConfigCache } from './config';
+import { discover, scanRoot, toPosix } from './discover';
+import { createProject, engineAvailable } from './engine';
+import { runTasks } from './pool';
+import { Progress } from './progress';
+import { ProjectGrouper, selectShard } from './projects';
+
+/** More files than this and the CLI uses worker threads by default. */
+export const WORKER_THRESHOLD = 200;
+
+export interface CliIo {
+  cwd: string;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** The script a worker thread runs (the CLI bundle itself). */
+  script: string;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const err = (line: string): void => {
+    io.stderr.write(`${TOOL_NAME}: ${line}\n`);
+  };
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (!engineAvailable()) {
+    err('the analysis engine is not available in this build');
+    return 2;
+  }
+  const startTime = new Date().toISOString();
+  const cwd = io.cwd;
+  const root = scanRoot(cwd, opts.paths);
+  const configs = new ConfigCache(opts.config ? path.resolve(cwd, opts.config) : undefined);
+
+  const found = discover(opts.paths, cwd, root, configs);
+  let usageProblem = false;
+  for (const m of found.missing) {
+    err(`${m}: no such file or folder (and no file matches it as a glob)`);
+    usageProblem = true;
+  }
+  const notifications: RunNotification[] = [...found.notifications];
+
+  let groups = new ProjectGrouper(root).group(found.files);
+  if (opts.shard) groups = selectShard(groups, opts.shard.index, opts.shard.count);
+  const tasks: ProjectTask[] = groups.map((g, id) => ({ id, key: g.key, files: g.files }));
+  const fileCount = tasks.reduce((n, t) => n + t.files.length, 0);
+  const workers = opts.workers ?? (fileCount > WORKER_THRESHOLD ? Math.min(2, availableCores()) : 1);
+
+  const progress = new Progress(fileCount, io.stderr, !opts.quiet && Progress.wanted(io.stderr, opts.progress));
+  const results: TaskResult[] = [];
+  let internalErrors = 0;
+  try {
+    await runTasks(tasks, {
+      workers,
+      config: opts.config ? path.resolve(cwd, opts.config) : undefined,
+      script: io.script,
+      onResult: (r, n) => {
+        results.push(r);
+        progress.advance(n);
+      },
+    });
+  } catch (e) {
+    internalErrors++;
+    notifications.push({ level: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  progress.finish();
+
+  let files: AnalysedFile[] = [];
+  for (const r of results) {
+    files.push(...r.files);
+    notifications.push(...r.notifications);
+    internalErrors += r.internalErrors;
+  }
+  for (const p of configs.problems.values()) {
+    notifications.push({ level: 'warning', path: toPosix(path.relative(root, p.path)), message: `${toPosix(path.relative(cwd, p.path)) || p.path}: ${p.message}` });
+  }
+  files.sort((a, b) => cmp(a.path, b.path));
+  notifications.sort((a, b) => cmp(a.path ?? '', b.path ?? '') || cmp(a.message, b.message));
+
+  // Baseline: compare, or write and report nothing as new.
+  let baselined = 0;
+  if (opts.baseline) {
+    const baselinePath = path.resolve(cwd, opts.baseline);
+    const loaded = loadBaseline(baselinePath, !opts.updateBaseline);
+    if (loaded.problem) {
+      err(loaded.problem);
+      if (!opts.updateBaseline) return 2;
+    }
+    let entries = loaded.entries;
+    if (opts.updateBaseline) {
+      const doc = buildBaseline(files, loaded.entries, TOOL_NAME);
+      const problem = writeBaseline(baselinePath, doc);
+      if (problem) {
+        err(problem);
+        return 2;
+      }
+      if (!opts.quiet) err(`baseline written to ${opts.baseline} (${doc.findings.reduce((n, e) => n + e.count, 0)} findings)`);
+      entries = doc.findings;
+    }
+    const applied = applyBaseline(files, entries);
+    files = applied.files;
+    baselined = applied.baselined;
+  }
+
+  // Fail level: the flag, else each file's config.
+  const failRank = (f: AnalysedFile): number => levelRank(opts.failLevel ?? f.failLevel ?? 'error');
+  if (opts.quiet) files = files.map((f) => ({ ...f, findings: f.findings.filter((x) => levelRank(sarifLevel(x.severity)) >= failRank(f)) }));
+
+  for (const n of notifications) err(n.message);
+
+  const report: RunReport = {
+    tool: { name: TOOL_NAME, version: VERSION, informationUri: INFORMATION_URI },
+    root: toPosix(root),
+    files: files.map((f) => ({ path: f.path, findings: f.findings, ...(f.skippedReason ? { skippedReason: f.skippedReason } : {}) })),
+    rules: safeRules(),
+    notifications,
+    executionSuccessful: internalErrors === 0,
+    baselined,
+    startTime,
+    endTime: new Date().toISOString(),
+  };
+  const automationId = opts.shard ? `${TOOL_NAME}/shard-${opts.shard.index}-of-${opts.shard.count}/` : undefined;
+  const body =
+    opts.format === 'json' ? formatJson(report)
+    : opts.format === 'sarif' ? formatSarif(report, { automationId })
+    : opts.format === 'junit' ? formatJunit(report)
+    : formatText(report, { summary: true });
+  if (opts.output) {
+    try {
+      const out = path.resolve(cwd, opts.output);
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, body);
+    } catch (e) {
+      err(`${opts.output}: cannot write the report: ${e instanceof Error ? e.message : String(e)}`);
+      return 2;
+    }
+    if (!opts.quiet) io.stderr.write(`${summaryLine(report)}\n`);
+  } else {
+    io.stdout.write(body);
+  }
+
+  if (internalErrors || usageProblem) return 2;
+  let failing = false;
+  let warnings = 0;
+  for (const f of files) {
+    for (const x of f.findings) {
+      const lvl = sarifLevel(x.severity);
+      if (lvl === 'warning') warnings++;
+      if (levelRank(lvl) >= failRank(f)) failing = true;
+    }
+  }
+  if (failing) return 1;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    if (!opts.quiet) err(`${warnings} warnings exceed --max-warnings ${opts.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}
+
+function safeRules(): RunReport['rules'] {
+  try {
+    return createProject().rules();
+  } catch {
+    return [];
+  }
+}
+
+function availableCores(): number {
+  const ap = (os as { availableParallelism?: () => number }).availableParallelism;
+  return Math.max(1, typeof ap === 'function' ? ap() : os.cpus().length);
+}
