@@ -90,11 +90,17 @@ function isProjectVariable(obj: JsonObject, parentKey: string | undefined): bool
 interface Frame {
   node: JsonNode;
   path: string;
-  /** Key under which the node sits in its parent object. */
+  /** Key under which the node sits in its parent object (the array's key for array elements). */
   key?: string;
+  /** True for an array element. */
+  inArray: boolean;
   /** Name of the nearest enclosing object with a `name` (the component). */
   componentName?: string;
-  /** Inside a project-variable or global-variable object: no credential fields. */
+  /** `targetPath` of the containing object (mapping rules). */
+  mappingTarget?: string;
+  /** The containing object is marked hidden/secret. */
+  hidden: boolean;
+  /** Inside a project-variable or global-variable object: no scripts, no credential fields. */
   inVariable: boolean;
 }
 
@@ -164,19 +170,30 @@ class ExportWalker {
   }
 
   walk(root: JsonNode): void {
-    const stack: Frame[] = [{ node: root, path: '', inVariable: false }];
+    const stack: Frame[] = [{ node: root, path: '', inArray: false, hidden: false, inVariable: false }];
     while (stack.length > 0) {
       const f = stack.pop()!;
       const node = f.node;
-      if (node.type === 'array') {
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          stack.push({ node: node.items[i], path: `${f.path}[${i}]`, key: f.key, componentName: f.componentName, inVariable: f.inVariable });
+      if (node.type === 'string') {
+        if (f.inVariable) continue;
+        if (f.inArray) {
+          // A bare string in an array: a script only when it starts with a tag.
+          if (isScriptString(undefined, node.value)) this.addRegion(node, f.path, f.componentName, undefined);
+        } else if (f.key !== undefined && isScriptString(f.key, node.value)) {
+          this.addRegion(node, f.path, f.componentName, f.mappingTarget);
+        } else if (f.key !== undefined && f.key !== 'name' && isCredentialKey(f.key) && node.value.trim() !== '' && !PURE_PV_REFERENCE.test(node.value)) {
+          this.entry('credential-field', f.key, node, f.hidden, f.componentName, node.start + 1);
         }
         continue;
       }
-      if (node.type === 'string') {
-        // A bare string in an array: a script only when it carries a tag.
-        if (isScriptString(undefined, node.value)) this.addRegion(node, f.path, f.componentName, undefined);
+      if (node.type === 'array') {
+        if (f.key === 'globalVariables') {
+          this.globalVariables(node, f.componentName);
+          continue;
+        }
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          stack.push({ ...f, node: node.items[i], path: `${f.path}[${i}]`, inArray: true });
+        }
         continue;
       }
       if (node.type !== 'object') continue;
@@ -190,28 +207,12 @@ class ExportWalker {
       const targetPathNode = member(node, 'targetPath');
       const mappingTarget = targetPathNode?.type === 'string' ? targetPathNode.value : undefined;
       const hidden = isTrue(member(node, 'hidden')) || isTrue(member(node, 'isHidden')) || isTrue(member(node, 'secret'));
-      const children: Frame[] = [];
-      for (const m of node.members) {
+      for (let i = node.members.length - 1; i >= 0; i--) {
+        const m = node.members[i];
+        if (m.value.type === 'number' || m.value.type === 'boolean' || m.value.type === 'null') continue;
         const key = m.key.value;
-        const path = join(f.path, key);
-        const v = m.value;
-        if (v.type === 'string') {
-          if (!inVariable && isScriptString(key, v.value)) {
-            this.addRegion(v, path, componentName, mappingTarget);
-          } else if (!inVariable && key !== 'name' && isCredentialKey(key) && v.value.trim() !== '' && !PURE_PV_REFERENCE.test(v.value)) {
-            this.entry('credential-field', key, v, hidden, componentName, v.start + 1);
-          }
-          continue;
-        }
-        if (key === 'globalVariables' && v.type === 'array') {
-          this.globalVariables(v, componentName);
-          continue;
-        }
-        if (v.type === 'object' || v.type === 'array') {
-          children.push({ node: v, path, key, componentName, inVariable });
-        }
+        stack.push({ node: m.value, path: join(f.path, key), key, inArray: false, componentName, mappingTarget, hidden, inVariable });
       }
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
   }
 }
