@@ -212,10 +212,16 @@ class Parser {
         continue;
       }
       if (t.kind === 'Unknown') {
+        // Already reported by the lexer; an operand right after it needs no second diagnostic.
         exprs ??= [first];
         const e = this.skipUnknown();
         exprs.push(e);
         end = e.end;
+        if (Parser.startsExpression(this.peek())) {
+          const next = this.parseExpression();
+          exprs.push(next);
+          end = Math.max(end, next.end);
+        }
         continue;
       }
       if (Parser.startsExpression(t)) {
@@ -425,7 +431,8 @@ class Parser {
   private missing(t: Token): Missing {
     const what = Parser.isEnd(t) ? 'end of script' : describe(t);
     this.error('syntax/expected-expression', `Expected an expression before ${what}.`, t.start, Parser.isEnd(t) ? t.start : t.end);
-    return { kind: 'Missing', start: t.start, end: t.start };
+    // Right after the previous token, so the node stays inside whatever construct contains it.
+    return { kind: 'Missing', start: this.lastEnd, end: this.lastEnd };
   }
 
   private parseParen(open: Token): Expr {
@@ -433,7 +440,7 @@ class Parser {
     if (Parser.isPunct(this.peek(), ')')) {
       const close = this.advance();
       this.error('syntax/expected-expression', 'Empty parentheses: expected an expression.', open.start, close.end);
-      return { kind: 'Paren', expr: { kind: 'Missing', start: close.start, end: close.start }, start: open.start, end: close.end };
+      return { kind: 'Paren', expr: { kind: 'Missing', start: open.end, end: open.end }, start: open.start, end: close.end };
     }
     const inner = this.nested(')', () => this.parseBracketed(')'));
     if (!inner) {
