@@ -48,9 +48,26 @@ function pathSegment(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
-function join(path: string, key: string): string {
-  const seg = pathSegment(key);
-  return path === '' && seg.startsWith('.') ? seg.slice(1) : path + seg;
+/** Path segments are linked to their parent and joined only for a region id (deep nesting stays linear). */
+interface PathLink {
+  parent?: PathLink;
+  seg: string;
+}
+
+/** Most segments spelled out in an id; deeper paths keep their innermost segments after `…`. */
+const MAX_PATH_SEGMENTS = 64;
+
+function pathString(link: PathLink | undefined): string {
+  const segs: string[] = [];
+  let l = link;
+  while (l && segs.length < MAX_PATH_SEGMENTS) {
+    segs.push(l.seg);
+    l = l.parent;
+  }
+  if (l) segs.push('…');
+  segs.reverse();
+  const joined = segs.join('');
+  return joined.startsWith('.') ? joined.slice(1) : joined;
 }
 
 function isTrue(node: JsonNode | undefined): boolean {
@@ -89,7 +106,7 @@ function isProjectVariable(obj: JsonObject, parentKey: string | undefined): bool
 
 interface Frame {
   node: JsonNode;
-  path: string;
+  path?: PathLink;
   /** Key under which the node sits in its parent object (the array's key for array elements). */
   key?: string;
   /** True for an array element. */
@@ -170,7 +187,7 @@ class ExportWalker {
   }
 
   walk(root: JsonNode): void {
-    const stack: Frame[] = [{ node: root, path: '', inArray: false, hidden: false, inVariable: false }];
+    const stack: Frame[] = [{ node: root, inArray: false, hidden: false, inVariable: false }];
     while (stack.length > 0) {
       const f = stack.pop()!;
       const node = f.node;
@@ -178,9 +195,9 @@ class ExportWalker {
         if (f.inVariable) continue;
         if (f.inArray) {
           // A bare string in an array: a script only when it starts with a tag.
-          if (isScriptString(undefined, node.value)) this.addRegion(node, f.path, f.componentName, undefined);
+          if (isScriptString(undefined, node.value)) this.addRegion(node, pathString(f.path), f.componentName, undefined);
         } else if (f.key !== undefined && isScriptString(f.key, node.value)) {
-          this.addRegion(node, f.path, f.componentName, f.mappingTarget);
+          this.addRegion(node, pathString(f.path), f.componentName, f.mappingTarget);
         } else if (f.key !== undefined && f.key !== 'name' && isCredentialKey(f.key) && node.value.trim() !== '' && !PURE_PV_REFERENCE.test(node.value)) {
           this.entry('credential-field', f.key, node, f.hidden, f.componentName, node.start + 1);
         }
@@ -192,7 +209,7 @@ class ExportWalker {
           continue;
         }
         for (let i = node.items.length - 1; i >= 0; i--) {
-          stack.push({ ...f, node: node.items[i], path: `${f.path}[${i}]`, inArray: true });
+          stack.push({ ...f, node: node.items[i], path: { parent: f.path, seg: `[${i}]` }, inArray: true });
         }
         continue;
       }
@@ -211,7 +228,7 @@ class ExportWalker {
         const m = node.members[i];
         if (m.value.type === 'number' || m.value.type === 'boolean' || m.value.type === 'null') continue;
         const key = m.key.value;
-        stack.push({ node: m.value, path: join(f.path, key), key, inArray: false, componentName, mappingTarget, hidden, inVariable });
+        stack.push({ node: m.value, path: { parent: f.path, seg: pathSegment(key) }, key, inArray: false, componentName, mappingTarget, hidden, inVariable });
       }
     }
   }

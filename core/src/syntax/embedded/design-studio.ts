@@ -18,7 +18,8 @@ export interface DesignStudioResult extends HostParseResult {
 interface Frame {
   name: string;
   attrs: XmlAttr[];
-  path: string;
+  /** Path segment (`konga.string[@name='script']`, `Mapping[1]`); ids join them only when needed. */
+  seg: string;
   text?: XmlTextBuilder;
   sawContent: boolean;
   children?: Map<string, number>;
@@ -68,6 +69,15 @@ export function parseDesignStudio(text: string): DesignStudioResult {
     for (let k = 2; ids.has(uid); k++) uid = `${id}#${k}`;
     ids.add(uid);
     return uid;
+  };
+
+  /** Id path of an element whose ancestors are the current stack; deep paths keep their innermost segments. */
+  const pathOf = (seg: string): string => {
+    const from = Math.max(0, stack.length - 15);
+    const segs = stack.slice(from).map((f) => f.seg);
+    if (from > 0) segs.unshift(stack[0].seg, '…');
+    segs.push(seg);
+    return segs.join('/');
   };
 
   const mappingTargetFor = (own: XmlAttr[], elementName: string): string | undefined => {
@@ -146,7 +156,7 @@ export function parseDesignStudio(text: string): DesignStudioResult {
           parent.children.set(seg, k + 1);
           if (k > 0) seg += `[${k}]`;
         }
-        const path = parent ? `${parent.path}/${seg}` : seg;
+        const path = pathOf(seg);
         if (e.name === 'Header' && stack.length === 1) entityName ??= attrValue(text, findAttr(e.attrs, 'Name'));
         if (e.name === 'Item') {
           const key = attrValue(text, findAttr(e.attrs, 'key'));
@@ -161,7 +171,7 @@ export function parseDesignStudio(text: string): DesignStudioResult {
           const decoded = b.text;
           if (containsScriptTag(decoded)) addRegion(b, decoded, `${path}/@${a.name}`, mappingTargetFor(e.attrs, e.name));
         }
-        stack.push({ name: e.name, attrs: e.attrs, path, sawContent: false });
+        stack.push({ name: e.name, attrs: e.attrs, seg, sawContent: false });
         return true;
       }
       case 'close': {
@@ -178,7 +188,7 @@ export function parseDesignStudio(text: string): DesignStudioResult {
         if (top.text && !top.text.isEmpty) {
           const decoded = top.text.text;
           if ((top.name === 'konga.string' && decoded.trim() !== '') || containsScriptTag(decoded)) {
-            addRegion(top.text, decoded, top.path, mappingTargetFor(top.attrs, top.name));
+            addRegion(top.text, decoded, pathOf(top.seg), mappingTargetFor(top.attrs, top.name));
           }
         }
         return true;
