@@ -1,4 +1,5 @@
 import * as core from '../index';
+import { isProbablyBinary as coreIsProbablyBinary, MAX_FILE_BYTES, readJitterpak as readJitterpakCore } from '../index';
 import type { ProjectApi, ReadFileFn, ResolvedConfig } from '../engine/project-api';
 
 /**
@@ -13,9 +14,6 @@ export interface JitterpakMember {
 interface CoreExtras {
   createProject?: () => ProjectApi;
   resolveConfig?: (filePath: string, readFile: ReadFileFn) => ResolvedConfig;
-  readJitterpak?: (bytes: Uint8Array) => unknown;
-  isProbablyBinary?: (text: string) => boolean;
-  MAX_FILE_BYTES?: number;
 }
 
 const extras = core as unknown as CoreExtras;
@@ -38,52 +36,17 @@ export function resolveConfig(filePath: string, readFile: ReadFileFn): ResolvedC
   return typeof extras.resolveConfig === 'function' ? extras.resolveConfig(filePath, readFile) : emptyConfig();
 }
 
-/** Files larger than this are skipped with a message (core's limit when it exports one). */
+/** Files larger than this are skipped with a message (core's limit). */
 export function maxFileBytes(): number {
-  return typeof extras.MAX_FILE_BYTES === 'number' && extras.MAX_FILE_BYTES > 0 ? extras.MAX_FILE_BYTES : 10 * 1024 * 1024;
+  return MAX_FILE_BYTES;
 }
 
 export function isProbablyBinary(text: string): boolean {
-  if (typeof extras.isProbablyBinary === 'function') return extras.isProbablyBinary(text);
-  return text.slice(0, 8192).includes('\u0000');
+  return coreIsProbablyBinary(text);
 }
 
-/** Core's Jitterpak reader, normalised to members; undefined when core has none (the CLI then uses its own). */
-export function coreReadJitterpak(bytes: Uint8Array): { members: JitterpakMember[]; problems: string[] } | undefined {
-  if (typeof extras.readJitterpak !== 'function') return undefined;
-  return normaliseJitterpak(extras.readJitterpak(bytes));
-}
-
-/** Accepts the shapes a Jitterpak reader may return: an array of members or `{ files|members|entries, problems|errors }`. */
-export function normaliseJitterpak(raw: unknown): { members: JitterpakMember[]; problems: string[] } {
-  const members: JitterpakMember[] = [];
-  const problems: string[] = [];
-  const list = Array.isArray(raw) ? raw : pickArray(raw, ['files', 'members', 'entries']);
-  for (const m of list) {
-    if (!m || typeof m !== 'object') continue;
-    const r = m as Record<string, unknown>;
-    const p = typeof r.path === 'string' ? r.path : typeof r.name === 'string' ? r.name : undefined;
-    const t = typeof r.text === 'string' ? r.text : typeof r.content === 'string' ? r.content : undefined;
-    if (p !== undefined && t !== undefined) members.push({ path: p, text: t });
-    else if (p !== undefined && typeof r.skippedReason === 'string') problems.push(`${p}: ${r.skippedReason}`);
-  }
-  for (const p of pickArray(raw, ['problems', 'errors', 'skipped'])) {
-    if (typeof p === 'string') problems.push(p);
-    else if (p && typeof p === 'object') {
-      const r = p as Record<string, unknown>;
-      const where = typeof r.path === 'string' ? `${r.path}: ` : '';
-      const what = typeof r.message === 'string' ? r.message : typeof r.reason === 'string' ? r.reason : 'unreadable';
-      problems.push(where + what);
-    }
-  }
-  return { members, problems };
-}
-
-function pickArray(raw: unknown, keys: string[]): unknown[] {
-  if (!raw || typeof raw !== 'object') return [];
-  for (const k of keys) {
-    const v = (raw as Record<string, unknown>)[k];
-    if (Array.isArray(v)) return v;
-  }
-  return [];
+/** Core's Jitterpak reader (zip-bomb guards included), as members and problems naming the member. */
+export function coreReadJitterpak(bytes: Uint8Array): { members: JitterpakMember[]; problems: string[] } {
+  const r = readJitterpakCore(bytes, { maxEntryBytes: MAX_FILE_BYTES });
+  return { members: r.entries.map((e) => ({ path: e.path, text: e.text })), problems: r.diagnostics };
 }

@@ -37,10 +37,10 @@ export function workerMain(): void {
 
 export async function runTasks(
   tasks: ProjectTask[],
-  opts: { workers: number; config?: string; script: string; onResult: (r: TaskResult, filesDone: number) => void },
+  opts: { workers: number; config?: string; configs: ConfigCache; script: string; onResult: (r: TaskResult, filesDone: number) => void },
 ): Promise<void> {
   const queue = [...tasks].sort((a, b) => size(b) - size(a) || (a.key < b.key ? -1 : 1));
-  const local = new ConfigCache(opts.config);
+  const local = opts.configs;
   const runLocal = (t: ProjectTask): void => opts.onResult(runProjectTask(t, local), t.files.length);
   const n = Math.min(opts.workers, queue.length);
   if (n <= 1) {

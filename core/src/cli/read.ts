@@ -1,17 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { unzipSync } from 'fflate';
 import { coreReadJitterpak, isProbablyBinary, maxFileBytes, type JitterpakMember } from './engine';
 
 /** Reading host files for analysis. Never throws: every problem becomes a message naming the file. */
 
 export type ReadOutcome = { ok: true; text: string } | { ok: false; problem: string };
-
-/** Supported member files inside a Jitterpak (the same set the walker picks). */
-export function isSupportedName(name: string): boolean {
-  const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
-  if (base === 'jitterbit.conf') return true;
-  return /\.(jb|jitterbit|js|json|xml)$/.test(base);
-}
 
 export function errorText(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
@@ -45,43 +37,18 @@ export function readText(abs: string): ReadOutcome {
   return r.ok ? decodeText(r.bytes) : r;
 }
 
-/** Members of a Jitterpak, via core's reader when present, else with fflate. Problems name the member. */
+/** Members of a Jitterpak (core's reader: zip-bomb guards, supported members only). Problems name the member. */
 export function readJitterpak(bytes: Uint8Array): { members: JitterpakMember[]; problems: string[] } {
   try {
-    const fromCore = coreReadJitterpak(bytes);
-    if (fromCore) return sortMembers(fromCore);
+    const r = coreReadJitterpak(bytes);
+    const members = r.members.filter((m) => !isProbablyBinary(m.text));
+    const problems = [...r.problems];
+    for (const m of r.members) if (!members.includes(m)) problems.push(`${m.path}: skipped: the member is binary`);
+    members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { members, problems };
   } catch (e) {
     return { members: [], problems: [`not a readable Jitterpak: ${e instanceof Error ? e.message : String(e)}`] };
   }
-  const limit = maxFileBytes();
-  const problems: string[] = [];
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.name.endsWith('/') || !isSupportedName(f.name)) return false;
-        if (f.originalSize > limit) {
-          problems.push(`${f.name}: skipped: the member is too large (${formatBytes(f.originalSize)}, limit ${formatBytes(limit)})`);
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch (e) {
-    return { members: [], problems: [`not a readable Jitterpak (zip): ${e instanceof Error ? e.message : String(e)}`] };
-  }
-  const members: JitterpakMember[] = [];
-  for (const [name, data] of Object.entries(files)) {
-    const r = decodeText(data);
-    if (r.ok) members.push({ path: name.replace(/\\/g, '/').replace(/^\/+/, ''), text: r.text });
-    else problems.push(`${name}: ${r.problem}`);
-  }
-  return sortMembers({ members, problems });
-}
-
-function sortMembers(r: { members: JitterpakMember[]; problems: string[] }): { members: JitterpakMember[]; problems: string[] } {
-  r.members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return r;
 }
 
 export function formatBytes(n: number): string {

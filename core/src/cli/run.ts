@@ -57,7 +57,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const startTime = new Date().toISOString();
   const cwd = io.cwd;
   const root = scanRoot(cwd, opts.paths);
-  const configs = new ConfigCache(opts.config ? path.resolve(cwd, opts.config) : undefined);
+  const rules = safeRules();
+  const ruleIds = rules.length ? new Set(rules.map((r) => r.id)) : undefined;
+  const configs = new ConfigCache(opts.config ? path.resolve(cwd, opts.config) : undefined, ruleIds);
 
   const found = discover(opts.paths, cwd, root, configs);
   let usageProblem = false;
@@ -80,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await runTasks(tasks, {
       workers,
       config: opts.config ? path.resolve(cwd, opts.config) : undefined,
+      configs,
       script: io.script,
       onResult: (r, n) => {
         results.push(r);
@@ -99,7 +102,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     internalErrors += r.internalErrors;
   }
   for (const p of configs.problems.values()) {
-    notifications.push({ level: 'warning', path: toPosix(path.relative(root, p.path)), message: `${toPosix(path.relative(cwd, p.path)) || p.path}: ${p.message}` });
+    notifications.push({ level: 'warning', path: toPosix(path.relative(root, p.path)), message: p.message });
   }
   files.sort((a, b) => cmp(a.path, b.path));
   notifications.sort((a, b) => cmp(a.path ?? '', b.path ?? '') || cmp(a.message, b.message));
@@ -139,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     tool: { name: TOOL_NAME, version: VERSION, informationUri: INFORMATION_URI },
     root: toPosix(root),
     files: files.map((f) => ({ path: f.path, findings: f.findings, ...(f.skippedReason ? { skippedReason: f.skippedReason } : {}) })),
-    rules: safeRules(),
+    rules,
     notifications,
     executionSuccessful: internalErrors === 0,
     baselined,
