@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_MAX_DEPTH, parseScript } from '../../../core/src/syntax/parser';
+import { walk } from '../../../core/src/syntax/walk';
+import { checkParse } from '../../fuzz/harness';
+
+const N = 100_000;
+
+function parse(body: string) {
+  const text = `<trans>${body}</trans>`;
+  const result = parseScript(text);
+  assert.equal(checkParse(text, result), undefined);
+  return result;
+}
+function codes(body: string): string[] {
+  return [...new Set(parse(body).diagnostics.map((d) => d.code))].sort();
+}
+/** Depth of the deepest node (iterative). */
+function treeDepth(body: string): number {
+  const depths = new Map<object, number>();
+  let max = 0;
+  walk(parse(body).program, (node, parent) => {
+    const d = parent ? depths.get(parent)! + 1 : 0;
+    depths.set(node, d);
+    if (d > max) max = d;
+  });
+  return max;
+}
+
+describe('syntax/deep nesting', () => {
+  it(`${N} open parentheses: too-deep, no stack overflow`, () => {
+    assert.deepEqual(codes('('.repeat(N)), ['syntax/expected-token', 'syntax/too-deep']);
+  });
+  it(`${N} balanced parentheses: one too-deep diagnostic, closers consumed`, () => {
+    const r = parse(`${'('.repeat(N)}x${')'.repeat(N)}; y`);
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['syntax/too-deep']);
+    assert.equal(r.program.body.length, 2);
+    assert.equal(r.program.body[1].kind, 'Identifier');
+  });
+  it(`${N} open braces`, () => {
+    assert.deepEqual(codes('{'.repeat(N)), ['syntax/expected-token', 'syntax/too-deep']);
+  });
+  it(`${N} nested calls, index brackets and node brackets`, () => {
+    assert.ok(codes('f('.repeat(N)).includes('syntax/too-deep'));
+    assert.ok(codes('a['.repeat(N)).includes('syntax/too-deep'));
+    assert.ok(codes('['.repeat(N)).includes('syntax/too-deep'));
+  });
+  it(`${N} prefix minus and ${N} negations build iteratively without errors`, () => {
+    assert.deepEqual(codes(`${'-'.repeat(N)}x`), []);
+    assert.deepEqual(codes(`${'!'.repeat(N)}x`), []);
+    assert.equal(treeDepth(`${'- '.repeat(N)}x`), N + 1);
+  });
+  it(`${N} alternating -! is capped`, () => {
+    assert.deepEqual(codes(`${'-!'.repeat(N)}x`), ['syntax/too-deep']);
+  });
+  it(`${N}-long assignment and concatenation chains`, () => {
+    assert.deepEqual(codes(`${'a = '.repeat(N)}1`), []);
+    assert.deepEqual(codes(`${'a + '.repeat(N)}1`), []);
+  });
+  it(`nesting up to the cap (${DEFAULT_MAX_DEPTH - 1}) is parsed in full`, () => {
+    const depth = DEFAULT_MAX_DEPTH - 1;
+    assert.deepEqual(codes(`${'('.repeat(depth)}x${')'.repeat(depth)}`), []);
+    assert.deepEqual(codes(`${'{'.repeat(depth)}${'}'.repeat(depth)}`), []);
+    assert.equal(treeDepth(`${'('.repeat(depth)}x${')'.repeat(depth)}`), depth + 1);
+  });
+  it('honours a smaller maxDepth option', () => {
+    const r = parseScript(`<trans>${'('.repeat(5)}x${')'.repeat(5)}</trans>`, { maxDepth: 3 });
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['syntax/too-deep']);
+  });
+});
