@@ -1,0 +1,19 @@
+// Value-level detectors: they look at one string (a literal value, a comment's text, a config value) and,
+// optionally, at the name it is stored under. Pure, total (never throw), linear in the input.
+
+export { isCredentialName, credentialNameKind, isSensitiveDataName, sensitiveDataNameKind, nameSegments } from './names';
+export type { CredentialNameKind, SensitiveDataNameKind } from './names';
+export { isPlaceholder, canBeCredentialValue, looksLikeSentence, AWS_EXAMPLE_KEYS } from './placeholder';
+export type { ValueSite } from './placeholder';
+export { shannonEntropy, looksRandom, isIdentifierShape, isSalesforceId18 } from './entropy';
+export { scanSecretTokens, isJwt, hasValidTokenChecksum, decodeBasicCredentials } from './tokens';
+export type { SecretMatch } from './tokens';
+export { scanPemPrivateKeys } from './pem';
+export type { PemMatch } from './pem';
+export {
+  scanPii, isRoleMailbox, isReservedDomain, isValidSsn, isLikelyCardNumber, ROLE_MAILBOXES, TEST_CARD_NUMBERS, EXAMPLE_IBANS, IBAN_LENGTHS,
+} from './pii';
+export type { PiiMatch, PiiKind } from './pii';
+export { looksLikePersonName, looksLikeDateOfBirth, looksLikeStreetAddress } from './person';
+export { mask, hashValue } from './mask';
+export { luhnValid, ibanMod97Valid, crc32, toBase62, decodeBase64 } from './codec';

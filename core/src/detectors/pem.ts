@@ -1,0 +1,122 @@
+// PEM private key blocks: the BEGIN/END armour plus a body validated by its DER / OpenSSH / OpenPGP shape.
+
+import { bytesToAscii, decodeBase64 } from './codec';
+
+export interface PemMatch {
+  start: number;
+  end: number;
+  label: string;
+  /** high: complete and structurally valid; medium: truncated body whose prefix is plausible. */
+  confidence: 'high' | 'medium';
+}
+
+const PRIVATE_LABEL_RE = /^(?:(?:RSA|EC|DSA|ENCRYPTED|OPENSSH)\s)?PRIVATE KEY$|^PGP PRIVATE KEY BLOCK$/;
+const MAX_BODY = 65536;
+const B64_BODY_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Parses a DER SEQUENCE header; returns [headerLength, contentLength] or undefined. */
+function derSequenceHeader(b: Uint8Array): [number, number] | undefined {
+  if (b.length < 2 || b[0] !== 0x30) return undefined;
+  const l0 = b[1];
+  if (l0 < 0x80) return [2, l0];
+  const n = l0 & 0x7f;
+  if (n === 0 || n > 4 || b.length < 2 + n) return undefined;
+  let len = 0;
+  for (let i = 0; i < n; i++) len = len * 256 + b[2 + i];
+  if (len < 0x80) return undefined; // non-minimal long form is not DER
+  return [2 + n, len];
+}
+
+const OPENSSH_MAGIC = 'openssh-key-v1\0';
+
+function pgpSecretKeyPacket(b: Uint8Array): boolean {
+  if (b.length < 2 || (b[0] & 0x80) === 0) return false;
+  const tag = b[0] & 0x40 ? b[0] & 0x3f : (b[0] >> 2) & 0x0f;
+  return tag === 5;
+}
+
+/** Finds PEM private key blocks (also with `\n` escapes written literally in one-line strings). */
+export function scanPemPrivateKeys(text: string): PemMatch[] {
+  const out: PemMatch[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const begin = text.indexOf('-----BEGIN ', from);
+    if (begin < 0) break;
+    from = begin + 11;
+    const rel = text.slice(begin + 11, begin + 80).indexOf('-----');
+    if (rel < 0) continue;
+    const labelEnd = begin + 11 + rel;
+    const label = text.slice(begin + 11, labelEnd);
+    if (!PRIVATE_LABEL_RE.test(label)) continue;
+    const bodyStart = labelEnd + 5;
+    const relEnd = text.slice(bodyStart, bodyStart + MAX_BODY + 8).indexOf('-----END');
+    const endIdx = relEnd < 0 ? -1 : bodyStart + relEnd;
+    const complete = endIdx >= 0;
+    let raw: string;
+    let end: number;
+    if (complete) {
+      raw = text.slice(bodyStart, endIdx);
+      const closeRel = text.slice(endIdx + 8, endIdx + 100).indexOf('-----');
+      end = closeRel >= 0 ? endIdx + 8 + closeRel + 5 : endIdx + 8;
+    } else {
+      // Truncated: the body runs while it looks like base64, whitespace or escape sequences.
+      let k = bodyStart;
+      const lim = Math.min(text.length, bodyStart + MAX_BODY);
+      while (k < lim) {
+        const c = text.charCodeAt(k);
+        const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 ||
+          c === 10 || c === 13 || c === 32 || c === 9 || c === 92 || c === 58 || c === 44 || c === 45;
+        if (!ok) break;
+        k++;
+      }
+      raw = text.slice(bodyStart, k);
+      end = k;
+      while (end > bodyStart && /[\s\\]/.test(text[end - 1])) end--;
+    }
+    const normalised = raw.replace(/\\r\\n|\\n|\\r/g, '\n');
+    let encryptedHeader = false;
+    const parts: string[] = [];
+    for (const line0 of normalised.split(/\r?\n|\r/)) {
+      const line = line0.trim();
+      if (!line) continue;
+      if (line.includes(':')) {
+        if (/^Proc-Type:\s*4,\s*ENCRYPTED/i.test(line)) encryptedHeader = true;
+        continue;
+      }
+      if (label.startsWith('PGP') && line.startsWith('=') && line.length <= 6) continue; // armour checksum
+      parts.push(line.replace(/\s+/g, ''));
+    }
+    let b64 = parts.join('');
+    if (!b64 || !B64_BODY_RE.test(b64)) continue;
+    if (!complete) b64 = b64.slice(0, b64.length - (b64.length % 4));
+    else if (b64.length % 4 !== 0) continue;
+    const bytes = decodeBase64(b64);
+    if (!bytes || bytes.length < 16) continue;
+    let ok = false;
+    let partial = false;
+    if (label === 'OPENSSH PRIVATE KEY') {
+      ok = bytes.length >= OPENSSH_MAGIC.length && bytesToAscii(bytes.subarray(0, OPENSSH_MAGIC.length)) === OPENSSH_MAGIC;
+      partial = ok && !complete;
+    } else if (label.startsWith('PGP')) {
+      ok = pgpSecretKeyPacket(bytes);
+      partial = ok && !complete;
+    } else if (encryptedHeader) {
+      ok = complete ? bytes.length % 8 === 0 && bytes.length >= 64 : bytes.length >= 24;
+      partial = !complete;
+    } else {
+      const hdr = derSequenceHeader(bytes);
+      if (hdr) {
+        const total = hdr[0] + hdr[1];
+        if (complete) ok = total === bytes.length && total >= 48;
+        else {
+          ok = bytes.length >= 24 && total > bytes.length;
+          partial = ok;
+        }
+      }
+    }
+    if (!ok) continue;
+    out.push({ start: begin, end, label, confidence: partial ? 'medium' : 'high' });
+    from = end;
+  }
+  return out;
+}

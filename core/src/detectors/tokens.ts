@@ -1,0 +1,653 @@
+// Known secret formats and credentials inside structured strings, found in one string (a literal value,
+// a comment's text, a config value). Policy section 1: "known token format" and "inside structured strings".
+//
+// Cost: every detector is guarded by a cheap prefilter (indexOf of its marker) and uses anchored regexes with
+// bounded quantifiers, so the scan is linear in the text length.
+
+import { bytesToAscii, bytesToUtf8, crc32, decodeBase64, isAlnumCode, isDigitCode, isLowerCode, isUpperCode, toBase62 } from './codec';
+import { looksRandom, shannonEntropy } from './entropy';
+import { isCredentialName } from './names';
+import { scanPemPrivateKeys } from './pem';
+import { canBeCredentialValue, isPlaceholder, looksLikeSentence, type ValueSite } from './placeholder';
+
+/** One secret found in a text. Offsets are those of the secret part (not of its label). */
+export interface SecretMatch {
+  /** Stable machine name of the format, e.g. `github-token`, `jwt`, `url-userinfo-password`. */
+  kind: string;
+  /** Human description without the value, e.g. "GitHub personal access token". */
+  description: string;
+  start: number;
+  end: number;
+  /** high: validated format (checksum, decoded structure); medium: structured but not validated. */
+  confidence: 'high' | 'medium';
+}
+
+interface Candidate extends SecretMatch {
+  /** Higher wins when two matches overlap: format-specific detectors beat generic structure. */
+  priority: number;
+}
+
+type Out = Candidate[];
+
+const P_FORMAT = 3;
+const P_HEADER = 2;
+const P_STRUCT = 1;
+
+function push(out: Out, kind: string, description: string, start: number, end: number, confidence: 'high' | 'medium', priority: number): void {
+  if (end > start) out.push({ kind, description, start, end, confidence, priority });
+}
+
+function eachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    fn(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+function charClasses(v: string): number {
+  let u = 0, l = 0, d = 0, o = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isUpperCode(c)) u = 1;
+    else if (isLowerCode(c)) l = 1;
+    else if (isDigitCode(c)) d = 1;
+    else o = 1;
+  }
+  return u + l + d + o;
+}
+
+/** A value that plausibly is a credential when the syntax around it is weak (unquoted, in prose). */
+function secretish(v: string): boolean {
+  return v.length >= 6 && charClasses(v) >= 2 && !looksLikeSentence(v);
+}
+
+// ---------------------------------------------------------------------------------------------- cloud keys
+
+const AWS_KEY_ID_RE = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
+const AWS_SECRET_RE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+const AWS_SECRET_LABEL_RE = /(?:secret[\s_.-]?(?:access)?[\s_.-]?key|secretaccesskey|aws[\s_.-]?secret)["']?\s{0,3}[:=,]?\s{0,3}["']?$/i;
+
+function scanAws(text: string, where: ValueSite, out: Out): void {
+  const ids: number[] = [];
+  if (text.includes('AKIA') || text.includes('ASIA')) {
+    eachMatch(AWS_KEY_ID_RE, text, (m) => {
+      if (isPlaceholder(m[0], where) || m[0].includes('EXAMPLE')) return;
+      ids.push(m.index);
+      push(out, 'aws-access-key-id', 'AWS access key id', m.index, m.index + m[0].length, 'high', P_FORMAT);
+    });
+  }
+  const hasLabel = /secret/i.test(text);
+  if (ids.length === 0 && !hasLabel) return;
+  eachMatch(AWS_SECRET_RE, text, (m) => {
+    const v = m[0];
+    if (charClasses(v) < 3 || v.includes('EXAMPLE') || isPlaceholder(v, where) || shannonEntropy(v) < 4.0) return;
+    const s = m.index;
+    const nearId = ids.some((i) => Math.abs(i - s) <= 400);
+    const labelled = AWS_SECRET_LABEL_RE.test(text.slice(Math.max(0, s - 60), s));
+    if (nearId) push(out, 'aws-secret-access-key', 'AWS secret access key', s, s + v.length, 'high', P_FORMAT);
+    else if (labelled) push(out, 'aws-secret-access-key', 'AWS secret access key', s, s + v.length, 'medium', P_FORMAT);
+  });
+}
+
+const AZURE_ACCOUNT_KEY_RE = /AccountKey\s{0,2}=\s{0,2}([A-Za-z0-9+/]{86}==)/g;
+const AZURE_SHARED_ACCESS_KEY_RE = /SharedAccessKey\s{0,2}=\s{0,2}([A-Za-z0-9+/]{42,43}=)/g;
+const SAS_SIG_RE = /[?&;]sig=([A-Za-z0-9%+/_-]{16,256}={0,2})/g;
+
+function scanAzure(text: string, where: ValueSite, out: Out): void {
+  if (text.includes('AccountKey')) {
+    eachMatch(AZURE_ACCOUNT_KEY_RE, text, (m) => {
+      if (isPlaceholder(m[1], where)) return;
+      const s = m.index + m[0].length - m[1].length;
+      push(out, 'azure-storage-account-key', 'Azure storage account key', s, s + m[1].length, 'high', P_FORMAT);
+    });
+  }
+  if (text.includes('SharedAccessKey')) {
+    eachMatch(AZURE_SHARED_ACCESS_KEY_RE, text, (m) => {
+      if (isPlaceholder(m[1], where)) return;
+      const s = m.index + m[0].length - m[1].length;
+      push(out, 'azure-shared-access-key', 'Azure shared access key', s, s + m[1].length, 'high', P_FORMAT);
+    });
+  }
+  if (text.includes('sig=')) {
+    eachMatch(SAS_SIG_RE, text, (m) => {
+      const raw = m[1];
+      if (isPlaceholder(raw, where)) return;
+      let decoded = raw;
+      try {
+        decoded = decodeURIComponent(raw);
+      } catch {
+        return;
+      }
+      const bytes = decodeBase64(decoded);
+      const s = m.index + m[0].length - raw.length;
+      if (bytes && bytes.length === 32) push(out, 'azure-sas-signature', 'Azure SAS token signature (sig=)', s, s + raw.length, 'high', P_FORMAT);
+      else if (/[?&]sv=/.test(text) && looksRandom(decoded)) push(out, 'azure-sas-signature', 'Azure SAS token signature (sig=)', s, s + raw.length, 'medium', P_FORMAT);
+    });
+  }
+}
+
+const GOOGLE_KEY_RE = /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g;
+
+function scanGoogle(text: string, where: ValueSite, out: Out): void {
+  if (!text.includes('AIza')) return;
+  eachMatch(GOOGLE_KEY_RE, text, (m) => {
+    if (isPlaceholder(m[0], where)) return;
+    push(out, 'google-api-key', 'Google API key', m.index, m.index + m[0].length, 'high', P_FORMAT);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- SaaS tokens
+
+const GITHUB_CLASSIC_RE = /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g;
+const GITHUB_FINE_RE = /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])/g;
+const NPM_RE = /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g;
+
+/** GitHub / npm token checksum: base62(CRC32(random part)) padded to 6 characters ends the token. */
+export function hasValidTokenChecksum(token: string, prefixLength = 4): boolean {
+  if (token.length < prefixLength + 7) return false;
+  const body = token.slice(prefixLength, token.length - 6);
+  const check = token.slice(token.length - 6);
+  return toBase62(crc32(body), 6) === check;
+}
+
+const GITHUB_KIND: Record<string, string> = {
+  ghp: 'GitHub personal access token',
+  gho: 'GitHub OAuth access token',
+  ghu: 'GitHub user-to-server token',
+  ghs: 'GitHub server-to-server token',
+  ghr: 'GitHub refresh token',
+};
+
+function scanGithubNpm(text: string, where: ValueSite, out: Out): void {
+  if (text.includes('gh')) {
+    eachMatch(GITHUB_CLASSIC_RE, text, (m) => {
+      if (!hasValidTokenChecksum(m[0])) return;
+      push(out, 'github-token', GITHUB_KIND[m[0].slice(0, 3)] ?? 'GitHub token', m.index, m.index + m[0].length, 'high', P_FORMAT);
+    });
+  }
+  if (text.includes('github_pat_')) {
+    eachMatch(GITHUB_FINE_RE, text, (m) => {
+      if (isPlaceholder(m[0], where) || charClasses(m[0].slice(11)) < 3) return;
+      push(out, 'github-fine-grained-token', 'GitHub fine-grained personal access token', m.index, m.index + m[0].length, 'high', P_FORMAT);
+    });
+  }
+  if (text.includes('npm_')) {
+    eachMatch(NPM_RE, text, (m) => {
+      if (!hasValidTokenChecksum(m[0])) return;
+      push(out, 'npm-token', 'npm access token', m.index, m.index + m[0].length, 'high', P_FORMAT);
+    });
+  }
+}
+
+const SLACK_TOKEN_RE = /(?<![A-Za-z0-9])(?:xox[abposre]|xoxe\.xox[bp]|xapp)-[0-9A-Za-z-]{10,250}(?![A-Za-z0-9-])/g;
+const SLACK_STRUCT_RE = /^(?:xoxb-\d{6,15}-\d{6,15}-[A-Za-z0-9]{16,40}|xoxp-\d{6,15}-\d{6,15}-\d{6,15}-[A-Za-z0-9]{16,40}|xox[aeor]-\d-[A-Za-z0-9-]{20,}|xoxe\.xox[bp]-\d-[A-Za-z0-9-]{20,}|xapp-\d-[A-Z0-9]{8,15}-\d{6,15}-[a-f0-9]{32,80}|xoxs-[0-9A-Za-z-]{30,})$/;
+const SLACK_WEBHOOK_RE = /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9_/-]{20,200})/g;
+
+function scanSlack(text: string, where: ValueSite, out: Out): void {
+  if (text.includes('xox') || text.includes('xapp-')) {
+    eachMatch(SLACK_TOKEN_RE, text, (m) => {
+      const v = m[0];
+      if (isPlaceholder(v, where) || !/\d/.test(v.slice(5))) return;
+      const strong = SLACK_STRUCT_RE.test(v);
+      if (!strong && !secretish(v.slice(5))) return;
+      push(out, 'slack-token', 'Slack token', m.index, m.index + v.length, strong ? 'high' : 'medium', P_FORMAT);
+    });
+  }
+  if (text.includes('hooks.slack.com')) {
+    eachMatch(SLACK_WEBHOOK_RE, text, (m) => {
+      const path = m[1];
+      if (isPlaceholder(path, where) || !/^T[A-Z0-9]{6,14}\/B[A-Z0-9]{6,14}\/[A-Za-z0-9]{20,40}$|^[A-Za-z0-9_/-]{30,}$/.test(path)) return;
+      const s = m.index + m[0].length - path.length;
+      push(out, 'slack-webhook', 'Slack incoming webhook URL', s, s + path.length, 'high', P_FORMAT);
+    });
+  }
+}
+
+const STRIPE_RE = /(?<![A-Za-z0-9_])(?:sk|rk)_(live|test)_[0-9A-Za-z]{10,247}(?![A-Za-z0-9_])/g;
+const STRIPE_WHSEC_RE = /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/]{24,100}(?![A-Za-z0-9_])/g;
+
+function scanStripe(text: string, where: ValueSite, out: Out): void {
+  if (text.includes('_live_') || text.includes('_test_')) {
+    eachMatch(STRIPE_RE, text, (m) => {
+      if (isPlaceholder(m[0], where) || charClasses(m[0].slice(8)) < 2) return;
+      const live = m[1] === 'live';
+      push(out, 'stripe-secret-key', live ? 'Stripe live secret key' : 'Stripe test secret key', m.index, m.index + m[0].length, live ? 'high' : 'medium', P_FORMAT);
+    });
+  }
+  if (text.includes('whsec_')) {
+    eachMatch(STRIPE_WHSEC_RE, text, (m) => {
+      if (isPlaceholder(m[0], where) || charClasses(m[0].slice(6)) < 2) return;
+      push(out, 'stripe-webhook-secret', 'Stripe webhook signing secret', m.index, m.index + m[0].length, 'high', P_FORMAT);
+    });
+  }
+}
+
+const SENDGRID_RE = /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
+
+function scanSendgrid(text: string, where: ValueSite, out: Out): void {
+  if (!text.includes('SG.')) return;
+  eachMatch(SENDGRID_RE, text, (m) => {
+    if (isPlaceholder(m[0], where)) return;
+    push(out, 'sendgrid-api-key', 'SendGrid API key', m.index, m.index + m[0].length, 'high', P_FORMAT);
+  });
+}
+
+const TWILIO_SID_RE = /(?<![A-Za-z0-9])(?:AC|SK)[0-9a-f]{32}(?![A-Za-z0-9])/g;
+const HEX32_RE = /(?<![A-Za-z0-9])[0-9a-f]{32}(?![A-Za-z0-9])/g;
+const TWILIO_TOKEN_LABEL_RE = /(?:auth[\s_.-]?token|api[\s_.-]?secret|secret)["']?\s{0,3}[:=,]\s{0,3}["']?$/i;
+
+function scanTwilio(text: string, where: ValueSite, out: Out): void {
+  if (!text.includes('AC') && !text.includes('SK')) return;
+  const sids: [number, number][] = [];
+  eachMatch(TWILIO_SID_RE, text, (m) => {
+    sids.push([m.index, m.index + m[0].length]);
+  });
+  if (sids.length === 0) return;
+  eachMatch(HEX32_RE, text, (m) => {
+    const s = m.index;
+    if (sids.some(([a, b]) => s >= a && s < b) || isPlaceholder(m[0], where)) return;
+    const afterSid = sids.some(([, b]) => b === s - 1 && text[b] === ':');
+    if (afterSid) push(out, 'twilio-auth-token', 'Twilio auth token', s, s + 32, 'high', P_FORMAT);
+    else if (TWILIO_TOKEN_LABEL_RE.test(text.slice(Math.max(0, s - 40), s))) push(out, 'twilio-auth-token', 'Twilio auth token', s, s + 32, 'medium', P_FORMAT);
+  });
+}
+
+const SF_SESSION_RE = /(?<![A-Za-z0-9])00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{40,512}/g;
+
+function scanSalesforce(text: string, where: ValueSite, out: Out): void {
+  if (!text.includes('00D') || !text.includes('!')) return;
+  eachMatch(SF_SESSION_RE, text, (m) => {
+    if (isPlaceholder(m[0], where)) return;
+    push(out, 'salesforce-session-id', 'Salesforce session id', m.index, m.index + m[0].length, 'high', P_FORMAT);
+  });
+}
+
+const MISC_FORMATS: { marker: string; re: RegExp; kind: string; description: string }[] = [
+  { marker: 'glpat-', re: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g, kind: 'gitlab-token', description: 'GitLab personal access token' },
+  { marker: 'shp', re: /(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])/g, kind: 'shopify-token', description: 'Shopify access token' },
+  { marker: 'pypi-', re: /(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,400}/g, kind: 'pypi-token', description: 'PyPI API token' },
+  { marker: 'sk-ant-', re: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g, kind: 'anthropic-api-key', description: 'Anthropic API key' },
+  { marker: 'T3BlbkFJ', re: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}(?![A-Za-z0-9_-])/g, kind: 'openai-api-key', description: 'OpenAI API key' },
+  { marker: '-us', re: /(?<![A-Za-z0-9])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9])/g, kind: 'mailchimp-api-key', description: 'Mailchimp API key' },
+];
+
+function scanMisc(text: string, where: ValueSite, out: Out): void {
+  for (const f of MISC_FORMATS) {
+    if (!text.includes(f.marker)) continue;
+    eachMatch(f.re, text, (m) => {
+      if (isPlaceholder(m[0], where)) return;
+      push(out, f.kind, f.description, m.index, m.index + m[0].length, 'high', P_FORMAT);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- JWT, PEM
+
+const JWT_RE = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])/g;
+
+function decodeJsonSegment(seg: string): unknown {
+  const bytes = decodeBase64(seg, 65536);
+  if (!bytes) return undefined;
+  const s = bytesToUtf8(bytes);
+  if (s === undefined) return undefined;
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `token` is a JWS compact token whose header decodes to JSON with `alg` or `typ`. */
+export function isJwt(token: string): boolean {
+  const parts = token.split('.');
+  if (parts.length !== 3) return false;
+  const header = decodeJsonSegment(parts[0]);
+  if (!header || typeof header !== 'object' || Array.isArray(header)) return false;
+  const h = header as Record<string, unknown>;
+  if (typeof h.alg !== 'string' && typeof h.typ !== 'string') return false;
+  const payloadBytes = decodeBase64(parts[1], 1 << 20);
+  return payloadBytes !== undefined && payloadBytes.length > 0;
+}
+
+function scanJwt(text: string, where: ValueSite, out: Out): void {
+  if (!text.includes('eyJ')) return;
+  eachMatch(JWT_RE, text, (m) => {
+    if (!isJwt(m[0]) || isPlaceholder(m[0], where)) return;
+    const unsigned = m[0].endsWith('.');
+    push(out, 'jwt', unsigned ? 'unsigned JSON Web Token' : 'JSON Web Token', m.index, m.index + m[0].length, unsigned ? 'medium' : 'high', P_FORMAT);
+  });
+}
+
+function scanPem(text: string, _where: ValueSite, out: Out): void {
+  if (!text.includes('-----BEGIN ')) return;
+  for (const p of scanPemPrivateKeys(text)) {
+    push(out, 'private-key', `PEM private key block (${p.label})`, p.start, p.end, p.confidence, P_FORMAT);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- structured strings
+
+const URL_USERINFO_RE = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/?#"'<>\\]{1,128}):([^\s@/?#"'<>\\]{1,256})@(?=[A-Za-z0-9[])/gi;
+
+function scanUrlUserinfo(text: string, where: ValueSite, out: Out): void {
+  if (!text.includes('://') || !text.includes('@')) return;
+  eachMatch(URL_USERINFO_RE, text, (m) => {
+    const pass = m[2];
+    let decoded = pass;
+    try {
+      decoded = decodeURIComponent(pass);
+    } catch {
+      /* keep raw */
+    }
+    if (isReferenceLike(pass) || isPlaceholder(decoded, where) || isPlaceholder(m[1], where) && isPlaceholder(decoded, 'comment')) return;
+    const s = m.index + m[0].length - 1 - pass.length;
+    push(out, 'url-userinfo-password', 'password in URL user-info', s, s + pass.length, 'medium', P_STRUCT + 1);
+  });
+}
+
+function isReferenceLike(v: string): boolean {
+  const c = v[0];
+  return c === '$' || c === '[' || c === '{' || (c === '%' && v.endsWith('%')) || v.startsWith('<') || v.includes('${') || v.includes('{{');
+}
+
+const AUTH_SCHEME_RE = /(?<![A-Za-z0-9_])(Basic|Bearer|Token)[ \t]{1,4}([A-Za-z0-9+/=._~-]{8,8192})/gi;
+const AUTH_CONTEXT_RE = /(?:authori[sz]ation|auth|proxy-authorization)["']?\s{0,3}[:=,]\s{0,3}["']?\s{0,2}$/i;
+
+/** Decodes Basic credentials: printable ASCII `user:pass` with both parts non-empty. */
+export function decodeBasicCredentials(b64: string): { user: string; password: string } | undefined {
+  if (b64.length < 4 || b64.length > 1024) return undefined;
+  const bytes = decodeBase64(b64);
+  if (!bytes || bytes.length < 3) return undefined;
+  const s = bytesToAscii(bytes);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c > 126) return undefined;
+  }
+  const colon = s.indexOf(':');
+  if (colon <= 0 || colon === s.length - 1) return undefined;
+  return { user: s.slice(0, colon), password: s.slice(colon + 1) };
+}
+
+function scanAuthHeaders(text: string, where: ValueSite, out: Out): void {
+  if (!/basic|bearer|token/i.test(text)) return;
+  eachMatch(AUTH_SCHEME_RE, text, (m) => {
+    const scheme = m[1].toLowerCase();
+    const token = m[2];
+    const tokStart = m.index + m[0].length - token.length;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const atStart = /^\s*["'`]?\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) && text.slice(0, m.index).trim().length <= 1;
+    const afterQuote = /["'`]\s?$/.test(before);
+    const inHeader = AUTH_CONTEXT_RE.test(before);
+    if (!atStart && !inHeader && !afterQuote) return;
+    if (scheme === 'basic') {
+      const t = token.replace(/[._~-]+$/, '');
+      const cred = decodeBasicCredentials(t);
+      if (!cred || isPlaceholder(cred.password, where) || isReferenceLike(cred.password)) return;
+      push(out, 'authorization-basic', 'HTTP Basic credentials (base64 user:password)', tokStart, tokStart + t.length, 'high', P_HEADER);
+      return;
+    }
+    if (scheme === 'token' && !inHeader) return;
+    if (token.length < 16 || isPlaceholder(token, where) || !secretish(token)) return;
+    push(out, 'authorization-bearer', 'bearer token in an Authorization header', tokStart, tokStart + token.length, 'medium', P_HEADER);
+  });
+}
+
+const WHOLE_B64_RE = /^[A-Za-z0-9+/]{8,512}={0,2}$/;
+
+function scanWholeBasicBase64(text: string, where: ValueSite, out: Out): void {
+  let s = 0;
+  let e = text.length;
+  while (s < e && /[\s"'`]/.test(text[s])) s++;
+  while (e > s && /[\s"'`]/.test(text[e - 1])) e--;
+  if (e - s > 520 || e - s < 8) return;
+  const v = text.slice(s, e);
+  if (!WHOLE_B64_RE.test(v) || v.length % 4 !== 0) return;
+  const cred = decodeBasicCredentials(v);
+  if (!cred) return;
+  if (!/^[\w.@+-]{1,64}$/.test(cred.user) || !/[A-Za-z]/.test(cred.user)) return;
+  if (cred.password.length < 4 || /\s|:/.test(cred.password) || isPlaceholder(cred.password, where)) return;
+  push(out, 'basic-auth-base64', 'base64 that decodes to user:password', s, e, 'medium', P_STRUCT);
+}
+
+/** indexOf limited to `max` characters after `from`; -1 when not found there. */
+function findWithin(text: string, ch: string, from: number, max: number): number {
+  const lim = Math.min(text.length, from + max);
+  for (let k = from; k < lim; k++) if (text[k] === ch) return k;
+  return -1;
+}
+
+/** lastIndexOf limited to `max` characters before `from` (inclusive); -1 when not found there. */
+function findBack(text: string, ch: string, from: number, max: number): number {
+  const lim = Math.max(0, from - max);
+  for (let k = from; k >= lim; k--) if (text[k] === ch) return k;
+  return -1;
+}
+
+const KEY_HINTS = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'sess', 'sas', 'sig', 'auth', 'cred'];
+
+function isKeyChar(c: number): boolean {
+  return isAlnumCode(c) || c === 95 || c === 46 || c === 45 || c === 36; // _ . - $
+}
+
+/**
+ * `KEY=value` / `"key": "value"` / `KEY: value` pairs where KEY is a credential name: connection strings
+ * (`Password=…;`, `PWD={…}`), URL parameters (`?api_key=…`), JSON/XML-ish strings, commented-out assignments.
+ */
+function scanKeyValues(text: string, where: ValueSite, out: Out): void {
+  const n = text.length;
+  let i = -1;
+  let eq = -2;
+  let co = -2;
+  for (;;) {
+    if (eq !== -1 && eq <= i) eq = text.indexOf('=', i + 1);
+    if (co !== -1 && co <= i) co = text.indexOf(':', i + 1);
+    if (eq < 0 && co < 0) return;
+    i = eq < 0 ? co : co < 0 ? eq : Math.min(eq, co);
+    const sep = text.charCodeAt(i);
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (sep === 61) {
+      if (next === 61 || next === 62 || prev === 61 || prev === 33 || prev === 60 || prev === 62 || prev === 58 || prev === 43 || prev === 42 || prev === 47) continue;
+    } else {
+      if (next === 58 || prev === 58 || next === 61 || (next === 47 && i + 2 < n && text.charCodeAt(i + 2) === 47)) continue;
+    }
+    // key, walking back
+    let j = i - 1;
+    let sp = 0;
+    while (j >= 0 && sp < 3 && (text[j] === ' ' || text[j] === '\t')) {
+      j--;
+      sp++;
+    }
+    if (j < 0) continue;
+    let keyStart: number;
+    let keyEnd: number;
+    let quotedKey = false;
+    const q = text[j];
+    if (q === '"' || q === "'") {
+      const open = findBack(text, q, j - 1, 80);
+      if (open < 0 || j - open < 2) continue;
+      keyStart = open + 1;
+      keyEnd = j;
+      if (text.slice(keyStart, keyEnd).includes('\n')) continue;
+      quotedKey = true;
+    } else {
+      keyEnd = j + 1;
+      let k = j;
+      while (k >= 0 && keyEnd - k <= 80 && isKeyChar(text.charCodeAt(k))) k--;
+      keyStart = k + 1;
+      if (keyEnd - keyStart > 80) continue;
+    }
+    if (keyEnd <= keyStart) continue;
+    const key = text.slice(keyStart, keyEnd);
+    const keyLower = key.toLowerCase();
+    if (!KEY_HINTS.some((h) => keyLower.includes(h))) continue;
+    if (!isCredentialName(key)) continue;
+    // value
+    let k = i + 1;
+    sp = 0;
+    while (k < n && sp < 3 && (text[k] === ' ' || text[k] === '\t')) {
+      k++;
+      sp++;
+    }
+    if (k >= n) continue;
+    let vs: number;
+    let ve: number;
+    let quoted = false;
+    const vc = text[k];
+    if (vc === '"' || vc === "'") {
+      const close = findWithin(text, vc, k + 1, 1024);
+      if (close < 0) continue;
+      vs = k + 1;
+      ve = close;
+      if (text.slice(vs, ve).includes('\n')) continue;
+      quoted = true;
+    } else if (vc === '{') {
+      const close = findWithin(text, '}', k + 1, 512);
+      if (close < 0) continue;
+      vs = k + 1;
+      ve = close;
+      quoted = true;
+    } else {
+      vs = k;
+      ve = k;
+      while (ve < n && ve - vs < 1024 && !/[;&\s,"'<>)\]}|\\]/.test(text[ve])) ve++;
+      if (ve < n && text[ve] === '(') continue; // a call: password=Get("x")
+      if (ve < n && text[ve] === '\\' && !/[\\]n|[\\]r|[\\]t/.test(text.slice(ve, ve + 2))) continue;
+    }
+    if (ve <= vs) continue;
+    const value = text.slice(vs, ve);
+    if (!quoted && (sep === 58 && !quotedKey || where === 'comment') && !secretish(value)) continue;
+    if (!quoted && /^[+\-*/]/.test(value)) continue;
+    if (isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) continue;
+    if (/^(?:basic|bearer|token|digest|ntlm|negotiate)\s/i.test(value)) continue; // header values: scanAuthHeaders
+    const before = keyStart > 0 ? text[keyStart - 1] : '';
+    let kind = 'key-value';
+    let description = `credential value under "${key.replace(/^\$+/, '')}"`;
+    if (sep === 61 && (before === '?' || before === '&')) {
+      kind = 'url-parameter';
+      description = `credential in URL parameter "${key}"`;
+    } else if (sep === 61 && (before === ';' || text.slice(ve, ve + 1) === ';' || /;\s*$/.test(text.slice(Math.max(0, keyStart - 2), keyStart)))) {
+      kind = 'connection-string-password';
+      description = `credential in connection string (${key})`;
+    }
+    push(out, kind, description, vs, ve, 'medium', P_STRUCT);
+    i = Math.max(i, ve - 1);
+  }
+}
+
+function scanXmlElements(text: string, where: ValueSite, out: Out): void {
+  let i = -1;
+  const n = text.length;
+  for (;;) {
+    i = text.indexOf('<', i + 1);
+    if (i < 0 || i + 2 >= n) return;
+    const c = text.charCodeAt(i + 1);
+    if (!(isUpperCode(c) || isLowerCode(c) || c === 95)) continue;
+    let k = i + 1;
+    while (k < n && k - i <= 64 && (isKeyChar(text.charCodeAt(k)) || text[k] === ':')) k++;
+    const name = text.slice(i + 1, k);
+    const local = name.includes(':') ? name.slice(name.lastIndexOf(':') + 1) : name;
+    if (!local || !isCredentialName(local)) continue;
+    const gt = findWithin(text, '>', k, 256);
+    if (gt < 0 || text[gt - 1] === '/' || text.slice(k, gt).includes('<')) continue;
+    const closeTag = '</' + name + '>';
+    const rel = text.slice(gt + 1, gt + 2049 + closeTag.length).indexOf(closeTag);
+    if (rel < 0) continue;
+    const close = gt + 1 + rel;
+    let vs = gt + 1;
+    let ve = close;
+    if (text.slice(vs, ve).includes('<')) continue;
+    while (vs < ve && /\s/.test(text[vs])) vs++;
+    while (ve > vs && /\s/.test(text[ve - 1])) ve--;
+    const value = text.slice(vs, ve);
+    if (!value || isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) continue;
+    push(out, 'xml-credential-element', `credential in <${local}> element`, vs, ve, 'medium', P_STRUCT + 1);
+    i = close;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- driver
+
+type Detector = (text: string, where: ValueSite, out: Out) => void;
+
+const DETECTORS: Detector[] = [
+  scanAws, scanAzure, scanGoogle, scanGithubNpm, scanSlack, scanStripe, scanSendgrid, scanTwilio, scanSalesforce, scanMisc,
+  scanJwt, scanPem, scanUrlUserinfo, scanAuthHeaders, scanWholeBasicBase64, scanKeyValues, scanXmlElements,
+];
+
+/** Texts longer than CHUNK are scanned in overlapping windows (bounded per-window work, linear overall). */
+const CHUNK = 1 << 20;
+const OVERLAP = 16384;
+
+function runDetectors(text: string, where: ValueSite, out: Out): void {
+  for (const d of DETECTORS) {
+    try {
+      d(text, where, out);
+    } catch {
+      // A detector never breaks the scan: its matches for this text are simply missing.
+    }
+  }
+}
+
+function rank(a: Candidate): number {
+  return (a.confidence === 'high' ? 100 : 0) + a.priority * 10;
+}
+
+function byRank(a: Candidate, b: Candidate): number {
+  return rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
+
+/**
+ * Keeps the best of every group of overlapping candidates (higher confidence, then format-specific detectors,
+ * then longer). Clusters of transitively overlapping candidates are resolved independently, so the work stays
+ * proportional to the number of candidates times the (small) cluster size.
+ */
+function resolveOverlaps(all: Candidate[]): Candidate[] {
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  let i = 0;
+  while (i < all.length) {
+    let j = i + 1;
+    let clusterEnd = all[i].end;
+    while (j < all.length && all[j].start < clusterEnd) {
+      clusterEnd = Math.max(clusterEnd, all[j].end);
+      j++;
+    }
+    if (j - i === 1) kept.push(all[i]);
+    else {
+      const cluster = all.slice(i, j).sort(byRank);
+      const chosen: Candidate[] = [];
+      for (const c of cluster) if (!chosen.some((k) => c.start < k.end && k.start < c.end)) chosen.push(c);
+      chosen.sort((a, b) => a.start - b.start);
+      kept.push(...chosen);
+    }
+    i = j;
+  }
+  return kept;
+}
+
+/**
+ * Finds known secret formats and credentials inside structured strings in `text`.
+ * `where` tells whether the text is code (a literal or config value) or comment/documentation text, which
+ * changes what counts as a placeholder (`changeit` is a placeholder only in comments).
+ * Matches never overlap; they are sorted by start offset.
+ */
+export function scanSecretTokens(text: string, where: ValueSite): SecretMatch[] {
+  if (typeof text !== 'string' || text.length < 8) return [];
+  const all: Candidate[] = [];
+  if (text.length <= CHUNK + OVERLAP) runDetectors(text, where, all);
+  else {
+    // Very long texts are scanned in overlapping windows so that per-window work stays bounded.
+    for (let s = 0; s < text.length; s += CHUNK) {
+      const win = text.slice(s, Math.min(text.length, s + CHUNK + OVERLAP));
+      const part: Candidate[] = [];
+      runDetectors(win, where, part);
+      for (const p of part) all.push({ ...p, start: p.start + s, end: p.end + s });
+    }
+  }
+  if (all.length === 0) return [];
+  const kept = resolveOverlaps(all);
+  return kept.map(({ kind, description, start, end, confidence }) => ({ kind, description, start, end, confidence }));
+}
