@@ -23,6 +23,8 @@ export interface SinkFact {
   fn: FunctionInfo;
   argIndex: number;
   taint: Taint;
+  /** The logged argument's top-level pieces (concatenation items) with their own taint, for the mask fix. */
+  parts: { ir: Ir; taint: Taint | undefined }[];
 }
 
 export interface VarFact {
@@ -58,6 +60,8 @@ const PASS_THROUGH = new Set([
   'base64encode', 'urlencode', 'quote', 'dquote', 'lpad', 'rpad', 'lpadchar', 'rpadchar', 'sqlescape', 'replace', 'regexreplace',
   'left', 'right', 'mid', 'truncate', 'hextostring', 'stringtohex', 'base64decode', 'urldecode', 'format',
 ]);
+/** Functions that return their whole input re-encoded, so a whole payload stays whole. */
+const WHOLE_VALUE = new Set(['trim', 'ltrim', 'rtrim', 'string', 'tolower', 'toupper', 'base64encode', 'urlencode', 'quote', 'dquote', 'replace', 'regexreplace', 'ifempty', 'ifnull', '.tostring', 'json.stringify', '.trim', '.tolowercase', '.touppercase']);
 /** Hashes and measures: their result reveals nothing of the input. */
 const MASKING = new Set(['md5', 'sha256', 'md5astwonumbers', 'length', 'stringlength', 'count', 'countsubstring', 'isnull', 'isvalid', 'isvalidstring', 'isinteger', 'hexhash']);
 /** Built-ins whose result is control flow, not data, for taint purposes. */
@@ -158,6 +162,8 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     const fn = c.fn;
     const argTaints: (Taint | undefined)[] = [];
     const passCtx = PASS_THROUGH.has(lname) || SELECTS.has(lname) ? ctx : undefined;
+    const isSink = !!fn && (LOG_SINKS.has(lname) || EMAIL_MESSAGE_ARGS.has(lname));
+    const parts = new Map<number, { ir: Ir; taint: Taint | undefined }[]>();
     for (let i = 0; i < c.args.length; i++) {
       const a = c.args[i];
       let actx: LiteralContext = { kind: 'arg', fn: c.name, index: i };
@@ -170,18 +176,25 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
         const vt = ev(a.value, actx, depth);
         write(a.target, vt, a.value, depth);
         argTaints.push(vt);
+      } else if (isSink) {
+        const items = a.k === 'cat' ? a.items : [a];
+        const ps = items.map((x) => ({ ir: x, taint: ev(x, actx, depth) }));
+        parts.set(i, ps);
+        let t: Taint | undefined;
+        for (const p of ps) t = join(t, p.taint);
+        argTaints.push(t);
       } else argTaints.push(ev(a, actx, depth));
     }
     if (fn && LOG_SINKS.has(lname)) {
       const t = argTaints[0];
-      if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) facts.sinks.push({ call: c, fn, argIndex: 0, taint: t });
+      if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) facts.sinks.push({ call: c, fn, argIndex: 0, taint: t, parts: parts.get(0) ?? [] });
     }
     const emailArgs = fn ? EMAIL_MESSAGE_ARGS.get(lname) : undefined;
     if (fn && emailArgs) {
       for (const i of emailArgs) {
         const t = argTaints[i];
         if (t && t.bits & T_SECRET) {
-          facts.sinks.push({ call: c, fn, argIndex: i, taint: t });
+          facts.sinks.push({ call: c, fn, argIndex: i, taint: t, parts: parts.get(i) ?? [] });
           break;
         }
       }
@@ -201,9 +214,17 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       return t;
     }
     if (fn && (fn.returns === 'bool' || fn.returns === 'number' || fn.returns === 'void' || fn.returns === 'null' || fn.returns === 'date')) return undefined;
+    // Senders and writers return a status, not their input.
+    if (fn?.sink) return undefined;
     if (c.method && JS_CLEAN_METHODS.has(lname)) return undefined;
     let t: Taint | undefined;
-    for (const x of argTaints) t = join(t, x);
+    argTaints.forEach((x, i) => {
+      // A key or password argument shapes the result (a ciphertext, a signature) but is not in it.
+      if (!x || fn?.params[i]?.secret) return;
+      // Extracting a field from a whole payload is no longer the whole payload.
+      if (x.bits & T_PAYLOAD && !WHOLE_VALUE.has(lname)) x = x.bits === T_PAYLOAD ? undefined : { ...x, bits: x.bits & ~T_PAYLOAD };
+      t = join(t, x);
+    });
     return t;
   };
 

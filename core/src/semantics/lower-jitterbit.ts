@@ -96,5 +96,5 @@ function lowerCall(e: Expr & { kind: 'Call' }, depth: number): Ir {
 }
 
 function isVarName(s: string): boolean {
-  return s.length > 0 && s.length < 200 && /^[A-Za-z_][A-Za-z0-9_.\-]*$/.test(s);
+  return s.length > 0 && s.length < 200 && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s);
 }

@@ -1,0 +1,30 @@
+import { docsUrl, type Rule } from '../../engine/rule';
+
+export const debugBreak: Rule = {
+  meta: {
+    id: 'hygiene/debug-break',
+    category: 'hygiene',
+    cwe: 489,
+    defaultSeverity: 'warning',
+    docs: { description: 'DebugBreak() is a testing aid that pauses script tests in Studio; it should not be deployed.', url: docsUrl('hygiene/debug-break') },
+    shortDescription: 'DebugBreak left in a script',
+    messages: { found: '`DebugBreak` left in the script. Remove it before deploying.' },
+    fixable: false,
+    hasSuggestions: true,
+  },
+  check(ctx) {
+    for (const r of ctx.facts.regions) {
+      for (const c of r.flow.calls) {
+        if (c.name.toLowerCase() !== 'debugbreak') continue;
+        const text = r.region.text;
+        let end = c.end;
+        while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+        if (text[end] === ';') end++;
+        ctx.report({
+          messageId: 'found', start: ctx.facts.toHost(r.region, c.nameStart), end: ctx.facts.toHost(r.region, c.nameEnd), regionId: r.region.id,
+          fixes: [{ title: 'Remove the DebugBreak call', kind: 'suggestion', safe: false, edits: [{ start: ctx.facts.toHost(r.region, c.start), end: ctx.facts.toHost(r.region, end), newText: '' }] }],
+        });
+      }
+    }
+  },
+};

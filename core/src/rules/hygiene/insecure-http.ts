@@ -1,0 +1,48 @@
+import { isCredentialName, nameSegments } from '../../detectors';
+import { docsUrl, type Rule } from '../../engine/rule';
+import { valueCharSpan } from '../shared/locate';
+
+const HTTP_URL = /\bhttp:\/\/([^\s"'<>/?#]+)([^\s"'<>]*)/gi;
+const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
+const CREDENTIAL_PARAM = /[?&;]([\w.-]{2,40})=/g;
+const AUTH_WORDS = new Set(['auth', 'oauth', 'oauth2', 'token', 'login', 'signin', 'logon', 'sso']);
+
+/** Credentials sent to, or fetched from, a plain http:// endpoint. */
+export const insecureHttp: Rule = {
+  meta: {
+    id: 'hygiene/insecure-http',
+    category: 'hygiene',
+    cwe: 319,
+    defaultSeverity: 'warning',
+    docs: { description: 'A plain http:// URL carries credentials (user-info, key parameters) or is a login/token endpoint; credentials travel unencrypted.', url: docsUrl('hygiene/insecure-http') },
+    shortDescription: 'Credentials over plain HTTP',
+    messages: { found: 'Plain http:// endpoint `{host}` used for credentials. Use https://.' },
+    fixable: true,
+    hasSuggestions: false,
+  },
+  check(ctx) {
+    for (const r of ctx.facts.regions) {
+      for (const lf of r.flow.literals) {
+        const v = lf.lit.value;
+        if (v.length > 4096 || !/http:\/\//i.test(v)) continue;
+        for (const m of v.matchAll(HTTP_URL)) {
+          const authority = m[1];
+          const rest = m[2];
+          const hostPart = authority.includes('@') ? authority.slice(authority.lastIndexOf('@') + 1) : authority;
+          if (LOCAL.test(hostPart)) continue;
+          const userinfo = authority.includes('@') && authority.slice(0, authority.lastIndexOf('@')).includes(':');
+          const params = [...rest.matchAll(CREDENTIAL_PARAM)].some((p) => isCredentialName(p[1]));
+          const authPath = rest.split(/[/?#.]/).some((seg) => AUTH_WORDS.has(seg.toLowerCase()));
+          const named = lf.ctx.kind === 'named' && nameSegments(lf.ctx.name).some((s) => AUTH_WORDS.has(s.toLowerCase()));
+          if (!userinfo && !params && !authPath && !named) continue;
+          const at = m.index ?? 0;
+          const span = valueCharSpan(ctx.facts, r, lf.lit, at, at + 7);
+          ctx.report({
+            messageId: 'found', data: { host: hostPart }, start: span.start, end: span.end, regionId: r.region.id,
+            fixes: span.exact ? [{ title: 'Use https://', kind: 'quickfix', safe: false, edits: [{ start: span.start, end: span.end, newText: 'https://' }] }] : [],
+          });
+        }
+      }
+    }
+  },
+};

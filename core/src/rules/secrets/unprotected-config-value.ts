@@ -1,0 +1,48 @@
+import { canBeCredentialValue, isCredentialName, scanSecretTokens } from '../../detectors';
+import { docsUrl, type Rule } from '../../engine/rule';
+
+/** `[pv]` mixed with literal text: exported in clear text when credentials are not included. */
+const MIXED_PV = /\[[A-Za-z_][\w.]*\]/;
+
+/**
+ * Credentials held as data in exports and Design Studio entities: project-variable and global values that are not
+ * hidden, `<Item>` properties with `enc="false"`, credential fields mixing `[pv]` with literal text.
+ */
+export const unprotectedConfigValue: Rule = {
+  meta: {
+    id: 'secrets/unprotected-config-value',
+    category: 'secret',
+    cwe: 798,
+    defaultSeverity: 'error',
+    docs: {
+      description: 'A project variable, global or connection property holds a credential in clear text (not hidden, not encrypted).',
+      url: docsUrl('secrets/unprotected-config-value'),
+    },
+    shortDescription: 'Credential in a visible configuration value',
+    messages: {
+      visible: 'The {what} `{name}` holds a credential ({masked}) in clear text. Mark it hidden and set the value per environment.',
+      token: '{description} ({masked}) in the value of {what} `{name}`. Mark it hidden and set the value per environment.',
+      mixed: 'Credential field `{name}` mixes a project variable with literal text ({masked}); it is exported in clear text. Put the whole value in a hidden project variable.',
+    },
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check(ctx) {
+    for (const d of ctx.facts.file.data) {
+      if (d.hidden || d.kind === 'conf-entry') continue;
+      const what = d.kind === 'project-variable' ? 'project variable' : d.kind === 'global-variable' ? 'global variable' : 'property';
+      const map = (i: number) => (d.map ? d.map.toHost(i) : d.valueStart + i);
+      if (d.kind === 'credential-field' && MIXED_PV.test(d.value) && d.value.replace(MIXED_PV, '').trim() !== '') {
+        ctx.report({ messageId: 'mixed', data: { name: d.name }, start: d.valueStart, end: d.valueEnd, value: d.value });
+        continue;
+      }
+      if (isCredentialName(d.name) && canBeCredentialValue(d.value)) {
+        ctx.report({ messageId: 'visible', data: { what, name: d.name }, start: d.valueStart, end: d.valueEnd, value: d.value });
+        continue;
+      }
+      for (const m of scanSecretTokens(d.value, 'code')) {
+        ctx.report({ messageId: 'token', data: { what, name: d.name, description: m.description }, start: map(m.start), end: map(m.end), value: d.value.slice(m.start, m.end) });
+      }
+    }
+  },
+};
