@@ -44,6 +44,7 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskRes
   }
   // Path inside the project → folder whose config applies.
   const dirOf = new Map<string, string>();
+  const named = new Set<string>();
   for (const f of task.files) {
     const r = readBytes(f.abs);
     if (!r.ok) {
@@ -68,12 +69,16 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskRes
     }
     project.setFile(f.rel, t.text);
     dirOf.set(f.rel, path.dirname(f.abs));
+    if (f.explicit) named.add(f.rel);
   }
   for (const [p, dir] of dirOf) {
     const config = configs.forDir(dir);
     try {
       const a = project.analyzeFile(p, config);
-      if (a.skipped) continue; // allowlisted or not a Jitterbit file: not part of the report
+      // Allowlisted, or not a Jitterbit file: not part of the report. A file found by walking a folder that turns
+      // out not to be Jitterbit content (package.json, tsconfig.json, .jitterbit-guard.json) is skipped silently;
+      // a file named on the command line keeps the engine's note saying what it is not.
+      if (a.skipped || (a.kind === 'unsupported' && !named.has(p))) continue;
       out.files.push({ path: p, findings: a.findings.map(toReportFinding).sort(compareFindings), failLevel: config.failLevel ?? 'error' });
     } catch (e) {
       out.internalErrors++;

@@ -19,6 +19,8 @@ export interface SourceEntry {
   /** Folder the file was found under (the given folder, a glob's base, or the root for a named file). */
   top: string;
   jpk: boolean;
+  /** Named on the command line (or by a glob) rather than found by walking a folder. */
+  explicit: boolean;
 }
 
 export interface Discovery {
@@ -125,7 +127,7 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
     if (!explicit && !isSupportedFile(path.basename(abs))) return;
     if (rules.ignored(abs, false, boundaryOf(abs, top))) return;
     if (configs.isAllowlisted(abs, configs.forDir(path.dirname(abs)))) return;
-    seen.set(abs, { abs, rel: relPath(root, abs), size, top, jpk: /\.jpk$/i.test(abs) });
+    seen.set(abs, { abs, rel: relPath(root, abs), size, top, jpk: /\.jpk$/i.test(abs), explicit });
   };
 
   const walk = (start: string, top: string, match?: (rel: string) => boolean, onDir?: (abs: string) => boolean): void => {
