@@ -58,6 +58,16 @@ export function mutate(text: string, rng: () => number): string {
   }
 }
 
+/**
+ * Linear-work bound: lexer + parser steps per input character. Measured worst cases are about 7
+ * (`a a a …`, each operand a statement with a diagnostic); anything super-linear blows through it on big inputs.
+ */
+export const MAX_STEPS_PER_CHAR = 16;
+
+export function withinLinearBudget(textLength: number, steps: number): boolean {
+  return steps <= MAX_STEPS_PER_CHAR * (textLength + 16);
+}
+
 /** Checks what must hold for any input; returns a description of the first violation, or undefined. */
 export function checkParse(text: string, result: ParseResult): string | undefined {
   const n = text.length;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseScript } from '../../../core/src/syntax/parser';
-import { checkParse, mutate, prng } from '../../fuzz/harness';
+import { checkParse, mutate, prng, withinLinearBudget } from '../../fuzz/harness';
 import { fixtures, realisticScript } from './fixtures-util';
 
 /** Lexer + parser steps for one parse. */
@@ -11,7 +11,7 @@ function steps(text: string): number {
 }
 
 describe('syntax/fuzz (bounded, seeded)', () => {
-  it('survives 1,500 mutated fixtures with valid trees and ranges', function () {
+  it('survives 1,500 mutated fixtures with valid trees and ranges, within a linear step budget', function () {
     this.timeout(60_000);
     const seeds = fixtures().map((f) => f.text);
     const rng = prng(0x5eed);
@@ -22,9 +22,11 @@ describe('syntax/fuzz (bounded, seeded)', () => {
       for (let k = 0; k < edits; k++) text = mutate(text, rng);
       let problem: string | undefined;
       try {
-        const result = parseScript(text);
+        const stats = { steps: 0 };
+        const result = parseScript(text, { stats });
         if (result.diagnostics.some((d) => d.severity === 'error')) withErrors++;
         problem = checkParse(text, result);
+        if (!problem && !withinLinearBudget(text.length, stats.steps)) problem = `${stats.steps} steps for ${text.length} chars`;
       } catch (err) {
         problem = `threw ${(err as Error).stack}`;
       }
