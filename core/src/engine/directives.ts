@@ -231,6 +231,10 @@ function wildcardAncestors(pattern: string): string[] {
  * to the nearest end.
  */
 function bucketSort<T>(items: readonly T[], key: (t: T) => number, maxLine: number): T[] {
+  if (maxLine > 8 * items.length + 4096) {
+    // Sparse custom line numbers (see ApplyOptions.lineOf): a comparison sort costs less memory than buckets.
+    return items.map((t, i) => ({ t, i, k: key(t) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.t);
+  }
   const n = Math.max(1, maxLine) + 1;
   const counts = new Array<number>(n + 1).fill(0);
   const slot = (t: T): number => {
@@ -271,6 +275,13 @@ interface Interval {
 }
 
 export interface ApplyOptions {
+  /**
+   * The line a finding is matched on. Default `finding.range.start.line` (host lines, as the directive comments'
+   * `line`/`endLine`). A host that embeds scripts in single host lines (JSON exports) may pass script-relative line
+   * numbers here and in the comments instead (any non-negative integers in one shared space, e.g. region base +
+   * line in the decoded script), so `disable-next-line` means the next line of the script.
+   */
+  lineOf?: (finding: Finding) => number;
   /** Report foreign directives (`gitleaks:allow`, `pragma: allowlist …`) that suppress nothing. Default true. */
   reportUnusedForeign?: boolean;
 }
@@ -350,7 +361,14 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
   }
 
   // Sweep over findings by line for ranges: the active intervals per pattern, and those not yet credited.
-  const maxLine = lines.lineCount;
+  const lineOf = options.lineOf ?? ((f: Finding): number => f.range.start.line);
+  const findingLines = findings.map((f) => {
+    const l = lineOf(f);
+    return Number.isFinite(l) ? l : -1;
+  });
+  let maxLine = lines.lineCount;
+  for (const l of findingLines) if (l + 1 > maxLine) maxLine = l + 1;
+  for (const d of directives) if (d.endLine + 2 > maxLine) maxLine = d.endLine + 2;
   const starts = bucketSort(intervals, (iv) => iv.startLine, maxLine);
   const ends = bucketSort(intervals, (iv) => iv.endLine, maxLine);
   const active = new Map<string, Set<Interval>>();
@@ -359,7 +377,7 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
   let ei = 0;
 
   const order = bucketSort(
-    findings.map((f, i) => ({ f, i, line: f.range.start.line })),
+    findings.map((f, i) => ({ f, i, line: findingLines[i] })),
     (x) => x.line,
     maxLine,
   );

@@ -70,6 +70,8 @@ const MAX_GLOB_LENGTH = 1000;
 export function globError(glob: string): string | undefined {
   if (glob.length === 0) return 'empty glob';
   if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+  // picomatch would read `!x` as "everything but x" and exclude nearly every file; gitignore-style re-inclusion is not supported.
+  if (glob.startsWith('!')) return 'negated globs ("!…") are not supported in allowlist.paths';
   try {
     picomatch(normaliseGlob(glob).patterns);
     return undefined;

@@ -211,6 +211,7 @@ describe('config: validation problems (never throws, valid parts apply)', () => 
     { name: 'invalid regex', text: '{"allowlist": {"values": ["(unclosed"]}}', problem: /invalid regular expression at "allowlist\.values\[0\]"/ },
     { name: 'regex too long', text: JSON.stringify({ allowlist: { values: ['a'.repeat(1001)] } }), problem: /longer than 1000/ },
     { name: 'catastrophic regex', text: '{"allowlist": {"values": ["^(a+)+$"]}}', problem: /nested quantifier/ },
+    { name: 'negated glob', text: '{"allowlist": {"paths": ["!src/**"]}}', problem: /negated globs/ },
     { name: 'bad hash', text: '{"allowlist": {"hashes": ["abc"]}}', problem: /"allowlist\.hashes\[0\]" is not a SHA-256/ },
     { name: 'prototype key', text: '{"rules": {"__proto__": "off"}}', problem: /invalid rule id "__proto__"/ },
   ];

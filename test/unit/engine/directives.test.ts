@@ -232,6 +232,32 @@ describe('directives: fingerprints and scale', () => {
   });
 });
 
+describe('directives: custom line space (lineOf)', () => {
+  it('matches script-relative lines of a script embedded on one host line', () => {
+    // A JSON export: the whole script is one host line; the host passes decoded-script lines instead.
+    const src = '{"script": "// jitterbit-guard-disable-next-line secrets/a -- r\\n$k = \\"S1\\"; $j = \\"S2\\";"}';
+    const lines = new LineMap(src);
+    const cStart = src.indexOf('//');
+    const cEnd = src.indexOf('\\n');
+    const directives = parseDirectives([{ text: src.slice(cStart + 2, cEnd), start: cStart, end: cEnd, line: 100, endLine: 100 }]);
+    const s1 = at(src, lines, 'S1', 'secrets/a');
+    const s2 = at(src, lines, 'S2', 'secrets/a');
+    const scriptLine = new Map([[s1, 101], [s2, 101]]);
+    const r = applyDirectives([s1, s2], directives, lines, { lineOf: (f) => scriptLine.get(f) ?? -1 });
+    assert.equal(r.suppressed.length, 2);
+    const hostOnly = applyDirectives([s1, s2], parseDirectives([{ text: src.slice(cStart + 2, cEnd), start: cStart, end: cEnd, line: 0, endLine: 0 }]), lines);
+    assert.equal(hostOnly.suppressed.length, 0, 'host lines: the next host line does not exist');
+  });
+  it('copes with sparse and non-finite line numbers', () => {
+    const src = 'x';
+    const lines = new LineMap(src);
+    const f = at(src, lines, 'x', 'secrets/a');
+    const ds = parseDirectives([{ text: ' gitleaks:allow', start: 0, end: 1, line: 1e12, endLine: 1e12 }]);
+    assert.equal(applyDirectives([f], ds, lines, { lineOf: () => 1e12 }).suppressed.length, 1);
+    assert.equal(applyDirectives([f], ds, lines, { lineOf: () => Number.NaN }).suppressed.length, 0);
+  });
+});
+
 describe('directives: suppressionComment', () => {
   const cases: [string, 'jitterbit' | 'javascript' | 'conf', string | undefined, string][] = [
     ['secrets/a', 'jitterbit', 'test fixture', '// jitterbit-guard-disable-next-line secrets/a -- test fixture'],
