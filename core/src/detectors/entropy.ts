@@ -20,7 +20,7 @@ export function shannonEntropy(s: string): number {
   return h;
 }
 
-const UUID_RE = /^(?:[a-z]{1,8}\.)?\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i;
+const UUID_RE = /^(?:[a-z]{1,8}\.)?\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 const HEX_RE = /^[0-9a-f]+$/i;
 const SF_ID_15_RE = /^[0-9a][0-9A-Za-z]{4}0[0-9A-Za-z]{9}$/;
 const SF_ID_18_RE = /^[0-9a][0-9A-Za-z]{4}0[0-9A-Za-z]{9}[A-Z0-5]{3}$/;
@@ -65,6 +65,20 @@ function hasDigitRun(v: string, k: number): boolean {
     if (run >= k) return true;
   }
   return false;
+}
+
+/** Share of characters inside runs of ≥ 4 lower-case letters: high for words, low for random strings. */
+function wordRunShare(v: string): number {
+  let inRuns = 0;
+  let run = 0;
+  for (let i = 0; i <= v.length; i++) {
+    if (i < v.length && isLowerCode(v.charCodeAt(i))) run++;
+    else {
+      if (run >= 4) inRuns += run;
+      run = 0;
+    }
+  }
+  return inRuns / v.length;
 }
 
 /** Characters a token/key/password-like string is made of (no whitespace, no quotes). */
@@ -112,6 +126,7 @@ export function looksRandom(value: string): boolean {
   if (classes < 2) return false;
   if (digit === 0 && (upper === 0 || lower === 0)) return false; // letters of one case plus punctuation: words
   if (isIdentifierShape(v)) return false;
+  if (wordRunShare(v) > 0.4) return false; // CamelCaseWords, dotted.names
   if (/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(v)) return false; // URLs
   const h = shannonEntropy(v);
   // Threshold grows with length up to the hex ceiling region: 20 chars → 3.6 bits, 40+ → 4.0 bits,

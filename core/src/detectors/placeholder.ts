@@ -11,7 +11,7 @@ const MAX_PLACEHOLDER_LEN = 256;
 /** Words that mark a value as a placeholder wherever they appear as a whole word of the value. */
 const PLACEHOLDER_WORDS = new Set([
   'todo', 'tbd', 'fixme', 'dummy', 'sample', 'example', 'examples', 'placeholder', 'redacted', 'replaceme', 'replace',
-  'changeme', 'yourpassword', 'yourtoken', 'yoursecret', 'yourkey', 'yourapikey', 'mypassword', 'mysecret', 'mytoken',
+  'yourpassword', 'yourtoken', 'yoursecret', 'yourkey', 'yourapikey',
   'xxx', 'notreal', 'fake', 'lorem', 'ipsum',
 ]);
 
