@@ -147,7 +147,8 @@ describe('Design Studio XML: fixture entities', () => {
   });
 });
 
-describe('Design Studio XML: broken and hostile input', () => {
+describe('Design Studio XML: broken and hostile input', function () {
+  this.timeout(20000);
   it('a mismatched end tag gives one diagnostic with its line/column and keeps earlier regions', () => {
     const text = '<Entity type="Script">\n<konga.string name="script">&lt;trans&gt;1&lt;/trans&gt;</konga.string>\n<Properties>\n</Props>\n</Entity>\n';
     const f = loadSourceFile('x.xml', text);

@@ -156,7 +156,6 @@ export function parseDesignStudio(text: string): DesignStudioResult {
           parent.children.set(seg, k + 1);
           if (k > 0) seg += `[${k}]`;
         }
-        const path = pathOf(seg);
         if (e.name === 'Header' && stack.length === 1) entityName ??= attrValue(text, findAttr(e.attrs, 'Name'));
         if (e.name === 'Item') {
           const key = attrValue(text, findAttr(e.attrs, 'key'));
@@ -169,7 +168,7 @@ export function parseDesignStudio(text: string): DesignStudioResult {
           if (!mayHoldScript(text.slice(a.valueStart, a.valueEnd))) continue;
           const b = decodeXmlRange(text, a.valueStart, a.valueEnd);
           const decoded = b.text;
-          if (containsScriptTag(decoded)) addRegion(b, decoded, `${path}/@${a.name}`, mappingTargetFor(e.attrs, e.name));
+          if (containsScriptTag(decoded)) addRegion(b, decoded, `${pathOf(seg)}/@${a.name}`, mappingTargetFor(e.attrs, e.name));
         }
         stack.push({ name: e.name, attrs: e.attrs, seg, sawContent: false });
         return true;
