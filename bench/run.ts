@@ -1,0 +1,3 @@
+import { runParserBench } from './parser.bench';
+
+void runParserBench();
