@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding, RuleMeta } from '../../core/src/engine/types';
@@ -123,4 +123,28 @@ export function finding(ruleId: string, line: number, col: number, over: Partial
     fixes: [],
     ...over,
   };
+}
+
+/** Writes `files` (relative path → content) under `dir`, creating folders. */
+export function writeTree(dir: string, files: Record<string, string | Uint8Array>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(dir, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+}
+
+/** A small Jitterbit project with one finding of each category and a cross-script flow; values from `fakeSecrets`. */
+export function projectFiles(seed = 7): { files: Record<string, string>; secrets: string[] } {
+  const s = fakeSecrets(seed);
+  const r = rng(seed + 1000);
+  const email = `${r('abcdefghijklmnopqrstuvwxyz', 7)}.${r('abcdefghijklmnopqrstuvwxyz', 9)}@gmail.com`;
+  const files: Record<string, string> = {
+    'scripts/auth.jb': `<trans>\n// Login step\n$erp.batch = 50;\n$session.auth = "${s.password}";\nRunScript("<TAG>script:post</TAG>");\n</trans>\n`,
+    'scripts/post.jb': `<trans>\n// Post step\nn = 3;\nWriteToOperationLog("posted " + n + " records");\nWriteToOperationLog("auth was " + $session.auth);\n</trans>\n`,
+    'scripts/contacts.jb': `<trans>\n// Test data\n$contact.owner = "${email}";\n$contact.mailbox = "support@example.com";\n</trans>\n`,
+    'scripts/clean.jb': `<trans>\n// Nothing to see\ncount = 0;\nWriteToOperationLog("count " + count + " in " + $jitterbit.operation.name);\n</trans>\n`,
+    'javascript/charge.js': `<javascript>\nvar amount = 10;\nvar key = "${s.stripe}";\nSetScriptResult(amount);\n</javascript>\n`,
+  };
+  return { files, secrets: [s.password, s.stripe, email] };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -64,6 +64,14 @@ function globBase(input: string): string {
   if (existsSync(input)) return input;
   const s = picomatch.scan(input);
   return s.isGlob ? s.base || '.' : input;
+}
+
+function existsAsLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function safeIsDir(p: string): boolean {
@@ -155,7 +163,12 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
             isFile = st.isFile();
             isDir = false;
             size = st.size;
-          } catch {
+          } catch (e) {
+            // A dangling or looping link with a name we would analyse: say so, it may hide a script.
+            if (isSupportedFile(ent.name) && !rules.ignored(abs, false, boundaryOf(abs, top))) {
+              const rel = relPath(root, abs);
+              notifications.push({ level: 'warning', path: rel, message: `${rel}: ${errorText(e)} (broken link)` });
+            }
             continue;
           }
         }
@@ -190,8 +203,9 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
     }
     if (st?.isDirectory()) {
       walk(abs, abs);
-    } else if (st) {
-      addFile(abs, st.size, isInside(root, abs) ? root : path.dirname(abs), true);
+    } else if (st || existsAsLink(abs)) {
+      // A named file that cannot be stat'ed (a broken link) is still listed: reading it reports the problem.
+      addFile(abs, st?.size ?? 0, isInside(root, abs) ? root : path.dirname(abs), true);
     } else {
       const scan = picomatch.scan(input);
       if (!scan.isGlob) {

@@ -7,6 +7,10 @@ import { runCli } from './run';
 if (!isMainThread && isWorkerData(workerData)) {
   workerMain();
 } else {
+  // `jitterbit-guard … | head`: a closed pipe ends the run quietly instead of with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, script: __filename }).then(
     (code) => {
       process.exitCode = code;
