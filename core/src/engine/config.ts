@@ -41,7 +41,7 @@ export const FAIL_LEVELS: readonly ResolvedConfig['failLevel'][] = ['error', 'wa
 /** Longest accepted `allowlist.values` pattern. */
 export const MAX_VALUE_PATTERN_LENGTH = 1000;
 /** Raw values longer than this are only checked against hashes, never run through allowlist regexes. */
-export const MAX_REGEX_INPUT_LENGTH = 65536;
+export const MAX_REGEX_INPUT_LENGTH = 16384;
 /** Label of the `overrides` layer in problems. */
 export const OVERRIDES_LABEL = '<settings>';
 
@@ -330,6 +330,8 @@ function parseLayer(path: string, dir: string, rawText: string, knownRuleIds: Se
 function mergeLayers(layers: Layer[], overrides: Layer | undefined): ResolvedConfig {
   const all = overrides ? [...layers, overrides] : layers;
   const rules: ResolvedConfig['rules'] = {};
+  // Wildcard key → the merged keys it covers, so a nearer wildcard drops them without scanning every key.
+  const covered = new Map<string, Set<string>>();
   const allowPaths: ResolvedConfig['allowPaths'] = [];
   const allowValues: RegExp[] = [];
   const allowHashes = new Set<string>();
@@ -340,10 +342,24 @@ function mergeLayers(layers: Layer[], overrides: Layer | undefined): ResolvedCon
     const ordered = [...layer.rules].sort((a, b) => specificity(a[0]) - specificity(b[0]));
     for (const [id, entry] of ordered) {
       if (isWildcard(id)) {
-        for (const k of Object.keys(rules)) if (k !== id && ruleIdMatches(id, k)) delete rules[k];
+        const keys = covered.get(id);
+        if (keys) {
+          for (const k of [...keys]) {
+            if (k === id) continue;
+            delete rules[k];
+            for (const a of lookupKeys(k).slice(1)) covered.get(a)?.delete(k);
+          }
+        }
       }
       const prev = Object.prototype.hasOwnProperty.call(rules, id) ? rules[id] : undefined;
       rules[id] = { severity: entry.severity, options: entry.options ?? prev?.options ?? {} };
+      if (!prev) {
+        for (const a of lookupKeys(id).slice(1)) {
+          let set = covered.get(a);
+          if (!set) covered.set(a, (set = new Set()));
+          set.add(id);
+        }
+      }
     }
     if (layer.allowPaths.length > 0) allowPaths.push({ base: layer.dir, globs: [...layer.allowPaths] });
     allowValues.push(...layer.allowValues);

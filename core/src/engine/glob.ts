@@ -73,7 +73,7 @@ export function globError(glob: string): string | undefined {
   // picomatch would read `!x` as "everything but x" and exclude nearly every file; gitignore-style re-inclusion is not supported.
   if (glob.startsWith('!')) return 'negated globs ("!…") are not supported in allowlist.paths';
   try {
-    picomatch(normaliseGlob(glob).patterns);
+    picomatch(normaliseGlob(glob).patterns, { windows: false });
     return undefined;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
@@ -116,8 +116,8 @@ export function compileGlobs(base: string, globs: string[]): GlobMatcher {
     if (typeof glob !== 'string' || globError(glob) !== undefined) continue;
     const { patterns, basenameOnly } = normaliseGlob(glob);
     try {
-      relMatchers.push(picomatch(patterns, { dot: true, nocase }));
-      if (basenameOnly) nameMatchers.push(picomatch(glob.replace(/^\.\//, ''), { dot: true, nocase }));
+      relMatchers.push(picomatch(patterns, { dot: true, nocase, windows: false }));
+      if (basenameOnly) nameMatchers.push(picomatch(glob.replace(/^\.\//, ''), { dot: true, nocase, windows: false }));
     } catch {
       // globError already vetted it; a surprise here just means the glob never matches.
     }

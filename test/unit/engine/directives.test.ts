@@ -155,7 +155,7 @@ describe('directives: parsing', () => {
     const huge = { text: `jitterbit-guard-disable-line ${'a/b, '.repeat(100_000)}`, start: 0, end: 10, line: 0, endLine: 0 };
     const t0 = Date.now();
     parseDirectives([huge]);
-    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(Date.now() - t0 < 5000);
   });
   it('recognises detect-secrets variants', () => {
     const mk = (text: string): Directive[] => parseDirectives([{ text, start: 0, end: 1, line: 0, endLine: 0 }]);
@@ -228,7 +228,7 @@ describe('directives: fingerprints and scale', () => {
     const t0 = Date.now();
     const r = applyDirectives(findings, parseDirectives(commentsWithLines(scanComments(src), lines)), lines);
     assert.equal(r.kept.length, 0);
-    assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
+    assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
   });
 });
 
