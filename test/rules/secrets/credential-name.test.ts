@@ -1,0 +1,116 @@
+import { jb, runRuleTable } from '../rule-tester';
+import { hex, password, pick, salesforceId, uuid } from '../fakes';
+import { cloudExport, designStudioScript, js } from '../hosts';
+
+// detection-policy §1 "credential name" and the Clarifications (credential names, pass-through, comparisons,
+// random-looking shapes, placeholder words, commented-out credentials).
+const pw = password(201);
+const key32 = pick(202, 32);
+const secret = pick(203, 40);
+
+const exported = cloudExport({
+  scripts: [{ name: 'Carrier Login', body: jb(`$carrier_password = "${pw}";`, '$carrier_user = "svc-carrier";') }],
+});
+const mapped = cloudExport({
+  mappings: [{ targetPath: 'Carrier/apiKey', script: jb(`$carrier_api_key = "${key32}";`, '$carrier_api_key') }],
+});
+
+runRuleTable('secrets/credential-name', {
+  valid: [
+    // References, not values.
+    { code: jb('$password = $db_password;') },
+    { code: jb('$password = Get("sf.password");') },
+    { code: jb('$password = "[pv_password]";') },
+    { code: jb('$sf.session_id = SalesforceLogin("sf_org");') },
+    { code: jb('$session = NetSuiteLogin("ns_account");') },
+    { code: js('var token = Jitterbit.GetVar("$token");', 'var pw = Jitterbit.GetVar("$db_password");'), file: 'refs.js' },
+    // Empty strings and placeholders.
+    { code: jb('$password = "";') },
+    { code: jb('$password = "<password>";') },
+    { code: jb('$token = "{{token}}";') },
+    { code: jb('$client_secret = "${CLIENT_SECRET}";') },
+    { code: jb('$db_password = "****";') },
+    { code: jb('$api_key = "xxxx";') },
+    { code: jb('$client_secret = "REPLACE_ME";') },
+    { code: jb('$api_key = "your-api-key";') },
+    // `changeit` in a comment (docs text) is a placeholder.
+    { code: jb('// The truststore password is changeit unless the admin changed it', '$truststore = "/opt/agent/cacerts";') },
+    { code: jb('// $password = "<password>"', '$x = 1;') },
+    { code: jb('// $keystore_password = changeit', '$x = 1;') },
+    // Documented AWS example keys.
+    { code: jb('$aws_access_key = "AKIAIOSFODNN7EXAMPLE";', '$aws_secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";') },
+    // The credential word qualifies another noun.
+    { code: jb('$token_url = "https://login.northwind-ops.com/oauth2/token";') },
+    { code: jb(`$token_url = "${pick(204, 24)}";`) },
+    { code: jb(`$password_policy = "${pick(205, 20)}";`) },
+    { code: jb(`$auth_mode = "${pick(206, 20)}";`) },
+    { code: jb(`$session_timeout = "${pick(207, 20)}";`) },
+    { code: jb(`$secret_name = "${pick(208, 20)}";`) },
+    { code: jb('d = Dict();', 'd["token_url"] = "https://login.northwind-ops.com/oauth2/token";') },
+    // Values that cannot be credentials.
+    { code: jb('$token = "12345";') },
+    { code: jb('$api_key = "true";') },
+    { code: jb('$private_key = "/etc/jitterbit/keys/app.pem";') },
+    { code: jb('$auth = "bearer";') },
+    { code: jb('$auth = "oauth2";') },
+    { code: jb('$auth = "ntlm";') },
+    { code: jb('$token = "https://login.northwind-ops.com/token";') },
+    { code: jb('$password_length = 12;') },
+    // Random-looking identifiers under ordinary names.
+    { code: jb(`$correlation_id = "${uuid(209)}";`) },
+    { code: jb(`RunScript("sc.${uuid(210)}");`, `RunOperation("op.${uuid(211)}");`) },
+    { code: jb(`$account_id = "${salesforceId(212)}";`) },
+    { code: jb(`If(MD5($body) == "${hex(213, 32)}", "unchanged", "changed");`) },
+    { code: jb(`$batch = "${pick(214, 32)}";`) },
+    // A credential-named variable compared with a number or a keyword.
+    { code: jb('If($token == "1", 1, 0);') },
+    // JavaScript references and ordinary properties.
+    { code: js('var cfg = {};', 'cfg.password = Jitterbit.GetVar("$db_password");', 'cfg.tokenUrl = "https://login.northwind-ops.com/token";'), file: 'cfg.js' },
+    { code: js(`var tokenUrl = "${pick(215, 24)}";`), file: 'url.js' },
+  ],
+  invalid: [
+    { code: jb(`$db_password = "${pw}";`), lines: [2], severity: 'error', message: /stored in `db_password`/, fix: true },
+    { code: jb(`apiKey = "${key32}";`), lines: [2], message: /`apiKey`/, fix: true },
+    { code: jb(`Set("sf.session_id", "${secret}");`), lines: [2], message: /`sf\.session_id`/, secrets: [secret] },
+    { code: jb(`Set("api_key", "${key32}");`), lines: [2] },
+    { code: jb('d = Dict();', `d["client_secret"] = "${secret}";`), lines: [3], message: /`client_secret`/, secrets: [secret] },
+    { code: jb(`$SHARED_SECRET = "${secret}";`), lines: [2] },
+    { code: jb(`$sfSessionId = "${secret}";`), lines: [2] },
+    { code: jb(`$truststore_password = "${pw}";`), lines: [2] },
+    { code: jb(`$pass_phrase = "${pw}";`), lines: [2] },
+    { code: jb(`$signing_key = "${secret}";`), lines: [2] },
+    { code: jb(`$azure.sas = "${secret}";`), lines: [2] },
+    { code: jb(`$credentials = "${pw}";`), lines: [2] },
+    { code: jb(`$auth = "${key32}";`), lines: [2] },
+    { code: jb(`$jb.access_token = "${secret}";`), lines: [2] },
+    { code: jb(`Set("jitterbit.networking.http.request.header.X-Api-Key", "${key32}");`), lines: [2], secrets: [key32] },
+    // Pass-through functions keep the literal hard-coded.
+    { code: jb(`$api_key = IfEmpty($override, "${key32}");`), lines: [2] },
+    { code: jb(`$password = Trim("${pw}");`), lines: [2] },
+    // Comparisons with an API-key header or a credential-named variable.
+    { code: jb('callerKey = $jitterbit.api.request.headers.x_api_key;', `If(callerKey == "${hex(216, 32)}", "ok", RaiseError("denied"));`), lines: [3], message: /compared with/ },
+    { code: jb(`If($jitterbit.api.request.headers.x_api_key != "${hex(217, 32)}", RaiseError("denied"));`), lines: [2] },
+    { code: jb(`If($api_key == "${key32}", "ok", "denied");`), lines: [2] },
+    // Weak words are real values outside comments.
+    { code: jb('$password = "password";'), lines: [2], secrets: [] },
+    { code: jb('$keystore_password = "changeit";'), lines: [2], secrets: [] },
+    // GUIDs and digests under a credential name.
+    { code: jb(`$api_key = "${uuid(218)}";`), lines: [2] },
+    { code: jb(`$webhook_secret = "${hex(219, 64)}";`), lines: [2] },
+    // Commented-out credentials that look real.
+    { code: jb(`// $pw = "${pick(220, 18)}";`, '$pw = $db_password;'), lines: [2], message: /Commented-out/ },
+    { code: jb('/*', ` $api_token = "${secret}";`, '*/', '$x = 1;'), lines: [3] },
+    // JavaScript forms.
+    { code: js(`var apiKey = "${key32}";`), file: 'a.js', lines: [2], fix: true },
+    { code: js('var obj = {};', `obj.password = "${pw}";`), file: 'b.js', lines: [3] },
+    { code: js(`var body = {client_secret: "${secret}", grant_type: "client_credentials"};`), file: 'c.js', lines: [2] },
+    { code: js('var headers = {};', `headers["X-Api-Key"] = "${key32}";`), file: 'd.js', lines: [3], secrets: [key32] },
+    { code: js(`Jitterbit.SetVar("$api_token", "${secret}");`), file: 'e.js', lines: [2] },
+    { code: js(`// var password = "${pick(221, 16)}";`, 'var x = 1;'), file: 'f.js', lines: [2] },
+    // Project exports: every copy of the script counts (scriptBody and its cleansed duplicate).
+    { code: exported.text, file: 'project.json', lines: exported.linesOf(pw), fix: true },
+    { code: mapped.text, file: 'mapped.json', lines: mapped.linesOf(key32), message: /in the mapping of `Carrier\/apiKey`/, secrets: [key32] },
+    // Design Studio script entity (XML-escaped script text).
+    { code: designStudioScript(`$dock.password = "${pw}";\nWriteToOperationLog("login");`), file: 'Data/Script/dock.xml', lines: [7] },
+  ],
+});
