@@ -23,7 +23,6 @@ import {
   type ResolveExtractParams,
   type StatusParams,
 } from '../../protocol/src/index';
-import { CORE_READY } from './analysis';
 import { ConfigCache } from './config';
 import { CodeActionProvider } from './features/code-actions';
 import { LanguageFeatures } from './features/language';
@@ -275,7 +274,7 @@ export function startServer(connection: Connection): void {
         void indexWorkspace(added);
       });
     }
-    connection.console.info(`Jitterbit Guard server started (${caps.pull ? 'pull' : 'push'} diagnostics${CORE_READY ? '' : ', analysis core not available yet'}).`);
+    connection.console.info(`Jitterbit Guard server started (${caps.pull ? 'pull' : 'push'} diagnostics).`);
     void indexWorkspace(folders);
   });
 
@@ -316,13 +315,13 @@ export function startServer(connection: Connection): void {
       sendStatus();
       await yieldToEventLoop();
     }
-    progress.done();
-    indexing = undefined;
     connection.console.info(`Indexed ${files.length - skipped.length} files in ${Date.now() - t0} ms.`);
     if (skipped.length) {
       for (const s of skipped) connection.console.warn(`Skipped ${s.path}: ${s.reason}`);
       void connection.window.showWarningMessage(`Jitterbit Guard skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} too large or binary (see the output channel).`);
     }
+    progress.done();
+    indexing = undefined;
     service.invalidateAll();
     refreshAll();
     sendStatus();
@@ -334,6 +333,7 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       const path = uriToPath(change.uri);
       if (ConfigCache.isConfigFile(path)) {
+        service.config.invalidate(path);
         configChanged = true;
         continue;
       }
@@ -347,7 +347,6 @@ export function startServer(connection: Connection): void {
       if (r && 'text' in r) for (const a of service.update(change.uri, r.text)) affected.add(a);
     }
     if (configChanged) {
-      service.config.invalidate();
       service.invalidateAll();
       reportedProblems.clear();
       refreshAll();

@@ -14,7 +14,7 @@ import {
   type ResolveExtractParams,
   type ResolveExtractResult,
 } from '../../../protocol/src/index';
-import type { Finding, Fix, LineMap } from '../analysis';
+import { suppressionComment, type Finding, type Fix, type LineMap } from '../analysis';
 import { keyOf, type RecordedFinding } from '../findings';
 import type { GuardService } from '../service';
 
@@ -40,8 +40,8 @@ export function applyOffsetEdits(text: string, edits: readonly { start: number; 
   return out;
 }
 
-/** A suppression comment for languages with `//` comments, inserted above the finding's line with its indentation. */
-export function suppressionFix(finding: Finding, lines: LineMap): Fix {
+/** A suppression comment (the core's spelling), inserted above the finding's line with its indentation. */
+export function suppressionFix(finding: Finding, lines: LineMap, language: 'jitterbit' | 'javascript' | 'conf'): Fix {
   const line = finding.range.start.line;
   const lineText = lines.lineText(line);
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
@@ -51,7 +51,7 @@ export function suppressionFix(finding: Finding, lines: LineMap): Fix {
     title: `Suppress ${finding.ruleId} on this line (with a reason)`,
     kind: 'suppress',
     safe: false,
-    edits: [{ start: at, end: at, newText: `${indent}// jitterbit-guard-disable-next-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}` }],
+    edits: [{ start: at, end: at, newText: `${indent}${suppressionComment(finding.ruleId, language)}${eol}` }],
   };
 }
 
@@ -72,9 +72,9 @@ export class CodeActionProvider {
   private fixesOf(rec: RecordedFinding, lines: LineMap): Fix[] {
     const fixes = [...rec.finding.fixes];
     const kind = this.service.cached(rec.uri)?.analysis.kind;
-    const commentable = kind === 'jitterbit-script' || kind === 'jitterbit-javascript';
+    const language = kind === 'jitterbit-script' ? 'jitterbit' : kind === 'jitterbit-javascript' ? 'javascript' : kind === 'jitterbit-conf' ? 'conf' : undefined;
     const suppressible = rec.finding.category !== 'syntax' && rec.finding.category !== 'internal';
-    if (commentable && suppressible && !fixes.some((f) => f.kind === 'suppress')) fixes.push(suppressionFix(rec.finding, lines));
+    if (language && suppressible && !fixes.some((f) => f.kind === 'suppress')) fixes.push(suppressionFix(rec.finding, lines, language));
     return fixes;
   }
 

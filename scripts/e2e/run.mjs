@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// End-to-end tests in REAL VS Code, offline: code-server (VS Code server + web workbench, from npm) hosts the
+// extension in its Node extension host; headless Debian chromium driven by playwright-core opens the workbench
+// with the test payload; the mocha suite (test/e2e) runs inside the extension host.
+// Installs what it needs on first use into ${JG_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/jitterbit-guard-e2e}.
+// Env: JG_E2E_PORT (default: a free port), JG_E2E_TIMEOUT_MS (default 600000), JG_E2E_SCREENSHOT=/abs/file.png,
+//      JG_E2E_GREP (mocha grep), SHOW_BROWSER_CONSOLE=1.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSuite, ROOT } from './build-suite.mjs';
+
+const log = (...a) => console.error('[e2e]', ...a);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(url, child, logFile) {
+  const deadline = Date.now() + 120000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${readFileSync(logFile, 'utf8')}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200)); // polling a process we do not control: no event to await
+  }
+  throw new Error('code-server did not become healthy within 120 s');
+}
+
+async function main() {
+  const cache = execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop();
+  const env = readFileSync(join(cache, 'env.sh'), 'utf8');
+  const extra = /CS_EXTRA_ARGS="([^"]*)"/.exec(env)?.[1]?.split(' ').filter(Boolean) ?? [];
+  if (!existsSync(join(ROOT, 'dist/server.js')) || !existsSync(join(ROOT, 'dist/client.js'))) throw new Error('run `node scripts/build.mjs` first');
+  const tests = await buildSuite();
+
+  const run = mkdtempSync(join(tmpdir(), 'jg-e2e-'));
+  for (const d of ['home', 'config', 'data', 'ud', 'exts', 'workspace']) mkdirSync(join(run, d), { recursive: true });
+  const workspace = join(run, 'workspace');
+  cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const port = Number(process.env.JG_E2E_PORT || (await freePort()));
+  const url = `http://127.0.0.1:${port}`;
+  writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const csLog = join(run, 'code-server.log');
+  const baseEnv = { ...process.env, HOME: join(run, 'home'), XDG_CONFIG_HOME: join(run, 'config'), XDG_DATA_HOME: join(run, 'data'), XDG_CACHE_HOME: join(run, 'home/.cache') };
+  const { openSync } = await import('node:fs');
+  const out = openSync(csLog, 'a');
+  // detached: its own process group, so cleanup also ends the extension host and the language server it forks.
+  const cs = spawn(join(cache, 'code-server/node_modules/.bin/code-server'), [
+    '--config', join(run, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--ignore-last-opened', ...extra,
+  ], { env: baseEnv, detached: true, stdio: ['ignore', out, out] });
+  const cleanup = () => {
+    try {
+      process.kill(-cs.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', cleanup);
+  let code = 1;
+  try {
+    await waitHealthy(url, cs, csLog);
+    log(`code-server on ${url}, workspace ${workspace}`);
+    const driver = spawn(process.execPath, [join(ROOT, 'scripts/e2e/driver.cjs'),
+      '--server', url, '--ext', ROOT, '--tests', tests, '--folder', workspace,
+      '--timeout', process.env.JG_E2E_TIMEOUT_MS || '600000',
+      ...(process.env.JG_E2E_SCREENSHOT ? ['--screenshot', process.env.JG_E2E_SCREENSHOT] : [])], {
+      env: { ...baseEnv, NODE_PATH: join(cache, 'driver/node_modules'), HOME: join(run, 'home') },
+      stdio: 'inherit',
+    });
+    code = await new Promise((r) => driver.on('exit', (c) => r(c ?? 1)));
+    if (code !== 0) log('---- code-server log (tail) ----\n' + readFileSync(csLog, 'utf8').split('\n').slice(-40).join('\n'));
+  } finally {
+    cleanup();
+    await new Promise((r) => (cs.exitCode !== null ? r() : cs.once('exit', r)));
+    rmSync(run, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
+
+main().catch((e) => {
+  log(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
