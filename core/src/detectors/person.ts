@@ -10,6 +10,12 @@ const NOT_NAME_WORDS = new Set([
   'success', 'failed', 'pending', 'active', 'inactive', 'open', 'closed', 'yes', 'no', 'true', 'false', 'the', 'and', 'of',
   'for', 'to', 'from', 'with', 'by', 'at', 'in', 'on', 'is', 'not', 'all', 'any', 'api', 'data', 'file', 'id', 'name', 'date',
   'born', 'birth', 'address', 'street', 'phone', 'email', 'mail', 'number', 'code', 'status', 'type', 'value', 'key',
+  // business / document words
+  'report', 'reports', 'summary', 'annual', 'quarterly', 'monthly', 'weekly', 'daily', 'price', 'prices', 'list', 'batch', 'export',
+  'import', 'sync', 'job', 'run', 'schedule', 'release', 'version', 'project', 'plan', 'budget', 'payment', 'payments', 'ledger',
+  'shipment', 'delivery', 'purchase', 'sales', 'stock', 'inventory', 'material', 'master', 'mapping', 'script', 'operation',
+  'request', 'response', 'header', 'body', 'field', 'table', 'row', 'column', 'start', 'end', 'begin', 'stop', 'last', 'first',
+  'next', 'previous', 'created', 'updated', 'modified', 'deleted', 'effective', 'expiry', 'expires', 'valid', 'invoice',
   // organisations
   'inc', 'llc', 'ltd', 'gmbh', 'corp', 'corporation', 'co', 'plc', 'bv', 'ag', 'sa', 'group', 'holdings', 'bank', 'trust',
   'university', 'school', 'hospital', 'store', 'shop', 'warehouse', 'logistics', 'systems', 'solutions', 'services',
@@ -23,7 +29,7 @@ const NOT_NAME_WORDS = new Set([
 ]);
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'mx']);
-const NAME_WORD_RE = /^[A-Z][a-z\u00e0-\u00ff]{1,20}(?:[-'\u2019][A-Z]?[a-z\u00e0-\u00ff]{1,20})?$/;
+const NAME_WORD_RE = /^(?:[A-Z][a-z\u00e0-\u00ff]{1,20}|[A-Z]['\u2019][A-Z][a-z\u00e0-\u00ff]{1,20}|Ma?c[A-Z][a-z]{1,20})(?:-[A-Z][a-z\u00e0-\u00ff]{1,20})?$/;
 const INITIAL_RE = /^[A-Z]\.?$/;
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'al', 'ter']);
 
@@ -44,15 +50,16 @@ export function looksLikePersonName(s: string): boolean {
   const rest = words.slice(i);
   if (rest.length < 2 || rest.length > 4) return false;
   let full = 0;
+  let initials = 0;
   for (let k = 0; k < rest.length; k++) {
     const w = rest[k];
     if (NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.']/g, ''))) return false;
     if (NAME_WORD_RE.test(w)) full++;
-    else if (INITIAL_RE.test(w) && k < rest.length - 1) continue;
+    else if (INITIAL_RE.test(w) && k < rest.length - 1) initials++;
     else if (PARTICLES.has(w) && k > 0 && k < rest.length - 1) continue;
     else return false;
   }
-  return full >= 2 && NAME_WORD_RE.test(rest[rest.length - 1]);
+  return (full >= 2 || (full === 1 && initials >= 1 && rest[0].endsWith('.'))) && NAME_WORD_RE.test(rest[rest.length - 1]);
 }
 
 const MONTHS: Record<string, number> = {

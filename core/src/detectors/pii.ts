@@ -136,7 +136,7 @@ function scanPhones(text: string, out: PiiMatch[]): void {
     }
     const runEnd = e;
     while (e > i && !isDigitCode(text.charCodeAt(e - 1)) && text[e - 1] !== ')') e--;
-    const next = runEnd < n ? text.charCodeAt(runEnd) : 0;
+    const next = e < n ? text.charCodeAt(e) : 0;
     const start = i;
     const cand = text.slice(i, e);
     i = Math.max(runEnd, i + 1);
