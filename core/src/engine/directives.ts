@@ -164,7 +164,7 @@ export function parseDirectives(comments: readonly DirectiveComment[]): Directiv
       out.push({
         kind,
         origin: 'jitterbit-guard',
-        label: ids.length > 0 ? `${keyword} ${ids.join(', ')}` : keyword,
+        label: shorten(ids.length > 0 ? `${keyword} ${ids.join(', ')}` : keyword, 200),
         ruleIds: ids,
         reason: reasonText === undefined ? undefined : reasonText,
         requiresReason: kind !== 'enable',
