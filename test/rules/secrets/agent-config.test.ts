@@ -1,0 +1,30 @@
+import { runRuleTable } from '../rule-tester';
+import { githubToken, hex, password, stripeLiveKey } from '../fakes';
+
+// detection-policy §1: secrets in jitterbit.conf; Clarifications: keys in jitterbit.conf are credential names,
+// `#token=…` commented out is a finding, `changeit` is a placeholder only in comments.
+const pw = password(501);
+const tok = hex(502, 40);
+const old = hex(503, 40);
+const gh = githubToken(504);
+
+const conf = (...lines: string[]) => ['# Private agent "edge-02"', ...lines, ''].join('\n');
+
+runRuleTable('secrets/agent-config', {
+  valid: [
+    { code: conf('[Settings]', 'JavaScriptMaxIterations=75000', '[PredefinedGlobalVariables]', 'erp.base_url = https://erp.northwind-ops.com/api'), file: 'jitterbit.conf' },
+    { code: conf('[SMTP]', 'server=smtp.northwind-ops.com', 'account=svc-edge-mailer', '# password=<password>', 'password='), file: 'jitterbit.conf' },
+    { code: conf('[SMTP]', '# password=changeit', '; password=changeme'), file: 'jitterbit.conf' },
+    { code: conf('[PredefinedGlobalVariables]', 'erp_token_url=https://login.northwind-ops.com/oauth2/token', 'erp_auth_mode=basic', 'erp_session_timeout=300'), file: 'jitterbit.conf' },
+    { code: conf('[PredefinedGlobalVariables]', 'erp_password=${ERP_PASSWORD}', 'erp_api_key=[erp_api_key]'), file: 'jitterbit.conf' },
+  ],
+  invalid: [
+    { code: conf('[PredefinedGlobalVariables]', `erp_api_token=${tok}`), file: 'jitterbit.conf', lines: [3], severity: 'error', message: /`erp_api_token` in \[PredefinedGlobalVariables\]/ },
+    { code: conf('[PredefinedGlobalVariables]', `#erp_old_token=${old}`), file: 'jitterbit.conf', lines: [3], message: /Commented-out/ },
+    { code: conf('[SMTP]', 'server=smtp.northwind-ops.com', `password=${pw}`), file: 'jitterbit.conf', lines: [4], message: /\[SMTP\]/ },
+    { code: conf('[SMTP]', 'password=changeit'), file: 'jitterbit.conf', lines: [3], secrets: [] },
+    { code: conf('[Settings]', `# rotated on Monday: ${gh}`), file: 'jitterbit.conf', lines: [3], message: /GitHub/ },
+    { code: conf('[PredefinedGlobalVariables]', `stripe.config=${stripeLiveKey(505)}`), file: 'jitterbit.conf', lines: [3], message: /Stripe/ },
+    { code: conf('[PredefinedGlobalVariables]', `erp_api_token = ${tok}`, 'erp.base_url = https://erp.northwind-ops.com/api', '[SMTP]', `password=${pw}`), file: 'etc/jitterbit.conf', lines: [3, 6] },
+  ],
+});

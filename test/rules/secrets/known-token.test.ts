@@ -1,0 +1,106 @@
+import { jb, runRuleTable } from '../rule-tester';
+import {
+  awsKeyId, awsSecretKey, azureAccountKey, basicAuth, githubToken, googleApiKey, hex, jwt, password, pemPrivateKey, pick,
+  salesforceId, salesforceSession, sasSignature, sendgridKey, slackBotToken, stripeLiveKey, twilio, uuid,
+} from '../fakes';
+import { cloudExport, designStudioScript, js } from '../hosts';
+
+// detection-policy §1 "known token format" and "credentials inside structured strings", anywhere (comments too).
+const gh = githubToken(301);
+const akia = awsKeyId(302);
+const awsSecret = awsSecretKey(303);
+const stripe = stripeLiveKey(304);
+const pem = pemPrivateKey(305);
+const tw = twilio(306);
+const userinfoPw = pick(307, 14);
+const connPw = pick(308, 14);
+const bearer = pick(309, 40);
+const basic = basicAuth('svc-orders', pick(310, 12));
+const sas = sasSignature(311);
+const azure = azureAccountKey(312);
+const sf = salesforceSession(313);
+const token = jwt(314);
+const slack = slackBotToken(315);
+const sendgrid = sendgridKey(316);
+const google = googleApiKey(317);
+const paramKey = pick(318, 32);
+
+// A GitHub-shaped value whose checksum does not match is not a token.
+const badChecksum = gh.slice(0, -1) + (gh.endsWith('A') ? 'B' : 'A');
+const exported = cloudExport({ scripts: [{ name: 'Charge', body: js(`var key = "${stripe}";`, 'WriteToOperationLog("charging");'), javascript: true }] });
+
+runRuleTable('secrets/known-token', {
+  valid: [
+    // Documented example credentials.
+    { code: jb('$k = "AKIAIOSFODNN7EXAMPLE";', '$s = "AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";') },
+    // Identifiers that merely look random.
+    { code: jb(`$id = "${uuid(319)}";`) },
+    { code: jb(`RunScript("sc.${uuid(320)}");`) },
+    { code: jb(`$record = "${salesforceId(321)}";`) },
+    { code: jb(`If(SHA256($file) == "${hex(322, 64)}", "same", "changed");`) },
+    { code: jb(`$payload = "${Buffer.from('{"orderId": 1042, "lines": 3}').toString('base64')}";`) },
+    { code: jb(`$batch = "${pick(323, 32)}";`) },
+    { code: jb(`$candidate = "${badChecksum}";`) },
+    // Placeholders and templates inside structured strings.
+    { code: jb('$u = "https://svc:${SFTP_PASSWORD}@sftp.northwind-ops.com/in";') },
+    { code: jb('$u = "https://svc:[sftp_password]@sftp.northwind-ops.com/in";') },
+    { code: jb('$c = "Server=db1;User Id=svc;Password={{db_password}};";') },
+    { code: jb('$h = "Bearer " + $access_token;') },
+    { code: jb('$h = "Authorization: Bearer <token>";') },
+    { code: jb('$k = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx";') },
+    { code: jb('$u = "https://api.northwind-ops.com/v1/orders?page_token=2&limit=50";') },
+    // URLs without user-info, e-mail addresses.
+    { code: jb('$u = "https://api.northwind-ops.com/v1/orders";', '$m = "mailto:ops@northwind-ops.com";') },
+    // Comments that only name defaults.
+    { code: jb('// password=changeit is the JDK default', '$x = 1;') },
+    // A literal already reported under its credential name (secrets/credential-name) is not reported twice.
+    { code: jb(`$api_token = "${stripe}";`) },
+    { code: js(`var h = {Authorization: "Bearer ${bearer}"};`), file: 'named.js' },
+    // Public keys and certificates are not private keys.
+    { code: jb(`$pub = "${pemPrivateKey(324, 'PUBLIC KEY').join('\\n')}";`) },
+  ],
+  invalid: [
+    // Cloud keys.
+    { code: jb(`$k = "${akia}";`), lines: [2], message: /AWS access key id/, fix: true },
+    { code: jb(`$pair = "${akia}:${awsSecret}";`), lines: [2, 2], message: /AWS/ },
+    { code: jb(`$c = "DefaultEndpointsProtocol=https;AccountName=northwind;AccountKey=${azure};EndpointSuffix=core.windows.net";`), lines: [2], message: /Azure storage account key/, fix: true },
+    { code: jb(`$u = "https://northwind.blob.core.windows.net/in?sv=2022-11-02&ss=b&sp=r&sig=${sas}";`), lines: [2], message: /SAS/ },
+    { code: jb(`$g = "${google}";`), lines: [2], message: /Google API key/ },
+    // SaaS tokens.
+    { code: jb(`$h = "token ${gh}";`), lines: [2], message: /GitHub personal access token/ },
+    { code: jb(`$o = "${githubToken(325, 'gho')}";`), lines: [2], message: /GitHub OAuth/ },
+    { code: jb(`$s = "${slack}";`), lines: [2], message: /Slack token/ },
+    { code: jb(`$p = "${stripe}";`), lines: [2], message: /Stripe live secret key/ },
+    { code: jb(`$m = "${sendgrid}";`), lines: [2], message: /SendGrid/ },
+    { code: jb(`$t = "${tw.sid}:${tw.token}";`), lines: [2], message: /Twilio/ },
+    { code: jb(`$sess = "${sf}";`), lines: [2], message: /Salesforce session id/ },
+    { code: jb(`$t = "${token}";`), lines: [2], message: /JSON Web Token/ },
+    // PEM private key: the -----BEGIN line, also when the string opens on an earlier line.
+    { code: jb('$key = "', ...pem, '";'), lines: [3], message: /PEM private key block/ },
+    { code: jb(`$key = "${pem.join('\\n')}";`), lines: [2] },
+    // Credentials inside structured strings.
+    { code: jb(`$u = "https://svc-orders:${userinfoPw}@api.northwind-ops.com/v1";`), lines: [2], message: /URL user-info/, fix: true },
+    { code: jb(`$u = "https://svc-orders:${encodeURIComponent(userinfoPw + '@#')}@api.northwind-ops.com/v1";`), lines: [2] },
+    { code: jb(`$c = "Server=db1;Database=orders;User Id=svc;Password=${connPw};";`), lines: [2], message: /connection string/ },
+    { code: jb(`$c = "Driver={SQL Server};Server=db1;UID=svc;PWD=${connPw};";`), lines: [2] },
+    { code: jb(`$c = "jdbc:postgresql://db1:5432/orders?user=svc&password=${connPw}";`), lines: [2] },
+    { code: jb(`$logon = "USER=svc;PASSWD=${connPw};DB=prod";`), lines: [2] },
+    { code: jb(`$h = "Authorization: Bearer ${bearer}";`), lines: [2], message: /bearer token/ },
+    { code: jb(`$h = "Basic ${basic}";`), lines: [2], message: /HTTP Basic/ },
+    { code: jb(`$b = "${basic}";`), lines: [2], message: /user:password/ },
+    { code: jb(`$u = "https://api.northwind-ops.com/v1/orders?api_key=${paramKey}";`), lines: [2], message: /URL parameter/ },
+    { code: jb(`$body = "<Auth><SharedSecret>${pick(326, 24)}</SharedSecret></Auth>";`), lines: [2], message: /SharedSecret/ },
+    // In a multi-line string, the line of the value.
+    { code: jb('$body = "{', '  \\"user\\": \\"svc\\",', `  \\"api_key\\": \\"${paramKey}\\"`, '}";'), lines: [4] },
+    // Comments, including commented-out tokens.
+    { code: jb(`// old key: ${gh}`, '$x = 1;'), lines: [2], message: /in a comment/ },
+    { code: jb('/* rotated:', ` ${stripe}`, '*/', '$x = 1;'), lines: [3] },
+    // JavaScript and hosts.
+    { code: js(`var key = "${stripe}";`), file: 'charge.js', lines: [2], fix: true },
+    { code: js(`var line = "Authorization: Bearer ${bearer}";`), file: 'hdr.js', lines: [2] },
+    { code: exported.text, file: 'project.json', lines: exported.linesOf(stripe) },
+    { code: designStudioScript(`$carrier.url = "https://svc:${userinfoPw}@edi.northwind-ops.com/in";`), file: 'Data/Script/edi.xml', lines: [7] },
+    // Several tokens on several lines.
+    { code: jb(`$a = "${gh}";`, `$b = "${password(327)}";`, `$c = "${token}";`), lines: [2, 4] },
+  ],
+});

@@ -1,0 +1,45 @@
+import { runRuleTable } from '../rule-tester';
+import { githubToken, password, pick, stripeLiveKey } from '../fakes';
+import { cloudExport, designStudioProjectVariable, designStudioScript } from '../hosts';
+
+// detection-policy §1: project-variable values that are not hidden; Clarifications: `<Item key="…">` in Design
+// Studio files (a value with enc="true" is hidden, not a finding); issue: a credential field mixing [pv] with text.
+const pw = password(401);
+const key = pick(402, 32);
+const stripe = stripeLiveKey(403);
+const pv = (name: string, value: string, hidden = false) => cloudExport({ projectVariables: [{ name, value, hidden }] });
+
+const visible = pv('carrier_api_key', key);
+const hidden = pv('carrier_api_key', key, true);
+const tokenValue = pv('stripe_config', stripe);
+const plain = pv('carrier_region', 'eu-west-1');
+const placeholder = pv('carrier_password', '<set per environment>');
+const url = pv('carrier_token_url', 'https://login.northwind-ops.com/oauth2/token');
+const mixed = cloudExport({ endpoints: [{ name: 'Dock SFTP', properties: { host: 'sftp.northwind-ops.com', username: 'svc', password: `[sftp_password]${pick(404, 12)}` } }] });
+const pvOnly = cloudExport({ endpoints: [{ name: 'Dock SFTP', properties: { host: 'sftp.northwind-ops.com', username: 'svc', password: '[sftp_password]' } }] });
+const emptyField = cloudExport({ endpoints: [{ name: 'Dock SFTP', properties: { host: 'sftp.northwind-ops.com', username: 'svc', password: '' } }] });
+const two = cloudExport({ projectVariables: [{ name: 'erp_password', value: pw }, { name: 'erp_user', value: 'svc-erp' }, { name: 'erp_api_token', value: githubToken(405) }] });
+
+runRuleTable('secrets/unprotected-config-value', {
+  valid: [
+    { code: hidden.text, file: 'hidden.json' },
+    { code: plain.text, file: 'plain.json' },
+    { code: placeholder.text, file: 'placeholder.json' },
+    { code: url.text, file: 'url.json' },
+    { code: pvOnly.text, file: 'pv-only.json' },
+    { code: emptyField.text, file: 'empty.json' },
+    { code: designStudioProjectVariable('dock_ftp_password', pw, true), file: 'Data/ProjectVariable/dock.xml' },
+    { code: designStudioProjectVariable('dock_region', 'us-east-2'), file: 'Data/ProjectVariable/region.xml' },
+    { code: designStudioScript('$x = 1;', [{ key: 'gate_secret', value: Buffer.from('opaque-ciphertext-bytes').toString('base64'), enc: true }]), file: 'Data/Script/gate.xml' },
+    { code: designStudioScript('$x = 1;', [{ key: 'folder', value: 'Dock' }]), file: 'Data/Script/folder.xml' },
+  ],
+  invalid: [
+    { code: visible.text, file: 'visible.json', secrets: [key], lines: visible.linesOf(key), severity: 'error', message: /project variable `carrier_api_key`/ },
+    { code: tokenValue.text, file: 'token.json', secrets: [stripe], lines: tokenValue.linesOf(stripe), message: /Stripe live secret key/ },
+    { code: mixed.text, file: 'mixed.json', secrets: [pick(404, 12)], lines: mixed.linesOf('[sftp_password]'), message: /mixes a project variable/ },
+    { code: two.text, file: 'two.json', secrets: [pw, githubToken(405)], lines: [...two.linesOf(pw), ...two.linesOf(githubToken(405))] },
+    { code: designStudioProjectVariable('dock_ftp_password', pw), file: 'Data/ProjectVariable/dock.xml', secrets: [pw], lines: [6], message: /`dock_ftp_password`/ },
+    { code: designStudioProjectVariable('dock_ftp_password', 'changeit'), file: 'Data/ProjectVariable/weak.xml', lines: [6], secrets: [] },
+    { code: designStudioScript('$x = 1;', [{ key: 'gate_password', value: pick(406, 20) }]), file: 'Data/Script/gate.xml', secrets: [pick(406, 20)], lines: [5], message: /property `gate_password`/ },
+  ],
+});
