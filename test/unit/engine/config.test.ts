@@ -254,7 +254,8 @@ describe('config: validation problems (never throws, valid parts apply)', () => 
     assert.equal(problems.length, 2);
   });
 
-  it('survives hostile JSON quickly (deep nesting, huge file)', () => {
+  it('survives hostile JSON quickly (deep nesting, huge file)', function () {
+    this.timeout(20_000);
     const deep = '['.repeat(100_000) + ']'.repeat(99_999);
     const t0 = Date.now();
     const r = resolveConfig('/p/a.jb', memFs({ [cfg('/p')]: deep }));

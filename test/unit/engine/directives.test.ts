@@ -215,7 +215,8 @@ describe('directives: fingerprints and scale', () => {
     assert.equal(two.length, 2);
     assert.notEqual(two[0], two[1]);
   });
-  it('handles thousands of directives and findings in near-linear time', () => {
+  it('handles thousands of directives and findings in near-linear time', function () {
+    this.timeout(20_000);
     const parts: string[] = [];
     for (let i = 0; i < 5000; i++) parts.push(`// jitterbit-guard-disable secrets/r${i % 50} -- r`, `$v = "S${i}"; // gitleaks:allow`);
     const src = parts.join('\n');
