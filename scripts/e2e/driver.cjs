@@ -28,14 +28,22 @@ async function main() {
   let finish;
   const finished = new Promise((r) => (finish = r));
   const page = context.pages()[0] || (await context.newPage());
-  await page.exposeFunction('codeAutomationLog', (_type, a) => console.log(...(Array.isArray(a) ? a : [a])));
-  await page.exposeFunction('codeAutomationExit', (code) => finish(code));
-  // The suite asks for a screenshot of the workbench at the moment it wants (Problems panel + quick-fix menu).
-  await page.exposeFunction('jgScreenshot', async () => {
-    if (!args.screenshot) return false;
-    await page.screenshot({ path: args.screenshot });
-    return true;
+  await page.exposeFunction('codeAutomationLog', (_type, a) => {
+    const parts = Array.isArray(a) ? a : [a];
+    console.log(...parts);
+    // The suite's last test sets up the Problems panel and the quick-fix menu, logs this marker and waits
+    // (fs.watch) for the screenshot file, which is written atomically (temp file + rename).
+    if (args.screenshot && parts.some((x) => String(x).includes('JG_E2E_SCREENSHOT_NOW'))) void screenshot();
   });
+  const screenshot = async () => {
+    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 15000 }).catch(() => console.error('[driver] no Problems row visible'));
+    await page.waitForSelector('.action-widget', { timeout: 15000 }).catch(() => console.error('[driver] no quick-fix menu visible'));
+    const tmp = `${args.screenshot}.tmp.png`;
+    await page.screenshot({ path: tmp });
+    fs.renameSync(tmp, args.screenshot);
+    console.error('[driver] screenshot saved to', args.screenshot);
+  };
+  await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   if (process.env.SHOW_BROWSER_CONSOLE) page.on('console', (m) => console.error(`[browser ${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => console.error('[pageerror]', e.message));
   page.on('crash', () => finish('page crashed'));
