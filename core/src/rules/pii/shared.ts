@@ -28,7 +28,9 @@ export function forEachPii(ctx: RuleContext, kind: PiiMatch['kind'], messageId: 
     for (const lf of r.flow.literals) {
       for (const m of scanCached(ctx.facts, lf.lit.value)) {
         if (m.kind !== kind) continue;
-        const fix = synthesizeTestValueFix(ctx.facts, r, lf.lit, kind, m.start, m.end);
+        // A record spans several fields: one synthetic value would drop the others, so person records get no fix
+        // (pii/person-record is not `fixable`).
+        const fix = kind === 'person-record' ? undefined : synthesizeTestValueFix(ctx.facts, r, lf.lit, kind, m.start, m.end);
         reportLiteral(ctx, r, lf, { messageId, data: { description: m.description, where: mappingNote(r) }, fixes: fix ? [fix] : [] }, { from: m.start, to: m.end });
       }
     }

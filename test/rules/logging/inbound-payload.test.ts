@@ -1,0 +1,32 @@
+import { jb, runRuleTable } from '../rule-tester';
+import { js } from '../hosts';
+
+// detection-policy §2: a whole inbound payload or header set (`$jitterbit.api.request.body`, `GetInputString(...)` of
+// the request, `$jitterbit.api.request.enum.headers`) reaching a log sink; the finding is on the sink call's line.
+runRuleTable('logging/inbound-payload', {
+  valid: [
+    // Fields extracted from the payload, counts and ids.
+    { code: jb('body = $jitterbit.api.request.body;', 'order = JSONParser(body, "$.orderId");', 'WriteToOperationLog("order " + order);') },
+    { code: jb('WriteToOperationLog("body length " + Length($jitterbit.api.request.body));') },
+    { code: jb('WriteToOperationLog("request " + $jitterbit.api.request.headers.x_request_id);') },
+    { code: jb('WriteToOperationLog("operation " + $jitterbit.operation.name);') },
+    // Not a sink.
+    { code: js('var body = Jitterbit.GetVar("$jitterbit.api.request.body");', 'SetScriptResult(body);'), file: 'echo.js' },
+    { code: jb('$jitterbit.api.response = $jitterbit.api.request.body;') },
+    // A payload that also carries a credential is reported once, by logging/sensitive-data.
+    { code: jb('WriteToOperationLog($jitterbit.api.request.body + " key " + $api_key);') },
+    // A hash of the payload is clean.
+    { code: jb('WriteToOperationLog("body sha " + SHA256($jitterbit.api.request.body));') },
+  ],
+  invalid: [
+    { code: jb('WriteToOperationLog($jitterbit.api.request.body);'), lines: [2], severity: 'warning', message: /inbound API request body/, fix: true },
+    { code: jb('WriteToOperationLog(GetInputString(root$transaction.request$body$));'), lines: [2], message: /GetInputString/ },
+    { code: jb('WriteToOperationLog($jitterbit.api.request.enum.headers);'), lines: [2], message: /all inbound request headers/ },
+    { code: jb('RaiseError("bad request: " + $jitterbit.api.request.body);'), lines: [2], message: /error log/ },
+    { code: jb('raw = $jitterbit.api.request.body;', 'SetLastError("rejected " + Trim(raw));'), lines: [3] },
+    { code: jb('$last_request = $jitterbit.api.request.body;', '$x = 1;', 'WriteToOperationLog($last_request);'), lines: [4] },
+    { code: jb('WriteToOperationLog("in: " + $saved_body);'), file: 'reader.jb', others: { 'writer.jb': jb('$saved_body = $jitterbit.api.request.body;') }, lines: [2], message: /set from the inbound API request body in writer\.jb/ },
+    { code: jb('WriteToOperationLog(', '  $jitterbit.api.request.body', ');'), lines: [2] },
+    { code: js('var body = Jitterbit.GetVar("$jitterbit.api.request.body");', 'WriteToOperationLog("in " + body);'), file: 'log.js', lines: [3] },
+  ],
+});

@@ -1,0 +1,103 @@
+import { jb, runRuleTable } from '../rule-tester';
+import { cloudExport, designStudioScript, js } from '../hosts';
+import { password, stripeLiveKey } from '../fakes';
+
+// detection-policy §2: sinks WriteToOperationLog, RaiseError, SetLastError (Jitterbit Script and JavaScript) and the
+// message arguments of SendEmail/SendSystemEmail carrying a credential; sources reaching them directly, through
+// locals, globals, Set/Get, concatenation, arrays/dicts, pass-through functions and other scripts. The finding is on
+// the line of the sink call's name. Masked values, counts, ids and operation names are clean.
+const stripe = stripeLiveKey(601);
+const pw = password(602);
+const hiddenPvExport = cloudExport({ projectVariables: [{ name: 'erp_signing', value: '', hidden: true }] });
+const visiblePvExport = cloudExport({ projectVariables: [{ name: 'erp_region', value: 'eu-west-1' }] });
+const exported = cloudExport({ scripts: [{ name: 'Login', body: jb('WriteToOperationLog("login with " + $erp_password);') }] });
+
+runRuleTable('logging/sensitive-data', {
+  valid: [
+    // Counts, ids, operation names, timings, plain error text.
+    { code: jb('WriteToOperationLog("rows " + $row_count + " in " + $jitterbit.operation.name);') },
+    { code: jb('WriteToOperationLog("order " + $order_id + " customer " + $customer_id);') },
+    { code: jb('WriteToOperationLog("took " + (Now() - $start_time) + " s");') },
+    { code: jb('RaiseError("Login failed for the carrier API");') },
+    { code: jb('SetLastError("token endpoint returned " + $http_status);') },
+    // Masking steps on the way.
+    { code: jb('WriteToOperationLog("card " + Left($card_number, 4) + "****");') },
+    { code: jb('WriteToOperationLog("card " + Left($card_number, 6) + "******" + Right($card_number, 4));') },
+    { code: jb('WriteToOperationLog("ssn ***-**-" + Right($ssn, 4));') },
+    { code: jb('WriteToOperationLog(Replace($api_key, $api_key, "****"));') },
+    { code: jb('WriteToOperationLog(RegExReplace($card_number, "[0-9]", "*"));') },
+    { code: jb('WriteToOperationLog("key hash " + SHA256($api_key));') },
+    { code: jb('WriteToOperationLog(MD5($db_password));') },
+    { code: jb('WriteToOperationLog("password length " + Length($db_password));') },
+    { code: jb('WriteToOperationLog("born " + FormatDate($date_of_birth, "yyyy"));') },
+    { code: jb('masked = Left($iban, 4) + "****";', 'WriteToOperationLog("iban " + masked);') },
+    { code: js('var c = Jitterbit.GetVar("$card_number");', 'WriteToOperationLog("card ****" + c.slice(-4));'), file: 'mask.js' },
+    // SetScriptResult and the API response return data; they are not log sinks.
+    { code: js('var t = Jitterbit.GetVar("$access_token");', 'SetScriptResult(t);'), file: 'result.js' },
+    { code: jb('$jitterbit.api.response = $access_token;') },
+    // The e-mail body is a sink for credentials only.
+    { code: jb('SendEmail("ops@northwind-ops.com", "ops@northwind-ops.com", "New hire", "SSN " + $ssn);') },
+    // References to the credential in non-message arguments are not logged.
+    { code: jb('SendEmail("ops@northwind-ops.com", "ops@northwind-ops.com", "Run", "Done", "smtp.northwind-ops.com", "svc-mailer", $smtp_password);') },
+    // Writing a sensitive value elsewhere is not logging it.
+    { code: jb('$erp.auth = "Bearer " + $access_token;', 'WriteToOperationLog("calling ERP");') },
+    // A plain project variable is not sensitive.
+    { code: jb('WriteToOperationLog("region " + $erp_region);'), others: { 'project.json': visiblePvExport.text } },
+    // A whole payload is logging/inbound-payload's finding, not this rule's.
+    { code: jb('WriteToOperationLog($jitterbit.api.request.body);') },
+  ],
+  invalid: [
+    // A secret literal reaching a sink is an error.
+    { code: jb(`WriteToOperationLog("charging with ${stripe}");`), lines: [2], severity: 'error', message: /hard-coded secret/ },
+    { code: jb(`key = "${stripe}";`, 'RaiseError("auth failed for " + key);'), lines: [3], severity: 'error' },
+    { code: jb(`$db_password = "${pw}";`, 'WriteToOperationLog("pw " + $db_password);'), lines: [3], severity: 'error' },
+    // Credential names.
+    { code: jb('WriteToOperationLog("pw=" + $db_password);'), lines: [2], severity: 'warning', message: /`db_password`.*operation log/, fix: true },
+    { code: jb('RaiseError("failed with " + Get("api_key"));'), lines: [2], message: /error log/ },
+    { code: jb('pw = $sf.password;', 'msg = "login as svc/" + pw;', 'SetLastError(msg);'), lines: [4], message: /as a warning/ },
+    // Hidden project variables (from an export of the same project).
+    { code: jb('WriteToOperationLog("sig " + $erp_signing);'), others: { 'project.json': hiddenPvExport.text }, lines: [2], message: /hidden project variable/ },
+    // Decryption, decoding of a credential, login and session results.
+    { code: jb('v = AESDecryption($blob, $aes_passphrase, $aes_salt);', 'WriteToOperationLog("plain: " + v);'), lines: [3], message: /AESDecryption/ },
+    { code: jb('v = Base64Decode($api_token);', 'WriteToOperationLog(v);'), lines: [3] },
+    { code: jb('s = NetSuiteLogin("ns_account");', 'WriteToOperationLog("ns: " + s);'), lines: [3], message: /NetSuiteLogin/ },
+    { code: jb('s = SalesforceLogin("sf_org");', 'WriteToOperationLog(s);'), lines: [3], message: /SalesforceLogin/ },
+    { code: jb('WriteToOperationLog("sess " + $sf.session);'), lines: [2] },
+    // Authorization and API-key request headers.
+    { code: jb('WriteToOperationLog($jitterbit.api.request.headers.authorization);'), lines: [2], message: /request header/ },
+    { code: jb('h = Get("jitterbit.networking.http.request.header.Authorization");', 'WriteToOperationLog("hdr " + h);'), lines: [3] },
+    { code: jb('RaiseError("bad key " + $jitterbit.api.request.headers.x_api_key);'), lines: [2] },
+    // PII-bearing fields and names.
+    { code: jb('WriteToOperationLog("employee " + root$Employee$SSN$);'), lines: [2], message: /source field `SSN`/, fix: true },
+    { code: jb('WriteToOperationLog($date_of_birth);'), lines: [2] },
+    { code: jb('WriteToOperationLog("card " + $card_number);'), lines: [2] },
+    { code: jb('RaiseError("bad iban " + $iban);'), lines: [2] },
+    { code: jb('WriteToOperationLog($passport_number);'), lines: [2] },
+    { code: jb('WriteToOperationLog("tin " + $tax_id);'), lines: [2] },
+    { code: jb('WriteToOperationLog($social_security);'), lines: [2] },
+    // Through globals, Set/Get, arrays and dictionaries, pass-through functions.
+    { code: jb('Set("tok", $access_token);', 'WriteToOperationLog(Get("tok"));'), lines: [3] },
+    { code: jb('$last_call = "token " + $access_token;', 'WriteToOperationLog($last_call);'), lines: [3] },
+    { code: jb('a = Array();', 'a[0] = $db_password;', 'WriteToOperationLog(a);'), lines: [4] },
+    { code: jb('d = Dict();', 'd["k"] = $db_password;', 'WriteToOperationLog(d["k"]);'), lines: [4] },
+    { code: jb('WriteToOperationLog(ToUpper(Trim($api_key)));'), lines: [2] },
+    // Encoding is not masking.
+    { code: jb('WriteToOperationLog(Base64Encode($db_password));'), lines: [2] },
+    { code: jb('WriteToOperationLog(URLEncode($api_key));'), lines: [2] },
+    // Across scripts of one project.
+    { code: jb('WriteToOperationLog("s=" + $sf_sess);'), file: 'b.jb', others: { 'a.jb': jb('$sf_sess = SalesforceLogin("sf_org");') }, lines: [2], message: /set from the session returned by `SalesforceLogin` in a\.jb/ },
+    { code: jb('WriteToOperationLog("t=" + $carrier_hdr);'), file: 'b.jb', others: { 'a.jb': jb('$carrier_hdr = $jitterbit.api.request.headers.x_api_key;') }, lines: [2] },
+    // E-mail message arguments carrying a credential.
+    { code: jb('SendEmail("ops@northwind-ops.com", "ops@northwind-ops.com", "creds", "pw is " + $db_password);'), lines: [2], message: /`SendEmail`.*e-mail/ },
+    { code: jb('SendSystemEmail("ops@northwind-ops.com", "token", "token " + $api_token);'), lines: [2] },
+    // A sink call that spans lines: the line with the call's name.
+    { code: jb('$x = 1;', 'WriteToOperationLog(', '  "pw " + $db_password', ');'), lines: [3] },
+    // JavaScript.
+    { code: js('var pw = Jitterbit.GetVar("$db_password");', 'WriteToOperationLog("pw " + pw);'), file: 'a.js', lines: [3], fix: true },
+    { code: js('var t = Jitterbit.GetVar("$access_token");', 'SetLastError("t=" + t);'), file: 'b.js', lines: [3] },
+    { code: js('var h = Jitterbit.GetVar("$jitterbit.api.request.headers.authorization");', 'RaiseError(h);'), file: 'c.js', lines: [3] },
+    // Hosts.
+    { code: exported.text, file: 'project.json', lines: exported.linesOf('WriteToOperationLog') },
+    { code: designStudioScript('WriteToOperationLog("gate " + $dock.password);'), file: 'Data/Script/gate.xml', lines: [7] },
+  ],
+});

@@ -1,0 +1,38 @@
+import { jb, runRuleTable } from '../rule-tester';
+import { cardNumber, groupCard, luhnDigit } from '../fakes';
+import { cloudExport, js } from '../hosts';
+
+// detection-policy §3: a payment card number that passes Luhn and is not a published test number.
+const visa = cardNumber(901);
+const mc = cardNumber(902, '5312');
+const amexBody = '37' + '49281037561' + '7';
+const amex = amexBody + luhnDigit(amexBody);
+const bad = visa.slice(0, 15) + String((+visa[15] + 1) % 10);
+const exported = cloudExport({ projectVariables: [{ name: 'test_payment_method', value: groupCard(visa, '-') }] });
+
+runRuleTable('pii/card-number', {
+  valid: [
+    // Published test numbers.
+    { code: jb('$c = "4111 1111 1111 1111";') },
+    { code: jb('$c = "4242424242424242";') },
+    { code: jb('$c = "5555 5555 5555 4444";') },
+    { code: jb('$c = "3782 822463 10005";') },
+    { code: jb('$c = "378282246310005";') },
+    { code: jb('$c = "6011111111111117";') },
+    { code: jb('$c = "5105105105105100";') },
+    // Fails Luhn.
+    { code: jb(`$c = "${bad}";`) },
+    // Digit runs that are not card numbers (ids, timestamps, amounts).
+    { code: jb('$order = "1700000000123";', '$ts = "20240115093000123";') },
+    { code: jb('$c = $card_number;') },
+  ],
+  invalid: [
+    { code: jb(`$c = "${visa}";`), lines: [2], severity: 'warning', message: /payment card number/, fix: true },
+    { code: jb(`$c = "${groupCard(visa)}";`), lines: [2], fix: true },
+    { code: jb(`$c = "${groupCard(mc, '-')}";`), lines: [2] },
+    { code: jb(`$c = "${amex}";`), lines: [2] },
+    { code: jb('$x = 1;', `rec = "order 7731 paid with ${visa} on file";`), lines: [3] },
+    { code: js(`var card = "${groupCard(mc)}";`), file: 'card.js', lines: [2] },
+    { code: exported.text, file: 'project.json', secrets: [groupCard(visa, '-')], lines: exported.linesOf(groupCard(visa, '-')), message: /in `test_payment_method`/ },
+  ],
+});

@@ -1,0 +1,42 @@
+import { jb, runRuleTable } from '../rule-tester';
+import { cloudExport, js } from '../hosts';
+
+// detection-policy §3: an e-mail address of a person at a real-looking domain; not role mailboxes, not reserved
+// domains (example.com/.org/.net, *.example, *.test, *.invalid, localhost). Clarifications: the role local parts.
+const ROLES = [
+  'noreply', 'no-reply', 'donotreply', 'support', 'help', 'helpdesk', 'admin', 'administrator', 'alerts', 'alert', 'ops',
+  'operations', 'it', 'integration', 'integrations', 'billing', 'sales', 'info', 'postmaster', 'hostmaster', 'webmaster',
+  'abuse', 'root', 'security', 'dispatch', 'hr', 'finance', 'accounts', 'orders', 'edi', 'purchasing', 'procurement',
+  'notifications', 'team', 'contact', 'service', 'marketing',
+];
+const exported = cloudExport({ projectVariables: [{ name: 'escalation_contact', value: 'tomasz.wielgosz@brightwater-freight.com' }] });
+
+runRuleTable('pii/email', {
+  valid: [
+    ...ROLES.map((r) => ({ code: jb(`$to = "${r}@brightwater-freight.com";`) })),
+    { code: jb('$a = "maria.kowalski@example.com";') },
+    { code: jb('$a = "maria.kowalski@example.org";') },
+    { code: jb('$a = "maria.kowalski@example.net";') },
+    { code: jb('$a = "maria.kowalski@mail.example.com";') },
+    { code: jb('$a = "maria.kowalski@brightwater.example";') },
+    { code: jb('$a = "maria.kowalski@brightwater.test";') },
+    { code: jb('$a = "maria.kowalski@brightwater.invalid";') },
+    { code: jb('$a = "maria.kowalski@localhost";') },
+    // Not an e-mail address: URL user-info, an image reference, a decorator.
+    { code: jb('$u = "sftp://svc:[sftp_password]@sftp.brightwater-freight.com/in";') },
+    { code: jb('$img = "logo@2x.png";') },
+    { code: jb('$ref = $contact_email;') },
+    // Comments are not literals.
+    { code: jb('// written by maria.kowalski@brightwater-freight.com', '$x = 1;') },
+  ],
+  invalid: [
+    { code: jb('$to = "maria.kowalski@brightwater-freight.com";'), lines: [2], severity: 'warning', message: /person's e-mail address/, fix: true },
+    { code: jb('$to = "jonas@brightwater-freight.com";'), lines: [2] },
+    { code: jb('$to = "j.okafor+orders@kestrel-analytics.io";'), lines: [2] },
+    { code: jb('SendEmail("priya.raman@kestrel-analytics.io", "dispatch@brightwater-freight.com", "Hi", "Body");'), lines: [2] },
+    { code: jb('$cc = "ops@brightwater-freight.com;liam.obrien@brightwater-freight.com";'), lines: [2] },
+    { code: jb('$x = 1;', 'rec = "Aiko Tanaka <aiko.tanaka@kestrel-analytics.io>";', '$y = 2;', '$z = "sven.lind@kestrel-analytics.io";'), lines: [3, 5] },
+    { code: js('var to = "maria.kowalski@brightwater-freight.com";'), file: 'mail.js', lines: [2], fix: true },
+    { code: exported.text, file: 'project.json', secrets: ['tomasz.wielgosz@brightwater-freight.com'], lines: exported.linesOf('tomasz.wielgosz@brightwater-freight.com'), message: /in `escalation_contact`/ },
+  ],
+});

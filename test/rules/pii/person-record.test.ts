@@ -1,0 +1,36 @@
+import { jb, runRuleTable } from '../rule-tester';
+import { ssn } from '../fakes';
+import { js } from '../hosts';
+
+// detection-policy §3: a person's name together with a date of birth, address or national id in the same record
+// literal.
+const id = ssn(1101);
+
+runRuleTable('pii/person-record', {
+  valid: [
+    // A name alone, or other data without a name.
+    { code: jb('rec = "Jane Porter,Sales,Boise";') },
+    { code: jb('rec = "Test Account,1984-03-12,42 Elm St";') },
+    { code: jb('rec = "Customer Service,1984-03-12";') },
+    { code: jb('rec = "order 1042,2024-01-15,42 Elm St";') },
+    // A date that cannot be a date of birth (in the future).
+    { code: jb('rec = "Jane Porter,2099-03-12";') },
+    // Name and date in different literals that do not form one record.
+    { code: jb('$name = "Jane Porter";', '$created = "1984-03-12";') },
+    { code: jb('rec = {"Jane Porter", "Sales"};') },
+  ],
+  invalid: [
+    { code: jb('rec = "Jane Porter,1984-03-12,42 Elm St";'), lines: [2], severity: 'warning', message: /name with a date of birth/ },
+    { code: jb('rec = "Marcus Whitfield|17 Larkspur Lane|Boise";'), lines: [2] },
+    { code: jb(`rec = "Dana Okafor;${id}";`), lines: [2] },
+    { code: jb('$j = \'{"name": "Priya Raman", "dob": "1990-07-21"}\';'), lines: [2] },
+    { code: jb('$x = \'<Employee><Name>Lars Eriksen</Name><Born>1975-02-28</Born></Employee>\';'), lines: [2] },
+    // Array literals: the record is spread over elements (reported on the name).
+    { code: jb('rec = {"Marcus Whitfield", "1979-11-02", "17 Larkspur Lane"};'), lines: [2], message: /date of birth/ },
+    { code: jb('rec = {', '  "17 Larkspur Lane",', '  "Marcus Whitfield"', '};'), lines: [4], message: /street address/ },
+    { code: jb(`rec = {"Dana Okafor", "${id}"};`), lines: [2], message: /national id/ },
+    // Multi-line test data: the line of the record.
+    { code: jb('csv = "name,dob', 'Jane Porter,1984-03-12', 'Aiko Tanaka,1991-05-30";'), lines: [3, 4] },
+    { code: js('var rec = "Jane Porter,1984-03-12,42 Elm St";'), file: 'rec.js', lines: [2] },
+  ],
+});

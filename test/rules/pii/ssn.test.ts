@@ -1,0 +1,28 @@
+import { jb, runRuleTable } from '../rule-tester';
+import { ssn } from '../fakes';
+import { js } from '../hosts';
+
+// detection-policy §3: a US SSN in a valid range (not 000, 666 or 9xx area, not 00 group, not 0000 serial).
+const s1 = ssn(801);
+const s2 = ssn(802);
+
+runRuleTable('pii/ssn', {
+  valid: [
+    { code: jb('$s = "000-12-3456";') },
+    { code: jb('$s = "666-12-3456";') },
+    { code: jb('$s = "912-12-3456";') },
+    { code: jb('$s = "987-65-4321";') },
+    { code: jb('$s = "123-00-4567";') },
+    { code: jb('$s = "123-45-0000";') },
+    // Not SSN-shaped: dates, versions, longer digit groups.
+    { code: jb('$d = "2024-01-15";', '$v = "10.12.2024";', '$n = "1234-56-78901";') },
+    { code: jb('$s = $employee_ssn;') },
+  ],
+  invalid: [
+    { code: jb(`$s = "${s1}";`), lines: [2], severity: 'warning', message: /social security number/, fix: true },
+    { code: jb(`$s = "${s1.replace(/-/g, ' ')}";`), lines: [2] },
+    { code: jb(`rec = "employee ${s2} onboarding";`), lines: [2] },
+    { code: jb('$x = 1;', `$s = "${s2}";`), lines: [3] },
+    { code: js(`var s = "${s1}";`), file: 'ssn.js', lines: [2], fix: true },
+  ],
+});
