@@ -1,0 +1,24 @@
+import { jb, runRuleTable } from '../rule-tester';
+import { pick } from '../fakes';
+import { js } from '../hosts';
+
+const pw = pick(1201, 12);
+const key = pick(1202, 32);
+
+runRuleTable('hygiene/insecure-http', {
+  valid: [
+    { code: jb('$u = "https://api.northwind-ops.com/oauth/token";') },
+    { code: jb('$u = "http://api.northwind-ops.com/v1/orders?page=2";') },
+    { code: jb('$u = "http://localhost:8080/oauth/token";') },
+    { code: jb('$u = "http://127.0.0.1:9000/login";') },
+    { code: jb('$docs = "http://www.w3.org/2001/XMLSchema";') },
+  ],
+  invalid: [
+    { code: jb(`$u = "http://svc:${pw}@api.northwind-ops.com/v1";`), lines: [2], severity: 'warning', message: /`api\.northwind-ops\.com`/, fix: true },
+    { code: jb('$u = "http://api.northwind-ops.com/oauth/token";'), lines: [2], fix: { output: jb('$u = "https://api.northwind-ops.com/oauth/token";') } },
+    { code: jb(`$u = "http://api.northwind-ops.com/v1/orders?api_key=${key}";`), lines: [2] },
+    { code: jb('$erp_auth_url = "http://erp.northwind-ops.com/api/v2";'), lines: [2] },
+    { code: jb('$x = 1;', '$u = "http://sso.northwind-ops.com/login";'), lines: [3] },
+    { code: js('var url = "http://api.northwind-ops.com/oauth2/token";'), file: 'auth.js', lines: [2], fix: true },
+  ],
+});
