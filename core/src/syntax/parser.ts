@@ -372,8 +372,7 @@ class Parser {
           expr = { kind: 'Index', object: expr, index: skipped, start: expr.start, end: skipped.end };
           continue;
         }
-        const end = this.expectCloser(']', index.extra);
-        expr = { kind: 'Index', object: expr, index: this.withExtra(index.expr, index.extra), start: expr.start, end };
+        expr = { kind: 'Index', object: expr, index: index.expr, start: expr.start, end: index.end };
       } else if (t.text === '++' || t.text === '--') {
         this.advance();
         const node: Update = { kind: 'Update', op: t.text, prefix: false, operand: expr, start: expr.start, end: t.end };
@@ -447,8 +446,7 @@ class Parser {
       const skipped = this.skipGroup(open.start, ')');
       return { kind: 'Paren', expr: skipped, start: open.start, end: skipped.end };
     }
-    const end = this.expectCloser(')', inner.extra);
-    return { kind: 'Paren', expr: this.withExtra(inner.expr, inner.extra), start: open.start, end };
+    return { kind: 'Paren', expr: inner.expr, start: open.start, end: inner.end };
   }
 
   /** `[path]` in operand position: a node path. Anything else in brackets is an error. */
@@ -469,8 +467,8 @@ class Parser {
     }
     const body = this.nested(']', () => this.parseBracketed(']'));
     if (!body) return this.skipGroup(open.start, ']');
-    const end = this.expectCloser(']', body.extra);
-    return { kind: 'Error', start: open.start, end, children: [body.expr, ...body.extra] };
+    const children = body.expr.kind === 'Error' && body.extra ? body.expr.children : [body.expr];
+    return { kind: 'Error', start: open.start, end: body.end, children };
   }
 
   private parseCall(name: Token): Expr {
@@ -515,17 +513,17 @@ class Parser {
     return { kind: 'Error', start, end: Math.max(skipped.end, this.lastEnd), children: [] };
   }
 
-  /** The content of `( … )` or `[ … ]`: one sequence; stray `,` parse further sequences into `extra`. */
-  private parseBracketed(closer: Closer): { expr: Expr; extra: Expr[] } {
-    if (Parser.isPunct(this.peek(), closer)) {
-      return { expr: this.missing(this.peek()), extra: [] };
-    }
-    return { expr: this.parseSequence(), extra: [] };
-  }
-
-  private withExtra(expr: Expr, extra: Expr[]): Expr {
-    if (extra.length === 0) return expr;
-    return { kind: 'Error', start: expr.start, end: extra[extra.length - 1].end, children: [expr, ...extra] };
+  /**
+   * The content of `( … )` or `[ … ]` up to and including the closer: one sequence, with expressions after a
+   * stray `,` collected into an Error node (`extra` tells). Runs inside `nested`, so the recursion through
+   * stray commas is depth-counted too.
+   */
+  private parseBracketed(closer: Closer): { expr: Expr; extra: boolean; end: number } {
+    const first = Parser.isPunct(this.peek(), closer) ? this.missing(this.peek()) : this.parseSequence();
+    const extra: Expr[] = [];
+    const end = this.expectCloser(closer, extra);
+    if (extra.length === 0) return { expr: first, extra: false, end };
+    return { expr: { kind: 'Error', start: first.start, end: extra[extra.length - 1].end, children: [first, ...extra] }, extra: true, end };
   }
 
   /**

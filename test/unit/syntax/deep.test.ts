@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_MAX_DEPTH, parseScript } from '../../../core/src/syntax/parser';
 import { walk } from '../../../core/src/syntax/walk';
-import { checkParse } from '../../fuzz/harness';
+import { checkParse, prng } from '../../fuzz/harness';
 
 const N = 100_000;
 
@@ -26,7 +26,9 @@ function treeDepth(body: string): number {
   return max;
 }
 
-describe('syntax/deep nesting', () => {
+describe('syntax/deep nesting', function () {
+  // Big inputs on a possibly loaded machine: generous, the point is "finishes without overflowing".
+  this.timeout(60_000);
   it(`${N} open parentheses: too-deep, no stack overflow`, () => {
     assert.deepEqual(codes('('.repeat(N)), ['syntax/expected-token', 'syntax/too-deep']);
   });
@@ -55,6 +57,25 @@ describe('syntax/deep nesting', () => {
   it(`${N}-long assignment and concatenation chains`, () => {
     assert.deepEqual(codes(`${'a = '.repeat(N)}1`), []);
     assert.deepEqual(codes(`${'a + '.repeat(N)}1`), []);
+  });
+  it(`${N} levels reached through stray commas: (a, (a, …, x[a, x[a, …, [a, [a, …`, () => {
+    for (const unit of ['(a, ', 'x[a, ', '[a, ', 'f(a b ']) {
+      assert.ok(codes(unit.repeat(N)).includes('syntax/too-deep'), unit);
+    }
+  });
+  it('random soups of 200,000 openers, operators and separators never overflow the stack', function () {
+    this.timeout(120_000);
+    const pieces = ['(', '[', '{', 'f(', 'x[', 'a', '1', ',', ';', '-', '!', '=', '+', ')', ']', '}', '-!', ' ', '"s"'];
+    for (let seed = 1; seed <= 6; seed++) {
+      const rng = prng(seed);
+      // Early seeds are mostly openers (deep), later ones more balanced.
+      const openerBias = seed <= 3 ? 0.7 : 0.3;
+      const parts: string[] = [];
+      for (let i = 0; i < 200_000; i++) {
+        parts.push(rng() < openerBias ? pieces[Math.floor(rng() * 5)] : pieces[5 + Math.floor(rng() * (pieces.length - 5))]);
+      }
+      parse(parts.join(''));
+    }
   });
   it(`nesting up to the cap (${DEFAULT_MAX_DEPTH - 1}) is parsed in full`, () => {
     const depth = DEFAULT_MAX_DEPTH - 1;
