@@ -5,39 +5,59 @@ import type { Taint } from '../semantics/taint';
 import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
 import { isPathAllowed } from './config';
+import { DIRECTIVE_RULES } from './directives';
 import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './facts';
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
-import { DIRECTIVE_RULES } from './directives';
+import { MANIFEST_PATH_SUFFIX, readManifest } from './manifest';
 import type { FileAnalysis, ProjectApi, ResolvedConfig, VariableOccurrence } from './project-api';
+import type { RuleMeta } from './types';
 import { RULES } from '../rules';
 import { makeLiteralClassifier, makeTokenScanner } from '../rules/shared/classify';
-import type { RuleMeta } from './types';
-import { readManifest, MANIFEST_PATH_SUFFIX } from './manifest';
+
+/** What other files need to know of a file: the globals it taints and the globals it touches. */
+interface Summary {
+  /** Lower-case global name → taint at the end of the script, origin in host offsets of this file. */
+  writes: Map<string, Taint>;
+  /** Lower-case names of globals read / written. */
+  reads: Set<string>;
+  written: Set<string>;
+  occurrences: VariableOccurrence[];
+}
 
 interface Entry {
   path: string;
   text: string;
   version?: number;
   source?: SourceFile;
+  /** Parsed regions; dropped after use when the project does not retain trees (batch runs). */
   parsed?: ParsedRegion[];
-  /** Facts computed without other files' globals; feeds the project-wide global summary. */
-  local?: FileFacts;
+  summary?: Summary;
 }
 
-interface GlobalWrite {
-  path: string;
-  taint: Taint;
+export interface ProjectOptions {
+  /**
+   * Keep parse trees between analyses (editors re-analyse the same files often). Batch runs turn it off so memory
+   * stays proportional to one file plus compact per-file summaries.
+   */
+  retainTrees?: boolean;
 }
 
 /** The project: every file the host knows, parsed lazily, with cross-file knowledge of globals and project variables. */
 export class Project implements ProjectApi {
   private readonly entries = new Map<string, Entry>();
-  private globalsCache: Map<string, GlobalWrite[]> | undefined;
-  private hiddenCache: Set<string> | undefined;
-  private pvCache: Map<string, { hidden: boolean }> | undefined;
+  private readonly retain: boolean;
+  private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
+  private pvCache: Map<string, { name: string; hidden: boolean }> | undefined;
   private namesCache: Set<string> | undefined;
   /** Shared across files: the same literal values recur across a project. */
   private readonly scanner = makeTokenScanner();
+  /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
+  private readonly credentialNames = memo(isCredentialName, /pas|pw|secret|token|key|auth|sess|sas|sig|cred|phrase|store/i);
+  private readonly sensitiveNames = memo(isSensitiveDataName, /ssn|soc|birth|dob|card|pan|iban|pass|tax|tin|nation|cc|nin|sin/i);
+
+  constructor(options: ProjectOptions = {}) {
+    this.retain = options.retainTrees ?? true;
+  }
 
   setFile(path: string, text: string, version?: number): void {
     const prev = this.entries.get(path);
@@ -67,14 +87,8 @@ export class Project implements ProjectApi {
 
   private invalidate(): void {
     this.globalsCache = undefined;
-    this.hiddenCache = undefined;
     this.pvCache = undefined;
     this.namesCache = undefined;
-  }
-
-  private takenNames(): Set<string> {
-    if (!this.namesCache) this.namesCache = new Set(this.variableNames().map((v) => v.name.toLowerCase()));
-    return this.namesCache;
   }
 
   private source(e: Entry): SourceFile {
@@ -83,76 +97,121 @@ export class Project implements ProjectApi {
   }
 
   private parsed(e: Entry): ParsedRegion[] {
-    if (!e.parsed) e.parsed = parseRegions(this.source(e));
-    return e.parsed;
+    if (e.parsed) return e.parsed;
+    const p = parseRegions(this.source(e));
+    if (this.retain) e.parsed = p;
+    return p;
   }
 
   /** Project variables from exports, Design Studio entities and the manifest, by lower-case name. */
-  projectVariables(): Map<string, { hidden: boolean }> {
+  projectVariables(): Map<string, { name: string; hidden: boolean }> {
     if (this.pvCache) return this.pvCache;
-    const pvs = new Map<string, { hidden: boolean }>();
+    const pvs = new Map<string, { name: string; hidden: boolean }>();
     for (const e of this.entries.values()) {
       if (e.path.endsWith(MANIFEST_PATH_SUFFIX)) {
-        for (const v of readManifest(e.text).variables) pvs.set(v.name.toLowerCase(), { hidden: v.hidden });
+        for (const v of readManifest(e.text).variables) pvs.set(v.name.toLowerCase(), { name: v.name, hidden: v.hidden });
         continue;
       }
       for (const d of this.source(e).data) {
-        if (d.kind === 'project-variable') pvs.set(d.name.toLowerCase(), { hidden: d.hidden });
+        if (d.kind === 'project-variable') pvs.set(d.name.toLowerCase(), { name: d.name, hidden: d.hidden });
       }
     }
     this.pvCache = pvs;
     return pvs;
   }
 
-  private hidden(): Set<string> {
-    if (!this.hiddenCache) {
-      this.hiddenCache = new Set([...this.projectVariables()].filter(([, v]) => v.hidden).map(([k]) => k));
-    }
-    return this.hiddenCache;
-  }
-
   private host(self: string | undefined): FlowHost {
-    const hidden = this.hidden();
+    const pvs = this.projectVariables();
     const globals = self === undefined ? undefined : this.globals();
-    const classify = makeLiteralClassifier(this.scanner);
     return {
-      isSecretLiteral: classify,
-      isCredentialName,
-      isSensitiveDataName,
-      isHiddenProjectVariable: (name) => hidden.has(name.toLowerCase()),
-      incomingGlobal: (name) => {
-        const writes = globals?.get(name.toLowerCase());
-        const w = writes?.find((x) => x.path !== self);
-        return w?.taint;
-      },
+      isSecretLiteral: makeLiteralClassifier(this.scanner),
+      isCredentialName: this.credentialNames,
+      isSensitiveDataName: this.sensitiveNames,
+      isHiddenProjectVariable: (name) => pvs.get(name.toLowerCase())?.hidden === true,
+      incomingGlobal: (name) => globals?.get(name.toLowerCase())?.find((x) => x.path !== self)?.taint,
     };
   }
 
-  private localFacts(e: Entry): FileFacts {
-    if (!e.local) e.local = buildFacts(this.source(e), this.parsed(e), this.host(undefined), { scanTokens: this.scanner });
-    return e.local;
+  private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined): FileFacts {
+    return buildFacts(this.source(e), parsed, this.host(self), {
+      takenNames: () => this.takenNames(),
+      scanTokens: this.scanner,
+      locate: (p, start, end) => {
+        const other = this.entries.get(p);
+        return other ? this.source(other).lines.rangeOf({ start, end }) : undefined;
+      },
+    });
   }
 
-  /** Globals written with sensitive data, per name, from every file (computed without cross-file input). */
-  private globals(): Map<string, GlobalWrite[]> {
+  private summarize(e: Entry, facts: FileFacts): Summary {
+    const s: Summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: [] };
+    for (const r of facts.regions) {
+      for (const [name, t] of r.flow.globalWrites) {
+        const origin = t.origin
+          ? { path: e.path, regionId: r.region.id, start: facts.toHost(r.region, t.origin.start), end: facts.toHost(r.region, t.origin.end) }
+          : { path: e.path, regionId: r.region.id, start: 0, end: 0 };
+        s.writes.set(name, { ...t, label: `the global \`$${name}\` (set from ${t.label} in ${baseName(e.path)})`, origin });
+      }
+      for (const { v, access } of r.flow.vars) {
+        if (v.scope !== 'global') continue;
+        const key = v.name.toLowerCase();
+        (access === 'write' ? s.written : s.reads).add(key);
+        // Occurrences serve editor navigation; batch runs do not keep them.
+        if (!this.retain) continue;
+        s.occurrences.push({
+          name: v.name, path: e.path, access,
+          start: facts.toHost(r.region, v.nameStart), end: facts.toHost(r.region, v.nameEnd),
+          form: v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form,
+        });
+      }
+    }
+    if (this.namesCache) {
+      for (const n of s.reads) this.namesCache.add(n);
+      for (const n of s.written) this.namesCache.add(n);
+    }
+    for (const d of facts.file.data) {
+      if (d.kind === 'project-variable') s.occurrences.push({ name: d.name, path: e.path, access: 'declaration', start: d.valueStart, end: d.valueStart, form: 'data' });
+    }
+    return s;
+  }
+
+  /** Summary of a file computed without other files' globals (so summaries never depend on each other). */
+  private summary(e: Entry): Summary {
+    if (!e.summary) e.summary = this.summarize(e, this.facts(e, this.parsed(e), undefined));
+    return e.summary;
+  }
+
+  /** Globals written with sensitive data, per lower-case name, from every file. */
+  private globals(): Map<string, { path: string; taint: Taint }[]> {
     if (this.globalsCache) return this.globalsCache;
-    const map = new Map<string, GlobalWrite[]>();
+    const map = new Map<string, { path: string; taint: Taint }[]>();
     for (const e of [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-      const facts = this.localFacts(e);
-      for (const r of facts.regions) {
-        for (const [name, t] of r.flow.globalWrites) {
-          const origin = t.origin
-            ? { path: e.path, regionId: r.region.id, start: facts.toHost(r.region, t.origin.start), end: facts.toHost(r.region, t.origin.end) }
-            : { path: e.path, regionId: r.region.id, start: 0, end: 0 };
-          const label = `the global \`$${name}\` (set from ${t.label} in ${baseName(e.path)})`;
-          const list = map.get(name) ?? [];
-          list.push({ path: e.path, taint: { ...t, label, origin } });
-          map.set(name, list);
-        }
+      for (const [name, taint] of this.summary(e).writes) {
+        const list = map.get(name) ?? [];
+        list.push({ path: e.path, taint });
+        map.set(name, list);
       }
     }
     this.globalsCache = map;
     return map;
+  }
+
+  /**
+   * Names a new project variable must avoid. Built from what is already summarised, so suggesting a name never
+   * forces the whole project to be analysed first (batch runs fill summaries as they go).
+   */
+  private takenNames(): Set<string> {
+    if (this.namesCache) return this.namesCache;
+    const names = new Set<string>();
+    for (const v of SYSTEM_VARIABLES) names.add(v.name.toLowerCase());
+    for (const k of this.projectVariables().keys()) names.add(k);
+    for (const e of this.entries.values()) {
+      if (!e.summary) continue;
+      for (const n of e.summary.reads) names.add(n);
+      for (const n of e.summary.written) names.add(n);
+    }
+    this.namesCache = names;
+    return names;
   }
 
   analyzeFile(path: string, config: ResolvedConfig): FileAnalysis {
@@ -164,36 +223,60 @@ export class Project implements ProjectApi {
     if (source.kind === 'unsupported' && source.diagnostics.length === 0) {
       return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: 'not a supported Jitterbit file' };
     }
-    const facts = buildFacts(source, this.parsed(e), this.host(path), {
-      takenNames: () => this.takenNames(),
-      scanTokens: this.scanner,
-      locate: (p, start, end) => {
-        const other = this.entries.get(p);
-        return other ? this.source(other).lines.rangeOf({ start, end }) : undefined;
-      },
-    });
+    const parsed = this.parsed(e);
+    // Other scripts' globals matter only when this file reads a global that another file taints.
+    const globals = this.globals();
+    const incoming = [...this.summary(e).reads].some((n) => globals.get(n)?.some((w) => w.path !== path));
+    const facts = this.facts(e, parsed, incoming ? path : undefined);
     return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
+  }
+
+  /**
+   * Analyses every file (batch runs): one parse and one flow pass per file, then a second pass only for the files
+   * that read a global another file taints. Memory stays at one tree plus compact summaries.
+   */
+  analyzeAll(configFor: (path: string) => ResolvedConfig, onFile?: (a: FileAnalysis) => void): FileAnalysis[] {
+    const results = new Map<string, FileAnalysis>();
+    const again: string[] = [];
+    for (const path of this.files()) {
+      const e = this.entries.get(path) as Entry;
+      const config = configFor(path);
+      const source = this.source(e);
+      const skipped = isPathAllowed(config, path)
+        ? 'excluded by allowlist.paths in the configuration'
+        : source.kind === 'unsupported' && source.diagnostics.length === 0 ? 'not a supported Jitterbit file' : undefined;
+      if (skipped) {
+        results.set(path, { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped });
+        continue;
+      }
+      const facts = this.facts(e, this.parsed(e), undefined);
+      if (!e.summary) e.summary = this.summarize(e, facts);
+      results.set(path, { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false });
+    }
+    const globals = this.globals();
+    for (const [path, a] of results) {
+      if (a.skipped) continue;
+      const reads = this.summary(this.entries.get(path) as Entry).reads;
+      if ([...reads].some((n) => globals.get(n)?.some((w) => w.path !== path))) again.push(path);
+    }
+    for (const path of again) results.set(path, this.analyzeFile(path, configFor(path)));
+    const out = this.files().map((p) => results.get(p) as FileAnalysis);
+    if (onFile) out.forEach(onFile);
+    return out;
   }
 
   dependentsOf(path: string): string[] {
     const e = this.entries.get(path);
     if (!e) return [];
-    const src = this.source(e);
-    if (src.data.some((d) => d.kind === 'project-variable') || path.endsWith(MANIFEST_PATH_SUFFIX)) {
+    if (path.endsWith(MANIFEST_PATH_SUFFIX) || this.source(e).data.some((d) => d.kind === 'project-variable')) {
       return this.files().filter((p) => p !== path);
     }
-    const written = new Set<string>();
-    const read = new Set<string>();
-    for (const r of this.localFacts(e).regions) {
-      for (const v of r.flow.vars) if (v.v.scope === 'global') (v.access === 'write' ? written : read).add(v.v.name.toLowerCase());
-    }
+    const mine = this.summary(e);
     const out: string[] = [];
     for (const other of this.entries.values()) {
       if (other.path === path) continue;
-      const touches = this.localFacts(other).regions.some((r) =>
-        r.flow.vars.some((v) => v.v.scope === 'global' && (v.access === 'read' ? written : read).has(v.v.name.toLowerCase())),
-      );
-      if (touches) out.push(other.path);
+      const s = this.summary(other);
+      if ([...mine.written].some((n) => s.reads.has(n)) || [...mine.reads].some((n) => s.written.has(n))) out.push(other.path);
     }
     return out.sort();
   }
@@ -202,21 +285,7 @@ export class Project implements ProjectApi {
     const want = name?.replace(/^\$/, '').toLowerCase();
     const out: VariableOccurrence[] = [];
     for (const e of [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-      const facts = this.localFacts(e);
-      for (const r of facts.regions) {
-        for (const { v, access } of r.flow.vars) {
-          if (v.scope !== 'global' || (want !== undefined && v.name.toLowerCase() !== want)) continue;
-          out.push({
-            name: v.name, path: e.path, access,
-            start: facts.toHost(r.region, v.nameStart), end: facts.toHost(r.region, v.nameEnd),
-            form: v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form,
-          });
-        }
-      }
-      for (const d of facts.file.data) {
-        if (d.kind !== 'project-variable' || (want !== undefined && d.name.toLowerCase() !== want)) continue;
-        out.push({ name: d.name, path: e.path, access: 'declaration', start: d.valueStart, end: d.valueStart, form: 'data' });
-      }
+      for (const o of this.summary(e).occurrences) if (want === undefined || o.name.toLowerCase() === want) out.push(o);
     }
     return out;
   }
@@ -225,20 +294,29 @@ export class Project implements ProjectApi {
     const out = new Map<string, { name: string; kind: 'global' | 'project-variable' | 'system'; hidden?: boolean }>();
     for (const v of SYSTEM_VARIABLES) if (!v.prefix) out.set(v.name.toLowerCase(), { name: v.name, kind: 'system' });
     for (const e of this.entries.values()) {
-      for (const r of this.localFacts(e).regions) {
-        for (const { v } of r.flow.vars) {
-          if (v.scope === 'global' && !out.has(v.name.toLowerCase())) out.set(v.name.toLowerCase(), { name: v.name, kind: 'global' });
-        }
-      }
-      for (const d of this.source(e).data) {
-        if (d.kind === 'project-variable') out.set(d.name.toLowerCase(), { name: d.name, kind: 'project-variable', hidden: d.hidden });
-      }
-      if (e.path.endsWith(MANIFEST_PATH_SUFFIX)) {
-        for (const v of readManifest(e.text).variables) out.set(v.name.toLowerCase(), { name: v.name, kind: 'project-variable', hidden: v.hidden });
+      for (const o of this.summary(e).occurrences) {
+        const key = o.name.toLowerCase();
+        if (o.form !== 'data' && !out.has(key)) out.set(key, { name: o.name, kind: 'global' });
       }
     }
+    for (const [key, v] of this.projectVariables()) out.set(key, { name: v.name, kind: 'project-variable', hidden: v.hidden });
     return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
+}
+
+/** Memoises a name check behind a cheap substring prefilter that every positive name passes. */
+function memo(f: (name: string) => boolean, prefilter: RegExp): (name: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (name) => {
+    if (!prefilter.test(name)) return false;
+    let r = cache.get(name);
+    if (r === undefined) {
+      r = f(name);
+      if (cache.size > 50000) cache.clear();
+      cache.set(name, r);
+    }
+    return r;
+  };
 }
 
 function baseName(p: string): string {
@@ -246,7 +324,6 @@ function baseName(p: string): string {
   return i >= 0 ? p.slice(i + 1) : p;
 }
 
-export function createProject(): ProjectApi & Project {
-  return new Project();
+export function createProject(options?: ProjectOptions): Project {
+  return new Project(options);
 }
-
