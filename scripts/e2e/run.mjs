@@ -4,13 +4,14 @@
 // with the test payload; the mocha suite (test/e2e) runs inside the extension host.
 // Installs what it needs on first use into ${JG_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/jitterbit-guard-e2e}.
 // Env: JG_E2E_PORT (default: a free port), JG_E2E_TIMEOUT_MS (default 600000), JG_E2E_SCREENSHOT=/abs/file.png,
-//      JG_E2E_GREP (mocha grep), SHOW_BROWSER_CONSOLE=1.
+//      JG_E2E_GREP (mocha grep), JG_E2E_SKIP_NVIM=1 (skip the Neovim check), SHOW_BROWSER_CONSOLE=1.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSuite, ROOT } from './build-suite.mjs';
+import { nvimCheck } from './nvim-check.mjs';
 
 const log = (...a) => console.error('[e2e]', ...a);
 
@@ -90,6 +91,12 @@ async function main() {
     cleanup();
     await new Promise((r) => (cs.exitCode !== null ? r() : cs.once('exit', r)));
     rmSync(run, { recursive: true, force: true });
+  }
+  // An independent LSP client (headless Neovim) over --stdio must see what the CLI reports.
+  if (process.env.JG_E2E_SKIP_NVIM !== '1') {
+    const nvimFailures = nvimCheck();
+    log(`neovim check: ${nvimFailures === 0 ? 'ok' : `${nvimFailures} file(s) differ`}`);
+    if (nvimFailures) code = code || 1;
   }
   process.exit(code);
 }
