@@ -79,7 +79,7 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskRes
       // out not to be Jitterbit content (package.json, tsconfig.json, .jitterbit-guard.json) is skipped silently;
       // a file named on the command line keeps the engine's note saying what it is not.
       if (a.skipped || (a.kind === 'unsupported' && !named.has(p))) continue;
-      out.files.push({ path: p, findings: a.findings.map(toReportFinding).sort(compareFindings), failLevel: config.failLevel ?? 'error' });
+      out.files.push({ path: p, findings: a.findings.map(toReportFinding).sort(compareFindings), failLevel: config.failLevel ?? 'warning' });
     } catch (e) {
       out.internalErrors++;
       out.notifications.push({ level: 'error', path: p, message: `${p}: internal error while analysing the file: ${e instanceof Error ? e.message : String(e)}` });

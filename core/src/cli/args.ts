@@ -36,7 +36,7 @@ Options:
   --update-baseline                write the current findings to the baseline file (needs --baseline)
   -q, --quiet                      report only findings at or above the fail level; no progress
   --max-warnings N                 exit 1 when there are more than N warnings
-  --fail-level error|warning|note  lowest level that makes the exit code 1 (default from config, else error)
+  --fail-level error|warning|note  lowest level that makes the exit code 1 (default: the config's failLevel, else warning)
   --shard I/N                      analyse only the I-th of N deterministic parts (projects are never split)
   --workers N                      worker threads (default: min(2, cores) for more than 200 files; 1 = none)
   --no-progress                    no progress bar on stderr

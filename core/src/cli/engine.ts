@@ -1,39 +1,25 @@
-import * as core from '../index';
-import { isProbablyBinary as coreIsProbablyBinary, MAX_FILE_BYTES, readJitterpak as readJitterpakCore } from '../index';
-import type { ProjectApi, ReadFileFn, ResolvedConfig } from '../engine/project-api';
+import {
+  createProject as coreCreateProject,
+  isProbablyBinary as coreIsProbablyBinary,
+  MAX_FILE_BYTES,
+  readJitterpak as readJitterpakCore,
+} from '../index';
+import type { ProjectApi, ResolvedConfig } from '../engine/project-api';
 
-/**
- * The core functions the CLI needs, looked up on the public index. Other engineers land them in parallel; until
- * they exist the CLI reports "engine not available" (exit 2) instead of failing to build.
- */
+/** The core functions the CLI uses, in one place (the CLI reads files; the core never does). */
+
 export interface JitterpakMember {
   path: string;
   text: string;
 }
 
-interface CoreExtras {
-  createProject?: () => ProjectApi;
-  resolveConfig?: (filePath: string, readFile: ReadFileFn) => ResolvedConfig;
-}
-
-const extras = core as unknown as CoreExtras;
-
-export function engineAvailable(): boolean {
-  return typeof extras.createProject === 'function';
-}
-
 export function createProject(): ProjectApi {
-  if (typeof extras.createProject !== 'function') throw new Error('the analysis engine is not available in this build');
-  return extras.createProject();
+  return coreCreateProject();
 }
 
-/** Default config when the core has no resolver (only while it is being written). */
+/** The config used when resolving one failed unexpectedly (the failure itself is reported). */
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], rules: {}, allowPaths: [], allowValues: [], allowHashes: new Set(), failLevel: 'error', problems: [] };
-}
-
-export function resolveConfig(filePath: string, readFile: ReadFileFn): ResolvedConfig {
-  return typeof extras.resolveConfig === 'function' ? extras.resolveConfig(filePath, readFile) : emptyConfig();
+  return { sources: [], rules: {}, allowPaths: [], allowValues: [], allowHashes: new Set(), failLevel: 'warning', problems: [] };
 }
 
 /** Files larger than this are skipped with a message (core's limit). */

@@ -12,7 +12,7 @@ import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { applyBaseline, buildBaseline, loadBaseline, writeBaseline } from './baseline';
 import { ConfigCache } from './config';
 import { discover, scanRoot, toPosix } from './discover';
-import { createProject, engineAvailable } from './engine';
+import { createProject } from './engine';
 import { runTasks } from './pool';
 import { Progress } from './progress';
 import { ProjectGrouper, selectShard } from './projects';
@@ -49,10 +49,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (opts.version) {
     io.stdout.write(`${VERSION}\n`);
     return 0;
-  }
-  if (!engineAvailable()) {
-    err('the analysis engine is not available in this build');
-    return 2;
   }
   const startTime = new Date().toISOString();
   const cwd = io.cwd;
@@ -133,7 +129,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   // Fail level: the flag, else each file's config.
-  const failRank = (f: AnalysedFile): number => levelRank(opts.failLevel ?? f.failLevel ?? 'error');
+  const failRank = (f: AnalysedFile): number => levelRank(opts.failLevel ?? f.failLevel ?? 'warning');
   if (opts.quiet) files = files.map((f) => ({ ...f, findings: f.findings.filter((x) => levelRank(sarifLevel(x.severity)) >= failRank(f)) }));
 
   for (const n of notifications) err(n.message);
