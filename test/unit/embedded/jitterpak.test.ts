@@ -76,6 +76,27 @@ describe('readJitterpak', () => {
     }
   });
 
+  it('one corrupt member is reported by name and the others are still read', () => {
+    const z = zipSync({ 'a/good.jb': strToU8('<trans>' + 'g'.repeat(300) + '</trans>'), 'a/bad.jb': strToU8('<trans>' + 'b'.repeat(300) + '</trans>') });
+    const view = new DataView(z.buffer, z.byteOffset, z.byteLength);
+    const name = strToU8('a/bad.jb');
+    let corrupted = false;
+    for (let i = 0; i + 30 < z.length && !corrupted; i++) {
+      if (view.getUint32(i, true) !== 0x04034b50) continue;
+      const nameLen = view.getUint16(i + 26, true);
+      const extraLen = view.getUint16(i + 28, true);
+      if (nameLen === name.length && name.every((b, k) => z[i + 30 + k] === b)) {
+        z[i + 30 + nameLen + extraLen] = 0xff; // BFINAL=1, BTYPE=11: an invalid deflate block
+        corrupted = true;
+      }
+    }
+    assert.ok(corrupted);
+    const r = readJitterpak(z);
+    assert.deepEqual(r.entries.map((e) => e.path), ['a/good.jb']);
+    assert.equal(r.diagnostics.length, 1);
+    assert.match(r.diagnostics[0], /^a\/bad\.jb: skipped, corrupt member/);
+  });
+
   it('an archive listing too many members is refused', () => {
     const z = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, strToU8('x')])));
     const r = readJitterpak(z, { maxEntries: 20 });
