@@ -6,8 +6,6 @@ import type { Range } from '../syntax/text';
 import type { IrScript } from '../semantics/ir';
 import { lowerJavaScript, type EsNode } from '../semantics/lower-javascript';
 import { lowerJitterbit } from '../semantics/lower-jitterbit';
-import type { SecretMatch } from '../detectors';
-import { makeTokenScanner } from '../rules/shared/classify';
 import { analyseFlow, type FlowHost, type ScriptFacts } from '../semantics/flow';
 
 /** A parsed and lowered script region; independent of the rest of the project, so it is cached per file text. */
@@ -30,8 +28,6 @@ export interface FileFacts {
   toHost(region: ScriptRegion, offset: number): number;
   /** Lower-case names taken in the project's global namespace (globals, project and system variables). */
   takenNames(): Set<string>;
-  /** Memoised known-format scan of a literal value (shared with the flow pass). */
-  scanTokens(value: string): SecretMatch[];
   /** Range of host offsets in another file of the project (for related locations). */
   locate(path: string, start: number, end: number): Range | undefined;
 }
@@ -49,20 +45,17 @@ export function parseRegions(file: SourceFile): ParsedRegion[] {
 
 export interface FactsOptions {
   takenNames?: () => Set<string>;
-  scanTokens?: (value: string) => SecretMatch[];
   locate?: (path: string, start: number, end: number) => Range | undefined;
 }
 
 export function buildFacts(file: SourceFile, parsed: ParsedRegion[], host: FlowHost, opts: FactsOptions = {}): FileFacts {
   const takenNames = opts.takenNames ?? (() => new Set<string>());
-  const scanTokens = opts.scanTokens ?? makeTokenScanner();
   const locate = opts.locate ?? ((path: string, start: number, end: number) => (path === file.path ? file.lines.rangeOf({ start, end }) : undefined));
   return {
     file,
     regions: parsed.map((p) => ({ ...p, flow: analyseFlow(p.ir, host) })),
     toHost: (region, offset) => region.map.toHost(offset),
     takenNames,
-    scanTokens,
     locate,
   };
 }

@@ -12,7 +12,7 @@ import { MANIFEST_PATH_SUFFIX, readManifest } from './manifest';
 import type { FileAnalysis, ProjectApi, ResolvedConfig, VariableOccurrence } from './project-api';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
-import { makeLiteralClassifier, makeTokenScanner } from '../rules/shared/classify';
+import { classifyLiteral } from '../rules/shared/classify';
 
 /** What other files need to know of a file: the globals it taints and the globals it touches. */
 interface Summary {
@@ -49,8 +49,6 @@ export class Project implements ProjectApi {
   private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
   private pvCache: Map<string, { name: string; hidden: boolean }> | undefined;
   private namesCache: Set<string> | undefined;
-  /** Shared across files: the same literal values recur across a project. */
-  private readonly scanner = makeTokenScanner();
   /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
   private readonly credentialNames = memo(isCredentialName, /pas|pw|secret|token|key|auth|sess|sas|sig|cred|phrase|store/i);
   private readonly sensitiveNames = memo(isSensitiveDataName, /ssn|soc|birth|dob|card|pan|iban|pass|tax|tin|nation|cc|nin|sin/i);
@@ -124,7 +122,7 @@ export class Project implements ProjectApi {
     const pvs = this.projectVariables();
     const globals = self === undefined ? undefined : this.globals();
     return {
-      isSecretLiteral: makeLiteralClassifier(this.scanner),
+      classifyLiteral,
       isCredentialName: this.credentialNames,
       isSensitiveDataName: this.sensitiveNames,
       isHiddenProjectVariable: (name) => pvs.get(name.toLowerCase())?.hidden === true,
@@ -135,7 +133,6 @@ export class Project implements ProjectApi {
   private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined): FileFacts {
     return buildFacts(this.source(e), parsed, this.host(self), {
       takenNames: () => this.takenNames(),
-      scanTokens: this.scanner,
       locate: (p, start, end) => {
         const other = this.entries.get(p);
         return other ? this.source(other).lines.rangeOf({ start, end }) : undefined;

@@ -11,11 +11,23 @@ export type LiteralContext =
   | { kind: 'compared'; name: string }
   | { kind: 'none' };
 
+/** A known-format credential found inside a value (offsets within the value). */
+export interface TokenMatch {
+  kind: string;
+  description: string;
+  start: number;
+  end: number;
+}
+
 export interface LiteralFact {
   lit: IrLiteral & { value: string };
   ctx: LiteralContext;
   /** Set by the classifier: the literal is a hard-coded secret (by context or by a known token format). */
   secret: boolean;
+  /** Known-format credentials in the value, scanned once here and reused by the rules. */
+  tokens: TokenMatch[];
+  /** PII matches, filled lazily by the PII rules (one scan shared by all of them). */
+  pii?: unknown[];
 }
 
 export interface SinkFact {
@@ -44,7 +56,8 @@ export interface ScriptFacts {
 
 /** What the flow pass needs from the outside: value classification and project knowledge. */
 export interface FlowHost {
-  isSecretLiteral(value: string, ctx: LiteralContext): boolean;
+  /** Is the literal a hard-coded secret, and which known token formats does it hold? */
+  classifyLiteral(value: string, ctx: LiteralContext): { secret: boolean; tokens: TokenMatch[] };
   isCredentialName(name: string): boolean;
   isSensitiveDataName(name: string): boolean;
   /** Taint a global carries in from other scripts of the project. */
@@ -234,8 +247,8 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     switch (e.k) {
       case 'lit': {
         if (typeof e.value !== 'string') return undefined;
-        const fact: LiteralFact = { lit: e as IrLiteral & { value: string }, ctx, secret: false };
-        fact.secret = host.isSecretLiteral(e.value, ctx);
+        const c = host.classifyLiteral(e.value, ctx);
+        const fact: LiteralFact = { lit: e as IrLiteral & { value: string }, ctx, secret: c.secret, tokens: c.tokens };
         facts.literals.push(fact);
         return fact.secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;
       }

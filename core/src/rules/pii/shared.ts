@@ -1,22 +1,31 @@
 import { scanPii, type PiiMatch } from '../../detectors';
 import type { FileFacts } from '../../engine/facts';
+import type { LiteralFact } from '../../semantics/flow';
 import { docsUrl, type Rule, type RuleContext } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
 import { synthesizeTestValueFix } from '../../fixes/synthesize-test-value';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
-/** PII scans are shared by the six PII rules: one scan per distinct value per file. */
-const caches = new WeakMap<FileFacts, Map<string, PiiMatch[]>>();
+const NONE: PiiMatch[] = [];
 
-function scanCached(facts: FileFacts, value: string): PiiMatch[] {
-  let cache = caches.get(facts);
+/** PII scans are shared by the six PII rules: one scan per literal, kept on the fact. */
+function literalPii(lf: LiteralFact): PiiMatch[] {
+  if (!lf.pii) lf.pii = lf.lit.value.length < 6 ? NONE : scanPii(lf.lit.value);
+  return lf.pii as PiiMatch[];
+}
+
+/** Data values are few; a per-file map is enough. */
+const dataCaches = new WeakMap<FileFacts, Map<string, PiiMatch[]>>();
+
+function dataPii(facts: FileFacts, value: string): PiiMatch[] {
+  let cache = dataCaches.get(facts);
   if (!cache) {
     cache = new Map();
-    caches.set(facts, cache);
+    dataCaches.set(facts, cache);
   }
   let r = cache.get(value);
   if (!r) {
-    r = value.length < 6 ? [] : scanPii(value);
+    r = value.length < 6 ? NONE : scanPii(value);
     cache.set(value, r);
   }
   return r;
@@ -26,7 +35,7 @@ function scanCached(facts: FileFacts, value: string): PiiMatch[] {
 export function forEachPii(ctx: RuleContext, kind: PiiMatch['kind'], messageId: string): void {
   for (const r of ctx.facts.regions) {
     for (const lf of r.flow.literals) {
-      for (const m of scanCached(ctx.facts, lf.lit.value)) {
+      for (const m of literalPii(lf)) {
         if (m.kind !== kind) continue;
         // A record spans several fields: one synthetic value would drop the others, so person records get no fix
         // (pii/person-record is not `fixable`).
@@ -37,7 +46,7 @@ export function forEachPii(ctx: RuleContext, kind: PiiMatch['kind'], messageId: 
   }
   for (const d of ctx.facts.file.data) {
     if (d.hidden) continue;
-    for (const m of scanCached(ctx.facts, d.value)) {
+    for (const m of dataPii(ctx.facts, d.value)) {
       if (m.kind !== kind) continue;
       const map = (i: number) => (d.map ? d.map.toHost(i) : d.valueStart + i);
       ctx.report({ messageId, data: { description: m.description, where: ` in \`${d.name}\`` }, start: map(m.start), end: map(m.end), value: d.value.slice(m.start, m.end) });

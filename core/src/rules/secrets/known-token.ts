@@ -27,7 +27,7 @@ export const knownToken: Rule = {
       for (const lf of r.flow.literals) {
         // Literals already reported by position or name are not reported twice.
         if (isContextSecret(lf.lit.value, lf.ctx)) continue;
-        for (const m of ctx.facts.scanTokens(lf.lit.value)) {
+        for (const m of lf.tokens) {
           reportLiteral(ctx, r, lf, { messageId: 'literal', data: { description: m.description, where: mappingNote(r) } }, {
             from: m.start, to: m.end, extractAs: m.kind.replace(/-/g, '_'), description: m.description,
           });

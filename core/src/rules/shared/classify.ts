@@ -16,20 +16,14 @@ export function isContextSecret(value: string, ctx: LiteralContext): boolean {
   }
 }
 
-/** Memoised token scan: literals repeat, and both the flow pass and the rules ask. */
-export function makeTokenScanner(): (value: string) => SecretMatch[] {
-  const cache = new Map<string, SecretMatch[]>();
-  return (value) => {
-    let r = cache.get(value);
-    if (!r) {
-      r = value.length < 8 ? [] : scanSecretTokens(value, 'code');
-      if (cache.size > 5000) cache.clear();
-      cache.set(value, r);
-    }
-    return r;
-  };
+const NONE: SecretMatch[] = [];
+
+/** Known-format scan of a literal value (short values cannot hold a token). */
+export function scanLiteralTokens(value: string): SecretMatch[] {
+  return value.length < 8 ? NONE : scanSecretTokens(value, 'code');
 }
 
-export function makeLiteralClassifier(scan = makeTokenScanner()): (value: string, ctx: LiteralContext) => boolean {
-  return (value, ctx) => isContextSecret(value, ctx) || scan(value).length > 0;
+export function classifyLiteral(value: string, ctx: LiteralContext): { secret: boolean; tokens: SecretMatch[] } {
+  const tokens = scanLiteralTokens(value);
+  return { secret: tokens.length > 0 || isContextSecret(value, ctx), tokens };
 }
