@@ -68,6 +68,17 @@ export function withinLinearBudget(textLength: number, steps: number): boolean {
   return steps <= MAX_STEPS_PER_CHAR * (textLength + 16);
 }
 
+const SOUP_OPENERS = ['(', '[', '{', 'f(', 'x[', '-!'];
+const SOUP_OTHERS = ['a', '1', ',', ';', '-', '!', '=', '+', ')', ']', '}', ' ', '"s"', '$g', 'r$p$', '[r$p$]', '++', '/*x*/', '\n'];
+
+/** A random script of `pieces` token fragments; `openerBias` of them open a bracket (deep nesting). */
+export function soup(rng: () => number, pieces: number, openerBias: number): string {
+  const parts: string[] = ['<trans>'];
+  for (let i = 0; i < pieces; i++) parts.push(rng() < openerBias ? pick(rng, SOUP_OPENERS) : pick(rng, SOUP_OTHERS));
+  if (rng() < 0.8) parts.push('</trans>');
+  return parts.join('');
+}
+
 /** Checks what must hold for any input; returns a description of the first violation, or undefined. */
 export function checkParse(text: string, result: ParseResult): string | undefined {
   const n = text.length;

@@ -544,11 +544,7 @@ class Parser {
       }
       this.error('syntax/unexpected-token', `Unexpected ${describe(t)}; expected '${closer}'.`, t.start, t.end);
       this.advance();
-      if (Parser.isPunct(t, ',') && !Parser.endsSequence(this.peek())) {
-        this.open[closer]++;
-        extra.push(this.parseSequence());
-        this.open[closer]--;
-      }
+      if (Parser.isPunct(t, ',') && !Parser.endsSequence(this.peek())) extra.push(this.parseSequence());
     }
   }
 
