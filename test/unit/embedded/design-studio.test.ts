@@ -59,10 +59,24 @@ describe('Design Studio XML: entity-aware offset maps', () => {
     const r = f.regions[0];
     assert.equal(r.text, '<trans>\nx = "<b>&amp;</b>";\n</trans>');
     assert.equal(r.mappingTarget, 'T$A$');
+    assert.equal(r.encoding, 'raw'); // verbatim CDATA: replacement text is written as is
     assert.deepEqual(hostPosition(f, r, 0), { line: 1, character: 63 });
     assert.deepEqual(hostPosition(f, r, 8), { line: 2, character: 0 });
     assert.deepEqual(hostPosition(f, r, offsetIn(r, '&amp;')), { line: 2, character: 8 });
     assert.deepEqual(hostPosition(f, r, offsetIn(r, '</b>')), { line: 2, character: 13 });
+  });
+
+  it('CDATA with surrounding whitespace stays raw; CDATA mixed with escaped text is xml-text', () => {
+    const ws = loadSourceFile('t.xml', '<Entity type="Script"><konga.string name="script">\n  <![CDATA[<trans>1</trans>]]>\n</konga.string></Entity>');
+    assert.equal(ws.regions[0].encoding, 'raw');
+    assert.equal(ws.regions[0].text, '\n  <trans>1</trans>\n');
+    const mixed = loadSourceFile('t.xml', '<Entity type="Script"><konga.string name="script">&lt;trans&gt;<![CDATA[a = "<b>";]]>&lt;/trans&gt;</konga.string></Entity>');
+    const r = mixed.regions[0];
+    assert.equal(r.encoding, 'xml-text');
+    assert.equal(r.text, '<trans>a = "<b>";</trans>');
+    // the CDATA content starts right after `<![CDATA[`
+    assert.equal(mixed.text.slice(r.map.toHost(7), r.map.toHost(7) + 5), 'a = "');
+    assert.equal(mixed.text.slice(r.map.toHost(r.text.indexOf('</trans>')), r.map.toHost(r.text.indexOf('</trans>')) + 4), '&lt;');
   });
 
   it('an attribute holding <trans> is a region with an entity-aware map', () => {
@@ -73,6 +87,7 @@ describe('Design Studio XML: entity-aware offset maps', () => {
     const r = f.regions[0];
     assert.equal(r.id, 'Entity/M/@script');
     assert.equal(r.text, '<trans>"k"</trans>');
+    assert.equal(r.encoding, 'xml-text');
     assert.equal(r.mappingTarget, 'T$B$');
     assert.deepEqual(hostPosition(f, r, 0), { line: 1, character: 27 });
     assert.deepEqual(hostPosition(f, r, 7), { line: 1, character: 40 });

@@ -100,7 +100,8 @@ export function parseDesignStudio(text: string): DesignStudioResult {
       language: body.language,
       text: decoded.slice(body.start, body.end),
       map: b.map(body.start),
-      encoding: 'xml-text',
+      // Text held only in CDATA is verbatim: a fix writes replacement text as is.
+      encoding: b.hasEncodedText ? 'xml-text' : 'raw',
     };
     if (mappingTarget !== undefined) region.mappingTarget = mappingTarget;
     regions.push(region);

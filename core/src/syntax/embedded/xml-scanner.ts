@@ -178,12 +178,23 @@ export class XmlTextBuilder {
   private readonly builder = new MapBuilder();
   /** Entity references that were left as written (undeclared or DTD-defined entities: never expanded). */
   unknownEntities = 0;
+  /** True once character data other than whitespace came from outside CDATA (entity-encoded text). */
+  hasEncodedText = false;
 
   constructor(private readonly host: string) {}
 
   /** Append raw character data host[start, end), decoding entity and character references. */
   addRaw(start: number, end: number): void {
     const t = this.host;
+    if (!this.hasEncodedText) {
+      for (let k = start; k < end; k++) {
+        const c = t.charCodeAt(k);
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+          this.hasEncodedText = true;
+          break;
+        }
+      }
+    }
     this.builder.add(this.length, start);
     let run = start;
     let i = t.indexOf('&', start);
