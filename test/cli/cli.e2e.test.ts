@@ -240,6 +240,9 @@ describe('cli (end to end, dist/cli.js)', function () {
       assert.equal(r.code, 1);
       assert.match(r.stderr, /ci\/broken\.json:1:\d+: invalid JSON/);
       assert.match(r.stdout, /✖ 4 problems/);
+      const missing = runCli(['.', '--config', 'ci/nope.json'], dir);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /ci\/nope\.json: the config file given with --config does not exist/);
     });
     it('unreadable, binary and huge files: one stderr line each naming the file; the run goes on', () => {
       const { dir } = project();

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { INFORMATION_URI, TOOL_NAME, VERSION } from '../version';
@@ -54,8 +54,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd;
   const root = scanRoot(cwd, opts.paths);
   const rules = safeRules();
-  const ruleIds = rules.length ? new Set(rules.map((r) => r.id)) : undefined;
-  const configs = new ConfigCache(opts.config ? path.resolve(cwd, opts.config) : undefined, ruleIds);
+  // No known-rule-id check: engine diagnostics (syntax/…, host/…) have ids outside rules(), and the editor does not
+  // check either, so a config means the same in both.
+  const configPath = opts.config ? path.resolve(cwd, opts.config) : undefined;
+  if (configPath && !existsSync(configPath)) {
+    err(`${opts.config}: the config file given with --config does not exist`);
+    return 2;
+  }
+  const configs = new ConfigCache(configPath);
 
   const found = discover(opts.paths, cwd, root, configs);
   let usageProblem = false;
