@@ -22,7 +22,14 @@ export interface ParseOptions {
 
 export const DEFAULT_MAX_DEPTH = 256;
 
-/** Parses a whole Jitterbit Script text (with or without `<trans>`). Never throws. */
+/**
+ * Parses a whole Jitterbit Script text (with or without `<trans>`). Never throws; linear time.
+ * Without a `<trans>` tag the text is a plain string result: `plainText: true`, empty body, no diagnostics.
+ * `program.transOpen` / `transClose` are the ranges of the tags themselves (the body lies between them).
+ * `<javascript>` bodies are not Jitterbit Script: route them to the JavaScript parser instead.
+ * Tree depth from brackets is capped at `maxDepth`; flat operator chains (`a + b + …`, `- - - x`) are built
+ * iteratively and can be deeper, so visit trees with `walk` (iterative) or cap your own recursion.
+ */
 export function parseScript(text: string, options: ParseOptions = {}): ParseResult {
   const lexed = lex(text, options.stats);
   const program: Program = {
