@@ -149,12 +149,12 @@ export class Project implements ProjectApi {
           : { path: e.path, regionId: r.region.id, start: 0, end: 0 };
         s.writes.set(name, { ...t, label: `the global \`$${name}\` (set from ${t.label} in ${baseName(e.path)})`, origin });
       }
+      for (const n of r.flow.globalReads) s.reads.add(n);
+      for (const n of r.flow.globalsWritten) s.written.add(n);
+      // Occurrences serve editor navigation; batch runs do not keep them.
+      if (!this.retain) continue;
       for (const { v, access } of r.flow.vars) {
         if (v.scope !== 'global') continue;
-        const key = v.name.toLowerCase();
-        (access === 'write' ? s.written : s.reads).add(key);
-        // Occurrences serve editor navigation; batch runs do not keep them.
-        if (!this.retain) continue;
         s.occurrences.push({
           name: v.name, path: e.path, access,
           start: facts.toHost(r.region, v.nameStart), end: facts.toHost(r.region, v.nameEnd),

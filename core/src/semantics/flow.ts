@@ -52,6 +52,9 @@ export interface ScriptFacts {
   arrays: IrArray[];
   /** Taint of globals at the end of the script (names lower-cased), for cross-script flows. */
   globalWrites: Map<string, Taint>;
+  /** Lower-cased names of globals read / written anywhere in the script. */
+  globalReads: Set<string>;
+  globalsWritten: Set<string>;
 }
 
 /** What the flow pass needs from the outside: value classification and project knowledge. */
@@ -92,7 +95,7 @@ const JS_CLEAN_METHODS = new Set(['.indexof', '.lastindexof', '.search', '.test'
 const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|x[-_]auth[-_]token|cookie|proxy[-_]authorization|x[-_]access[-_]token)$/i;
 
 export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
-  const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map() };
+  const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map(), globalReads: new Set(), globalsWritten: new Set() };
   const locals = new Map<string, Taint | undefined>();
   const globals = new Map<string, Taint | undefined>();
 
@@ -121,6 +124,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     facts.vars.push({ v, access: 'read' });
     if (v.scope === 'local') return locals.has(v.name) ? locals.get(v.name) : nameTaint(v.name);
     const key = v.name.toLowerCase();
+    facts.globalReads.add(key);
     if (globals.has(key)) return globals.get(key);
     const sys = systemTaint(v.name);
     if (sys) return sys;
@@ -143,7 +147,11 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       // A credential- or PII-named variable holds sensitive data whatever computed it (a session from a login).
       if (!producesMasked(valueIr)) t = join(t, nameTaint(target.name));
       if (target.scope === 'local') locals.set(target.name, t);
-      else globals.set(target.name.toLowerCase(), t);
+      else {
+        const key = target.name.toLowerCase();
+        facts.globalsWritten.add(key);
+        globals.set(key, t);
+      }
       return;
     }
     if (target.k === 'member') {
@@ -158,7 +166,11 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
         const t = join(join(prev, value), keyTaint);
         facts.vars.push({ v: obj, access: 'write' });
         if (obj.scope === 'local') locals.set(obj.name, t);
-        else globals.set(obj.name.toLowerCase(), t);
+        else {
+          const key = obj.name.toLowerCase();
+          facts.globalsWritten.add(key);
+          globals.set(key, t);
+        }
       } else ev(obj, NONE, depth);
     }
   };
