@@ -66,6 +66,7 @@ function load(file: SourceFile): void {
       if (!r.recognised) file.kind = 'unsupported';
       file.regions.push(...r.regions);
       file.data.push(...r.data);
+      file.hostComments.push(...r.hostComments);
       file.diagnostics.push(...r.diagnostics);
       return;
     }

@@ -144,6 +144,16 @@ describe('Design Studio XML: fixture entities', () => {
     assert.equal(f.data[0].value, 'Password for the dock "drop" FTP');
   });
 
+  it('XML comments are host comments with exact offsets', () => {
+    const text = '<Entity type="Script">\n  <!-- old: <Item key="pw" value="Harbor#2231"/> -->\n</Entity>\n';
+    const f = loadSourceFile('x.xml', text);
+    assert.equal(f.hostComments.length, 1);
+    const c = f.hostComments[0];
+    assert.equal(c.text, ' old: <Item key="pw" value="Harbor#2231"/> ');
+    assert.deepEqual(f.lines.positionAt(c.start), { line: 1, character: 6 });
+    assert.equal(f.data.length, 0);
+  });
+
   it('a hidden ProjectVariable (enc="true") is flagged hidden', () => {
     const text = '<Entity type="ProjectVariable"><Header Name="pv_x"/><Properties><Item key="default_value" value="q1w2e3" enc="true"/></Properties></Entity>';
     const f = loadSourceFile('Data/ProjectVariable/x.xml', text);

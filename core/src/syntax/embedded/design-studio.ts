@@ -4,7 +4,7 @@
  * properties, and project/global variable entities.
  */
 import type { SyntaxDiagnostic } from '../ast';
-import type { DataEntry, ScriptRegion } from '../source-file';
+import type { DataEntry, HostComment, ScriptRegion } from '../source-file';
 import { LineMap } from '../text';
 import type { HostParseResult } from './cloud-export';
 import { containsScriptTag, scriptBody } from './script-text';
@@ -13,6 +13,8 @@ import { decodeXmlRange, scanXml, type XmlAttr, XmlTextBuilder } from './xml-sca
 export interface DesignStudioResult extends HostParseResult {
   /** The `type` of the root `<Entity>` (e.g. `Script`, `ProjectVariable`), when recognised. */
   entityType?: string;
+  /** `<!-- … -->` comments of the entity file. */
+  hostComments: HostComment[];
 }
 
 interface Frame {
@@ -63,6 +65,7 @@ export function parseDesignStudio(text: string): DesignStudioResult {
   let warnedDeclaration = false;
   let strayText = -1;
   const regionNames: ScriptRegion[] = [];
+  const hostComments: HostComment[] = [];
 
   const uniqueId = (id: string): string => {
     let uid = id;
@@ -121,6 +124,9 @@ export function parseDesignStudio(text: string): DesignStudioResult {
             end: e.end,
           });
         }
+        return true;
+      case 'comment':
+        if (e.end > e.start) hostComments.push({ text: text.slice(e.start, e.end), start: e.start });
         return true;
       case 'text':
       case 'cdata': {
@@ -204,6 +210,7 @@ export function parseDesignStudio(text: string): DesignStudioResult {
       recognised: false,
       regions: [],
       data: [],
+      hostComments: [],
       diagnostics: [{ code: 'host/unsupported-format', message: `Not a Design Studio entity file: ${why}.`, severity: 'info', start: 0, end: 0 }],
     };
   }
@@ -241,5 +248,5 @@ export function parseDesignStudio(text: string): DesignStudioResult {
     if (value.length !== it.attr.valueEnd - it.attr.valueStart) entry.map = b.map();
     data.push(entry);
   }
-  return { recognised: true, regions, data, diagnostics, entityType };
+  return { recognised: true, regions, data, diagnostics, entityType, hostComments };
 }

@@ -21,6 +21,8 @@ export type XmlEvent =
   | { type: 'text'; start: number; end: number }
   /** Content range of a CDATA section (without `<![CDATA[` and `]]>`). */
   | { type: 'cdata'; start: number; end: number }
+  /** Content range of a comment (without `<!--` and `-->`). */
+  | { type: 'comment'; start: number; end: number }
   /** A `<!DOCTYPE …>` or other `<!…>` declaration that was skipped. */
   | { type: 'declaration'; name: string; start: number; end: number };
 
@@ -63,6 +65,7 @@ export function scanXml(text: string, onEvent: (e: XmlEvent) => boolean | void):
     if (text.startsWith('<!--', i)) {
       const close = text.indexOf('-->', i + 4);
       if (close < 0) return { message: 'unterminated comment (<!-- without -->)', offset: i };
+      if (onEvent({ type: 'comment', start: i + 4, end: close }) === false) return undefined;
       i = close + 3;
       continue;
     }
