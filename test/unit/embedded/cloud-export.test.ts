@@ -167,6 +167,30 @@ describe('Cloud Studio export: recognising scripts by key and content', () => {
     assert.equal(d.map!.toHost(2), text.indexOf('b"}'));
   });
 
+  it('name/value property pairs under a credential-like name are credential fields', () => {
+    const text = JSON.stringify({
+      components: [{
+        type: 600,
+        name: 'Carrier API',
+        properties: [
+          { name: 'url', value: 'https://api.carrier.example' },
+          { name: 'client_secret', value: '[carrier_secret]x9Qe4' },
+          { key: 'apiKey', value: 'F9mlcGCitlUnFI0oMRol', secret: true },
+          { name: 'token', value: '[carrier_token]' },
+        ],
+      }],
+    }, null, 2);
+    const f = loadSourceFile('p.json', text);
+    assert.deepEqual(
+      f.data.map((d) => [d.kind, d.name, d.value, d.hidden, d.section]),
+      [
+        ['credential-field', 'client_secret', '[carrier_secret]x9Qe4', false, 'Carrier API'],
+        ['credential-field', 'apiKey', 'F9mlcGCitlUnFI0oMRol', true, 'Carrier API'],
+      ],
+    );
+    for (const d of f.data) assert.equal(text.slice(d.valueStart, d.valueEnd), d.value);
+  });
+
   it('ids of keys that are not identifiers are quoted', () => {
     const f = loadSourceFile('p.json', '{"components":{"my script":{"scriptBody":"<trans>1</trans>"}}}');
     assert.deepEqual(f.regions.map((r) => r.id), ['components["my script"].scriptBody']);

@@ -186,6 +186,23 @@ class ExportWalker {
     }
   }
 
+  /**
+   * A configuration property written as a name/value pair (`{"name": "password", "value": "…"}`, also with
+   * `key`/`field` for the name): a credential field when the name is credential-like.
+   */
+  namedCredential(obj: JsonObject, componentName: string | undefined): void {
+    let label: JsonNode | undefined;
+    for (const k of ['name', 'key', 'field', 'propertyName']) {
+      label = member(obj, k);
+      if (label?.type === 'string') break;
+    }
+    if (label?.type !== 'string' || !isCredentialKey(label.value)) return;
+    const value = member(obj, 'value');
+    if (value?.type !== 'string' || value.value.trim() === '' || PURE_PV_REFERENCE.test(value.value)) return;
+    const hidden = isTrue(member(obj, 'hidden')) || isTrue(member(obj, 'isHidden')) || isTrue(member(obj, 'secret')) || isTrue(member(obj, 'encrypted'));
+    this.entry('credential-field', label.value, value, hidden, componentName, value.start + 1);
+  }
+
   walk(root: JsonNode): void {
     const stack: Frame[] = [{ node: root, inArray: false, hidden: false, inVariable: false }];
     while (stack.length > 0) {
@@ -221,6 +238,7 @@ class ExportWalker {
         this.projectVariable(node);
         inVariable = true;
       }
+      if (!inVariable) this.namedCredential(node, f.componentName);
       const targetPathNode = member(node, 'targetPath');
       const mappingTarget = targetPathNode?.type === 'string' ? targetPathNode.value : undefined;
       const hidden = isTrue(member(node, 'hidden')) || isTrue(member(node, 'isHidden')) || isTrue(member(node, 'secret'));
