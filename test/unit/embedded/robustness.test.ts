@@ -42,6 +42,23 @@ describe('host scanners: depth, size and garbage', function () {
     assert.equal(text.slice(f.regions[0].map.toHost(0), f.regions[0].map.toHost(0) + 7), '<trans>');
   });
 
+  it('50,000 nested scripts sharing a truncated id get unique ids in linear time', () => {
+    const depth = 50000;
+    const text = `<Entity type="Script">${'<a s="&lt;trans&gt;1&lt;/trans&gt;">'.repeat(depth)}${'</a>'.repeat(depth)}</Entity>`;
+    const t0 = Date.now();
+    const f = loadSourceFile('deep.xml', text);
+    assert.ok(Date.now() - t0 < 8000);
+    assert.equal(f.regions.length, depth);
+    assert.equal(new Set(f.regions.map((r) => r.id)).size, depth);
+    assert.equal(f.regions[0].id, 'Entity/a/@s');
+    assert.ok(f.regions[depth - 1].id.includes('…'));
+  });
+
+  it('duplicate keys give distinct region ids', () => {
+    const f = loadSourceFile('d.json', '{"components":[{"scriptBody":"<trans>1</trans>","scriptBody":"<trans>2</trans>"}]}');
+    assert.deepEqual(f.regions.map((r) => r.id), ['components[0].scriptBody', 'components[0].scriptBody#2']);
+  });
+
   it('scans a multi-megabyte escaped export in linear time', () => {
     const body = '<trans>\\n' + 'x = \\"\\u00e9\\\\\\"; '.repeat(150000) + '\\n</trans>';
     const text = `{"components":[{"name":"big","scriptBody":"${body}"}]}`;

@@ -7,6 +7,7 @@ import type { DataEntry, ScriptRegion } from '../source-file';
 import { LineMap } from '../text';
 import { decodeJsonString, type JsonArray, type JsonNode, type JsonObject, type JsonString, member, scanJson } from './json-scanner';
 import { containsScriptTag, looksLikeScript, scriptBody, startsWithJavaScript, startsWithTrans } from './script-text';
+import { UniqueIds } from './unique-ids';
 
 export interface HostParseResult {
   /** False when the text is not this format at all (the caller reports it as unsupported). */
@@ -124,16 +125,14 @@ interface Frame {
 class ExportWalker {
   readonly regions: ScriptRegion[] = [];
   readonly data: DataEntry[] = [];
-  private readonly ids = new Set<string>();
+  private readonly ids = new UniqueIds();
 
   constructor(private readonly text: string) {}
 
   addRegion(str: JsonString, id: string, name: string | undefined, mappingTarget: string | undefined): void {
     const body = scriptBody(str.value);
     const decoded = decodeJsonString(this.text, str.start, true, body.start);
-    let uid = id;
-    for (let k = 2; this.ids.has(uid); k++) uid = `${id}#${k}`;
-    this.ids.add(uid);
+    const uid = this.ids.take(id);
     const region: ScriptRegion = {
       id: uid,
       language: body.language,

@@ -8,6 +8,7 @@ import type { DataEntry, HostComment, ScriptRegion } from '../source-file';
 import { LineMap } from '../text';
 import type { HostParseResult } from './cloud-export';
 import { containsScriptTag, scriptBody } from './script-text';
+import { UniqueIds } from './unique-ids';
 import { decodeXmlRange, scanXml, type XmlAttr, XmlTextBuilder } from './xml-scanner';
 
 export interface DesignStudioResult extends HostParseResult {
@@ -55,7 +56,7 @@ export function parseDesignStudio(text: string): DesignStudioResult {
   const regions: ScriptRegion[] = [];
   const data: DataEntry[] = [];
   const diagnostics: SyntaxDiagnostic[] = [];
-  const ids = new Set<string>();
+  const ids = new UniqueIds();
   const items: ItemRecord[] = [];
   const stack: Frame[] = [];
   let rootName: string | undefined;
@@ -67,12 +68,6 @@ export function parseDesignStudio(text: string): DesignStudioResult {
   const regionNames: ScriptRegion[] = [];
   const hostComments: HostComment[] = [];
 
-  const uniqueId = (id: string): string => {
-    let uid = id;
-    for (let k = 2; ids.has(uid); k++) uid = `${id}#${k}`;
-    ids.add(uid);
-    return uid;
-  };
 
   /** Id path of an element whose ancestors are the current stack; deep paths keep their innermost segments. */
   const pathOf = (seg: string): string => {
@@ -99,7 +94,7 @@ export function parseDesignStudio(text: string): DesignStudioResult {
   const addRegion = (b: XmlTextBuilder, decoded: string, id: string, mappingTarget: string | undefined): void => {
     const body = scriptBody(decoded);
     const region: ScriptRegion = {
-      id: uniqueId(id),
+      id: ids.take(id),
       language: body.language,
       text: decoded.slice(body.start, body.end),
       map: b.map(body.start),
