@@ -58,6 +58,9 @@ describe('cli (end to end, dist/cli.js)', function () {
       assert.equal(runCli(['.', '--fail-level', 'error'], dir).code, 0);
       assert.equal(runCli(['.', '--fail-level', 'error', '--max-warnings', '0'], dir).code, 1);
       assert.equal(runCli(['.', '--fail-level', 'error', '--max-warnings', '1'], dir).code, 0);
+      const quiet = runCli(['.', '--quiet', '--fail-level', 'error', '--max-warnings', '0'], dir);
+      assert.equal(quiet.code, 1, '--quiet hides warnings from the report, not from --max-warnings');
+      assert.ok(!quiet.stdout.includes('pii/email'));
       writeTree(dir, { '.jitterbit-guard.json': '{ "root": true, "failLevel": "error" }' });
       assert.equal(runCli(['.'], dir).code, 0, 'failLevel from the config file');
       assert.equal(runCli(['.', '--fail-level', 'warning'], dir).code, 1, 'the flag beats the config');

@@ -136,6 +136,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   // Fail level: the flag, else each file's config.
   const failRank = (f: AnalysedFile): number => levelRank(opts.failLevel ?? f.failLevel ?? 'warning');
+  // Exit status is decided on every (non-baselined) finding, before --quiet trims the report.
+  let failing = false;
+  let warnings = 0;
+  for (const f of files) {
+    for (const x of f.findings) {
+      const lvl = sarifLevel(x.severity);
+      if (lvl === 'warning') warnings++;
+      if (levelRank(lvl) >= failRank(f)) failing = true;
+    }
+  }
   if (opts.quiet) files = files.map((f) => ({ ...f, findings: f.findings.filter((x) => levelRank(sarifLevel(x.severity)) >= failRank(f)) }));
 
   for (const n of notifications) err(n.message);
@@ -172,15 +182,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   if (internalErrors || usageProblem) return 2;
-  let failing = false;
-  let warnings = 0;
-  for (const f of files) {
-    for (const x of f.findings) {
-      const lvl = sarifLevel(x.severity);
-      if (lvl === 'warning') warnings++;
-      if (levelRank(lvl) >= failRank(f)) failing = true;
-    }
-  }
   if (failing) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     if (!opts.quiet) err(`${warnings} warnings exceed --max-warnings ${opts.maxWarnings}`);
