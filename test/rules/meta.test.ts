@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIRECTIVE_RULES, INTERNAL_RULE, SYNTAX_RULE, type Finding, type RuleMeta } from '../../core/src/index';
+import { createProject, DEFAULT_CONFIG, DIRECTIVE_RULES, INTERNAL_RULE, SYNTAX_RULE, type Finding, type RuleMeta } from '../../core/src/index';
 import { docsUrl } from '../../core/src/engine/rule';
 import { RULES } from '../../core/src/rules';
 import { analyseFixture } from './leak-fixture';
@@ -75,6 +75,35 @@ describe('rule metadata (all rules)', () => {
         assert.ok(m.docs.url.endsWith(`core/docs/rules/${m.id}.md`), m.docs.url);
         assert.equal(m.docs.url, docsUrl(m.id));
         assert.ok(existsSync(join(ROOT, 'core', 'docs', 'rules', `${m.id}.md`)), `core/docs/rules/${m.id}.md is missing`);
+      });
+
+      it('the doc page states the metadata, and its Jitterbit examples behave as documented', () => {
+        const page = join(ROOT, 'core', 'docs', 'rules', `${m.id}.md`);
+        assert.ok(existsSync(page), `core/docs/rules/${m.id}.md is missing`);
+        const text = readFileSync(page, 'utf8');
+        assert.ok(text.startsWith(`# ${m.id}\n`), 'the page title is the rule id');
+        if (m.category !== 'directive') {
+          assert.ok(text.includes(`**Category:** ${m.category}`));
+          assert.ok(text.includes(`| Default severity | ${m.defaultSeverity}`));
+          assert.ok(text.includes(m.cwe > 0 ? `CWE-${m.cwe}` : '| CWE | none |'));
+          assert.ok(text.includes(`| Fixable | ${m.fixable ? 'yes' : 'no'} |`));
+          // Data files (exports, entities) take no comments: their pages explain the config allowlist instead.
+          assert.ok(text.includes(`jitterbit-guard-disable-next-line ${m.id} -- `) || text.includes('allowlist.hashes'), 'no suppression example');
+          assert.ok(text.includes(`"${m.id}": `), 'no configuration example');
+        }
+        for (const [heading, flagged] of [['### Flagged', true], ['### Not flagged', false]] as const) {
+          const at = text.indexOf(heading);
+          if (at < 0) continue;
+          const block = /```(jitterbit|javascript)\n([\s\S]*?)```/.exec(text.slice(at, at + 4000));
+          if (!block) continue;
+          const js = block[1] === 'javascript';
+          const project = createProject();
+          const file = js ? 'example.js' : 'example.jb';
+          project.setFile(file, js ? `<javascript>\n${block[2]}</javascript>` : `<trans>\n${block[2]}</trans>`);
+          const found = project.analyzeFile(file, DEFAULT_CONFIG).findings.filter((f) => f.ruleId === m.id);
+          if (flagged) assert.ok(found.length > 0, 'the "Flagged" example is not flagged');
+          else assert.deepEqual(found.map((f) => f.message), [], 'the "Not flagged" example is flagged');
+        }
       });
 
       it('every message template is used by a real finding, with its placeholders filled', () => {
