@@ -74,6 +74,7 @@ export function startServer(connection: Connection): void {
   let actions = new CodeActionProvider(service, { clientCommands: false });
   const language = new LanguageFeatures(service, () => caps.snippets);
   const lastChange = new Map<string, number>();
+  const previousChange = new Map<string, number>();
   const savedVersion = new Map<string, number>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let indexing: { indexed: number; total: number } | undefined;
@@ -113,11 +114,16 @@ export function startServer(connection: Connection): void {
     return entry;
   };
 
+  /**
+   * Debounce with a leading edge: cheap analyses run on every change; a dear one runs at once after a pause
+   * (the first keystroke gets instant feedback) and otherwise waits until typing pauses for 200 ms.
+   */
   const debounceDelay = (uri: string): number => {
     const cost = service.cached(uri)?.cost ?? 0;
     if (cost < CHEAP_ANALYSIS_MS) return 0;
-    const since = Date.now() - (lastChange.get(uri) ?? 0);
-    return Math.max(0, TYPING_DEBOUNCE_MS - since);
+    const last = lastChange.get(uri) ?? 0;
+    if (last - (previousChange.get(uri) ?? 0) > TYPING_DEBOUNCE_MS) return 0;
+    return Math.max(0, TYPING_DEBOUNCE_MS - (Date.now() - last));
   };
 
   const publish = async (uri: string): Promise<void> => {
@@ -192,17 +198,17 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((e) => {
     const { uri, version } = e.document;
+    previousChange.set(uri, lastChange.get(uri) ?? 0);
     lastChange.set(uri, Date.now());
-    const affected = service.update(uri, e.document.getText(), version);
-    if (caps.pull) {
-      if (affected.length) refreshAll();
-      return;
-    }
+    service.update(uri, e.document.getText(), version);
+    if (caps.pull) return; // the client pulls this document (and, with interFileDependencies, the other open ones)
     void settings.get(uri).then((s) => {
       if (s.run === 'onType' || savedVersion.get(uri) === version) schedulePush(uri);
-      for (const other of affected) schedulePush(other);
+      else setImmediate(() => service.settle());
     });
   });
+  // Dependents of a change, found when the next analysis settles it: re-push them, or ask the client to re-pull.
+  service.onAffected = (uris) => refreshAll(uris);
 
   documents.onDidSave((e) => {
     savedVersion.set(e.document.uri, e.document.version);
@@ -218,6 +224,7 @@ export function startServer(connection: Connection): void {
     settings.forget(uri);
     savedVersion.delete(uri);
     lastChange.delete(uri);
+    previousChange.delete(uri);
     const t = pushTimers.get(uri);
     if (t) clearTimeout(t);
     pushTimers.delete(uri);
@@ -226,8 +233,13 @@ export function startServer(connection: Connection): void {
     // The file on disk (if any) is what the index knows from now on.
     const path = uriToPath(uri);
     void readIndexable(path).then((r) => {
-      const affected = r && 'text' in r ? service.update(uri, r.text) : service.remove(uri);
-      if (affected.length) refreshAll(affected);
+      if (r && 'text' in r) {
+        service.update(uri, r.text);
+        service.settle();
+      } else {
+        const affected = service.remove(uri);
+        if (affected.length) refreshAll(affected);
+      }
       sendStatus();
     });
   });
@@ -308,7 +320,7 @@ export function startServer(connection: Connection): void {
         }
         const uri = pathToUri(path);
         if (documents.get(service.uriOf(path))) return; // the open document is the authority
-        service.update(uri, r.text);
+        service.update(uri, r.text, undefined, false);
       });
       indexing.indexed = Math.min(files.length, i + chunk.length);
       progress.report(Math.round((indexing.indexed / Math.max(1, files.length)) * 100), `${indexing.indexed}/${files.length} files`);
@@ -344,8 +356,9 @@ export function startServer(connection: Connection): void {
         continue;
       }
       const r = await readIndexable(path);
-      if (r && 'text' in r) for (const a of service.update(change.uri, r.text)) affected.add(a);
+      if (r && 'text' in r) service.update(change.uri, r.text);
     }
+    service.settle();
     if (configChanged) {
       service.invalidateAll();
       reportedProblems.clear();

@@ -38,6 +38,10 @@ export class GuardService {
   /** Version of each file fed from disk (open documents use their own versions). */
   private readonly diskVersions = new Map<string, number>();
   private diskSeq = 0;
+  /** Files changed since the last settle(), with their dependents before the change. */
+  private readonly pending = new Map<string, string[]>();
+  /** Called with the open documents a settled change may affect (set by the server). */
+  onAffected: (uris: string[]) => void = () => undefined;
   /** Current text of every file in the project (line maps for edits in files that are not open). */
   private readonly texts = new Map<string, string>();
   private resultSeq = 0;
@@ -61,24 +65,40 @@ export class GuardService {
   }
 
   /**
-   * Feed a new text for a file (open document or disk). Returns the open documents (other than this one)
-   * whose findings may change: the cross-file dependents before and after the change.
+   * Feed a new text for a file (open document or disk). The cross-file dependents of the file's previous text
+   * are noted now (cheap: its facts are cached); those of the new text are worked out lazily by `settle()`,
+   * right before the next analysis, so typing never pays for a parse outside the (debounced) analysis.
+   * `track: false` (the initial index) skips dependents entirely: the caller refreshes everything afterwards.
    */
-  update(uri: string, text: string, version?: number): string[] {
+  update(uri: string, text: string, version?: number, track = true): void {
     const path = uriToPath(uri);
-    const before = this.project.hasFile(path) ? this.project.dependentsOf(path) : [];
+    if (track && !this.pending.has(path)) this.pending.set(path, this.project.hasFile(path) ? this.project.dependentsOf(path) : []);
     if (version === undefined) {
       version = ++this.diskSeq;
       this.diskVersions.set(path, version);
     }
     this.project.setFile(path, text, version);
     this.texts.set(path, text);
-    return this.invalidate(path, before);
+  }
+
+  /**
+   * Resolves the dependents of every file changed since the last call: their cached analyses are dropped, and
+   * the open ones are handed to `onAffected` so the server re-publishes (or asks the client to re-pull) them.
+   */
+  settle(): void {
+    if (this.pending.size === 0) return;
+    const affected = new Set<string>();
+    for (const [path, before] of this.pending) {
+      for (const uri of this.invalidate(path, before)) affected.add(uri);
+    }
+    this.pending.clear();
+    if (affected.size) this.onAffected([...affected]);
   }
 
   remove(uri: string): string[] {
     const path = uriToPath(uri);
     if (!this.project.hasFile(path)) return [];
+    this.pending.delete(path);
     const before = this.project.dependentsOf(path);
     this.project.removeFile(path);
     this.texts.delete(path);
@@ -115,6 +135,7 @@ export class GuardService {
 
   /** The analysis of `uri` at its current version: from the cache, or computed (synchronously, by the core). */
   analyze(uri: string, settings: GuardSettings): AnalysisEntry {
+    this.settle();
     const version = this.versionOf(uri);
     const stamp = this.stamp();
     const hit = this.cache.get(uri);
