@@ -40,6 +40,8 @@ describe('server: language features', function () {
     const labels = list.map((i) => i.label);
     assert.ok(labels.includes('customer.batch'), 'global from a file that is not open');
     assert.ok(labels.includes('jitterbit.operation.name'), 'system variable');
+    const pv = list.find((i) => i.label === 'smtp_password');
+    assert.equal(pv?.detail, 'hidden project variable', 'project variable from the manifest');
     const dotted = await at('<trans>\nx = $jitterbit.oper|\n</trans>\n');
     const sys = items(await client.request('textDocument/completion', { textDocument: { uri }, position: dotted }));
     const op = sys.find((i) => i.label === 'jitterbit.operation.name');
@@ -64,6 +66,12 @@ describe('server: language features', function () {
     assert.match(markdown(fn), /WriteToOperationLog\(message\)/);
     const v = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 24 } });
     assert.match(markdown(v), /customer\.batch.*global variable/);
+    await client.setText(uri, '<trans>\nx = $smtp_password + $service_url;\n</trans>\n');
+    const hidden = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 8 } });
+    assert.match(markdown(hidden), /smtp_password.*hidden project variable/);
+    const visible = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 24 } });
+    assert.match(markdown(visible), /service_url.* project variable/);
+    assert.doesNotMatch(markdown(visible), /hidden/);
     const none = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.equal(none, null);
   });

@@ -180,7 +180,7 @@ export class LanguageFeatures {
     }
     const occ = this.occurrenceAt(doc, offset);
     if (occ) {
-      const info = this.variables().find((v) => v.name === occ.name);
+      const info = this.variables().find((v) => v.name.toLowerCase() === occ.name.toLowerCase());
       const uses = this.service.project.variableOccurrences(occ.name);
       const files = new Set(uses.map((u) => u.path)).size;
       const label = variableKindLabel(info, occ.name);
@@ -298,7 +298,7 @@ export class LanguageFeatures {
   prepareRename(doc: TextDocument, pos: Position): { range: Range; placeholder: string } | null {
     const occ = this.occurrenceAt(doc, doc.offsetAt(pos));
     if (!occ) return null;
-    const info = this.variables().find((v) => v.name === occ.name);
+    const info = this.variables().find((v) => v.name.toLowerCase() === occ.name.toLowerCase());
     if (info?.kind === 'system' || /^jitterbit\./i.test(occ.name)) throw new ResponseError(ErrorCodes.InvalidRequest, 'Jitterbit variables cannot be renamed.');
     return { range: { start: doc.positionAt(occ.start), end: doc.positionAt(occ.end) }, placeholder: occ.name };
   }
@@ -310,7 +310,7 @@ export class LanguageFeatures {
     if (!occ) throw new ResponseError(ErrorCodes.InvalidRequest, 'No global or project variable here.');
     this.prepareRename(doc, pos);
     if (!validVariableName(target)) throw new ResponseError(ErrorCodes.InvalidParams, `"${target}" is not a valid Jitterbit variable name (letters, digits, _ and .; no spaces, hyphens or parentheses; not jitterbit.*).`);
-    if (target !== occ.name && this.variables().some((v) => v.name === target)) throw new ResponseError(ErrorCodes.InvalidParams, `$${target} already exists; global and project variable names share one namespace.`);
+    if (target.toLowerCase() !== occ.name.toLowerCase() && this.variables().some((v) => v.name.toLowerCase() === target.toLowerCase())) throw new ResponseError(ErrorCodes.InvalidParams, `$${target} already exists; global and project variable names share one namespace.`);
     const changes: Record<string, TextEdit[]> = {};
     for (const o of this.service.project.variableOccurrences(occ.name)) {
       const lines = this.service.linesOf(o.path);
