@@ -105,8 +105,13 @@ export function githubToken(seed: number, prefix: 'ghp' | 'gho' = 'ghp'): string
   return `${prefix}_${body}${base62(crc32(body), 6)}`;
 }
 
-export function awsKeyId(seed: number): string {
-  return `AKIA${pick(seed, 16, UPPER + DIGITS.slice(2))}`;
+export function awsKeyId(seed: number, prefix: 'AKIA' | 'ASIA' = 'AKIA'): string {
+  return `${prefix}${pick(seed, 16, UPPER + DIGITS.slice(2))}`;
+}
+
+/** GitHub fine-grained personal access token (`github_pat_` + 22 + `_` + 59). */
+export function githubFineGrainedToken(seed: number): string {
+  return `github_pat_${pick(seed, 22)}_${pick(seed + 1, 59)}`;
 }
 
 export function awsSecretKey(seed: number): string {
@@ -123,8 +128,8 @@ export function slackBotToken(seed: number): string {
   return `xoxb-${num(12)}-${num(13)}-${pick(seed + 1, 24)}`;
 }
 
-export function stripeLiveKey(seed: number): string {
-  return `sk_live_${pick(seed, 24)}`;
+export function stripeLiveKey(seed: number, prefix: 'sk' | 'rk' = 'sk'): string {
+  return `${prefix}_live_${pick(seed, 24)}`;
 }
 
 export function sendgridKey(seed: number): string {

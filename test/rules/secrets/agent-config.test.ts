@@ -23,6 +23,7 @@ runRuleTable('secrets/agent-config', {
     { code: conf('[PredefinedGlobalVariables]', `#erp_old_token=${old}`), file: 'jitterbit.conf', lines: [3], message: /Commented-out/ },
     { code: conf('[SMTP]', 'server=smtp.northwind-ops.com', `password=${pw}`), file: 'jitterbit.conf', lines: [4], message: /\[SMTP\]/ },
     { code: conf('[SMTP]', 'password=changeit'), file: 'jitterbit.conf', lines: [3], secrets: [] },
+    { code: conf('[SMTP]', 'password=changeme'), file: 'agent/jitterbit.conf', lines: [3], secrets: [] },
     { code: conf('[Settings]', `# rotated on Monday: ${gh}`), file: 'jitterbit.conf', lines: [3], message: /GitHub/ },
     { code: conf('[PredefinedGlobalVariables]', `stripe.config=${stripeLiveKey(505)}`), file: 'jitterbit.conf', lines: [3], message: /Stripe/ },
     { code: conf('[PredefinedGlobalVariables]', `erp_api_token = ${tok}`, 'erp.base_url = https://erp.northwind-ops.com/api', '[SMTP]', `password=${pw}`), file: 'etc/jitterbit.conf', lines: [3, 6] },

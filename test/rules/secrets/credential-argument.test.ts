@@ -43,6 +43,7 @@ runRuleTable('secrets/credential-argument', {
     // Weak default words are real values in an argument.
     { code: jb('LDAPConnect("ldap.northwind-ops.com", "cn=svc", "changeit");'), lines: [2], secrets: [] },
     { code: jb('LDAPConnect("ldap.northwind-ops.com", "cn=svc", "password");'), lines: [2], secrets: [] },
+    { code: jb('LDAPConnect("ldap.northwind-ops.com", "cn=svc", "changeme");'), lines: [2], secrets: [] },
     // Random-looking shapes are findings in a credential position.
     { code: jb('LDAPConnect("ldap.northwind-ops.com", "cn=svc", "3f2a9c1e-7b4d-4e8a-9f10-6c2b8d4e1a77");'), lines: [2] },
     // Pass-through of a literal into the position.

@@ -37,6 +37,7 @@ runRuleTable('secrets/credential-name', {
     { code: jb('// The truststore password is changeit unless the admin changed it', '$truststore = "/opt/agent/cacerts";') },
     { code: jb('// $password = "<password>"', '$x = 1;') },
     { code: jb('// $keystore_password = changeit', '$x = 1;') },
+    { code: jb('// $db_password = "changeme"', '$x = 1;') },
     // Documented AWS example keys.
     { code: jb('$aws_access_key = "AKIAIOSFODNN7EXAMPLE";', '$aws_secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";') },
     // The credential word qualifies another noun.
@@ -94,6 +95,7 @@ runRuleTable('secrets/credential-name', {
     // Weak words are real values outside comments.
     { code: jb('$password = "password";'), lines: [2], secrets: [] },
     { code: jb('$keystore_password = "changeit";'), lines: [2], secrets: [] },
+    { code: jb('$db_password = "changeme";'), lines: [2], secrets: [] },
     // GUIDs and digests under a credential name.
     { code: jb(`$api_key = "${uuid(218)}";`), lines: [2] },
     { code: jb(`$webhook_secret = "${hex(219, 64)}";`), lines: [2] },

@@ -1,6 +1,6 @@
 import { jb, runRuleTable } from '../rule-tester';
 import {
-  awsKeyId, awsSecretKey, azureAccountKey, basicAuth, githubToken, googleApiKey, hex, jwt, password, pemPrivateKey, pick,
+  awsKeyId, awsSecretKey, azureAccountKey, basicAuth, githubFineGrainedToken, githubToken, googleApiKey, hex, jwt, password, pemPrivateKey, pick,
   salesforceId, salesforceSession, sasSignature, sendgridKey, slackBotToken, stripeLiveKey, twilio, uuid,
 } from '../fakes';
 import { cloudExport, designStudioScript, js } from '../hosts';
@@ -69,6 +69,9 @@ runRuleTable('secrets/known-token', {
     // SaaS tokens.
     { code: jb(`$h = "token ${gh}";`), lines: [2], message: /GitHub personal access token/ },
     { code: jb(`$o = "${githubToken(325, 'gho')}";`), lines: [2], message: /GitHub OAuth/ },
+    { code: jb(`$f = "${githubFineGrainedToken(328)}";`), lines: [2], message: /GitHub fine-grained/ },
+    { code: jb(`$k = "${awsKeyId(329, 'ASIA')}";`), lines: [2], message: /AWS access key id/ },
+    { code: jb(`$r = "${stripeLiveKey(330, 'rk')}";`), lines: [2], message: /Stripe/ },
     { code: jb(`$s = "${slack}";`), lines: [2], message: /Slack token/ },
     { code: jb(`$p = "${stripe}";`), lines: [2], message: /Stripe live secret key/ },
     { code: jb(`$m = "${sendgrid}";`), lines: [2], message: /SendGrid/ },
@@ -85,6 +88,7 @@ runRuleTable('secrets/known-token', {
     { code: jb(`$c = "Driver={SQL Server};Server=db1;UID=svc;PWD=${connPw};";`), lines: [2] },
     { code: jb(`$c = "jdbc:postgresql://db1:5432/orders?user=svc&password=${connPw}";`), lines: [2] },
     { code: jb(`$logon = "USER=svc;PASSWD=${connPw};DB=prod";`), lines: [2] },
+    { code: jb(`$c = "jdbc:sqlserver://db1:1433;databaseName=orders;user=svc;password=${connPw}";`), lines: [2] },
     { code: jb(`$h = "Authorization: Bearer ${bearer}";`), lines: [2], message: /bearer token/ },
     { code: jb(`$h = "Basic ${basic}";`), lines: [2], message: /HTTP Basic/ },
     { code: jb(`$b = "${basic}";`), lines: [2], message: /user:password/ },
