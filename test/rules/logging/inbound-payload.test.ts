@@ -19,7 +19,7 @@ runRuleTable('logging/inbound-payload', {
     { code: jb('WriteToOperationLog("body sha " + SHA256($jitterbit.api.request.body));') },
   ],
   invalid: [
-    { code: jb('WriteToOperationLog($jitterbit.api.request.body);'), lines: [2], severity: 'warning', message: /inbound API request body/, fix: true },
+    { code: jb('WriteToOperationLog($jitterbit.api.request.body);'), lines: [2], severity: 'warning', message: /inbound API request body/, fix: { output: jb('') } },
     { code: jb('WriteToOperationLog(GetInputString(root$transaction.request$body$));'), lines: [2], message: /GetInputString/ },
     { code: jb('WriteToOperationLog($jitterbit.api.request.enum.headers);'), lines: [2], message: /all inbound request headers/ },
     { code: jb('RaiseError("bad request: " + $jitterbit.api.request.body);'), lines: [2], message: /error log/ },

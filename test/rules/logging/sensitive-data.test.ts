@@ -52,7 +52,10 @@ runRuleTable('logging/sensitive-data', {
     { code: jb(`key = "${stripe}";`, 'RaiseError("auth failed for " + key);'), lines: [3], severity: 'error' },
     { code: jb(`$db_password = "${pw}";`, 'WriteToOperationLog("pw " + $db_password);'), lines: [3], severity: 'error' },
     // Credential names.
-    { code: jb('WriteToOperationLog("pw=" + $db_password);'), lines: [2], severity: 'warning', message: /`db_password`.*operation log/, fix: true },
+    {
+      code: jb('WriteToOperationLog("pw=" + $db_password);'), lines: [2], severity: 'warning', message: /`db_password`.*operation log/,
+      fix: { output: jb('WriteToOperationLog("pw=" + "[redacted]");') },
+    },
     { code: jb('RaiseError("failed with " + Get("api_key"));'), lines: [2], message: /error log/ },
     { code: jb('pw = $sf.password;', 'msg = "login as svc/" + pw;', 'SetLastError(msg);'), lines: [4], message: /as a warning/ },
     // Hidden project variables (from an export of the same project).
@@ -68,7 +71,10 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('h = Get("jitterbit.networking.http.request.header.Authorization");', 'WriteToOperationLog("hdr " + h);'), lines: [3] },
     { code: jb('RaiseError("bad key " + $jitterbit.api.request.headers.x_api_key);'), lines: [2] },
     // PII-bearing fields and names.
-    { code: jb('WriteToOperationLog("employee " + root$Employee$SSN$);'), lines: [2], message: /source field `SSN`/, fix: true },
+    {
+      code: jb('WriteToOperationLog("employee " + root$Employee$SSN$);'), lines: [2], message: /source field `SSN`/,
+      fix: { output: jb('WriteToOperationLog("employee " + "****" + Right(root$Employee$SSN$, 4));') },
+    },
     { code: jb('WriteToOperationLog($date_of_birth);'), lines: [2] },
     { code: jb('WriteToOperationLog("card " + $card_number);'), lines: [2] },
     { code: jb('RaiseError("bad iban " + $iban);'), lines: [2] },

@@ -28,7 +28,7 @@ runRuleTable('pii/card-number', {
   ],
   invalid: [
     { code: jb(`$c = "${visa}";`), lines: [2], severity: 'warning', message: /payment card number/, fix: true },
-    { code: jb(`$c = "${groupCard(visa)}";`), lines: [2], fix: true },
+    { code: jb(`$c = "${groupCard(visa)}";`), lines: [2], fix: { output: jb('$c = "4111 1111 1111 1111";') } },
     { code: jb(`$c = "${groupCard(mc, '-')}";`), lines: [2] },
     { code: jb(`$c = "${amex}";`), lines: [2] },
     { code: jb('$x = 1;', `rec = "order 7731 paid with ${visa} on file";`), lines: [3] },

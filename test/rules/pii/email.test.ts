@@ -30,7 +30,10 @@ runRuleTable('pii/email', {
     { code: jb('// written by maria.kowalski@brightwater-freight.com', '$x = 1;') },
   ],
   invalid: [
-    { code: jb('$to = "maria.kowalski@brightwater-freight.com";'), lines: [2], severity: 'warning', message: /person's e-mail address/, fix: true },
+    {
+      code: jb('$to = "maria.kowalski@brightwater-freight.com";'), lines: [2], severity: 'warning', message: /person's e-mail address/,
+      fix: { output: jb('$to = "jane.doe@example.com";') },
+    },
     { code: jb('$to = "jonas@brightwater-freight.com";'), lines: [2] },
     { code: jb('$to = "j.okafor+orders@kestrel-analytics.io";'), lines: [2] },
     { code: jb('SendEmail("priya.raman@kestrel-analytics.io", "dispatch@brightwater-freight.com", "Hi", "Body");'), lines: [2] },

@@ -17,7 +17,7 @@ runRuleTable('pii/phone', {
     { code: jb('$p = $customer_phone;') },
   ],
   invalid: [
-    { code: jb('$p = "(212) 817-2593";'), lines: [2], severity: 'warning', message: /phone number/, fix: true },
+    { code: jb('$p = "(212) 817-2593";'), lines: [2], severity: 'warning', message: /phone number/, fix: { output: jb('$p = "202-555-0142";') } },
     { code: jb('$p = "212-817-2593";'), lines: [2] },
     { code: jb('$p = "+44 20 7123 4567";'), lines: [2] },
     { code: jb('$p = "+49 30 901820";'), lines: [2] },

@@ -32,7 +32,10 @@ runRuleTable('secrets/credential-argument', {
     { code: jb('// LDAPConnect(host, user, "changeit") is how the sample does it', 'LDAPConnect($host, $user, $ldap_pw);') },
   ],
   invalid: [
-    { code: jb(`LDAPConnect("ldap.northwind-ops.com", "cn=svc,dc=northwind", "${pw}");`), lines: [2], severity: 'error', message: /password.*argument 3.*LDAPConnect/, fix: true },
+    {
+      code: jb(`LDAPConnect("ldap.northwind-ops.com", "cn=svc,dc=northwind", "${pw}");`), lines: [2], severity: 'error', message: /password.*argument 3.*LDAPConnect/,
+      fix: { output: jb('LDAPConnect("ldap.northwind-ops.com", "cn=svc,dc=northwind", $ldapconnect_password);') },
+    },
     // Positional: `name=value` is an assignment to a local; the position decides.
     { code: jb(`LDAPConnect("ldap.northwind-ops.com", password="cn=svc", user="${pw}");`), lines: [2], message: /argument 3/ },
     { code: jb(`SendEmail("dispatch@northwind-ops.com", "ops@northwind-ops.com", "Run", "Done", "smtp.northwind-ops.com", "svc-mailer", "${pw}");`), lines: [2], message: /argument 7.*SendEmail/, fix: true },

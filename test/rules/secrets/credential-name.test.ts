@@ -70,7 +70,8 @@ runRuleTable('secrets/credential-name', {
     { code: js(`var tokenUrl = "${pick(215, 24)}";`), file: 'url.js' },
   ],
   invalid: [
-    { code: jb(`$db_password = "${pw}";`), lines: [2], severity: 'error', message: /stored in `db_password`/, fix: true },
+    // The new project variable gets a name not yet taken in the project's global namespace.
+    { code: jb(`$db_password = "${pw}";`), lines: [2], severity: 'error', message: /stored in `db_password`/, fix: { output: jb('$db_password = $db_password_2;') } },
     { code: jb(`apiKey = "${key32}";`), lines: [2], message: /`apiKey`/, fix: true },
     { code: jb(`Set("sf.session_id", "${secret}");`), lines: [2], message: /`sf\.session_id`/, secrets: [secret] },
     { code: jb(`Set("api_key", "${key32}");`), lines: [2] },

@@ -82,7 +82,10 @@ runRuleTable('secrets/known-token', {
     { code: jb('$key = "', ...pem, '";'), lines: [3], message: /PEM private key block/ },
     { code: jb(`$key = "${pem.join('\\n')}";`), lines: [2] },
     // Credentials inside structured strings.
-    { code: jb(`$u = "https://svc-orders:${userinfoPw}@api.northwind-ops.com/v1";`), lines: [2], message: /URL user-info/, fix: true },
+    {
+      code: jb(`$u = "https://svc-orders:${userinfoPw}@api.northwind-ops.com/v1";`), lines: [2], message: /URL user-info/,
+      fix: { output: jb('$u = "https://svc-orders:" + $url_userinfo_password + "@api.northwind-ops.com/v1";') },
+    },
     { code: jb(`$u = "https://svc-orders:${encodeURIComponent(userinfoPw + '@#')}@api.northwind-ops.com/v1";`), lines: [2] },
     { code: jb(`$c = "Server=db1;Database=orders;User Id=svc;Password=${connPw};";`), lines: [2], message: /connection string/ },
     { code: jb(`$c = "Driver={SQL Server};Server=db1;UID=svc;PWD=${connPw};";`), lines: [2] },
