@@ -5,7 +5,7 @@
 // Installs what it needs on first use into ${JG_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/jitterbit-guard-e2e}.
 // Env: JG_E2E_PORT (default: a free port), JG_E2E_TIMEOUT_MS (default 600000), JG_E2E_SCREENSHOT=/abs/file.png,
 //      JG_E2E_GREP (mocha grep), JG_E2E_SKIP_NVIM=1 (skip the Neovim check), SHOW_BROWSER_CONSOLE=1.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,6 +92,9 @@ async function main() {
     await new Promise((r) => (cs.exitCode !== null ? r() : cs.once('exit', r)));
     rmSync(run, { recursive: true, force: true });
   }
+  // The TextMate grammars, tokenized by VS Code's own vscode-textmate + oniguruma.
+  const grammar = spawnSync(process.execPath, [join(ROOT, 'scripts/e2e/grammar-check.cjs'), join(cache, 'code-server/node_modules/code-server/lib/vscode')], { stdio: 'inherit' });
+  if (grammar.status !== 0) code = code || 1;
   // An independent LSP client (headless Neovim) over --stdio must see what the CLI reports.
   if (process.env.JG_E2E_SKIP_NVIM !== '1') {
     const nvimFailures = nvimCheck();

@@ -177,3 +177,14 @@ describe('Jitterbit Guard in real VS Code', () => {
     }
   });
 });
+
+describe('client pieces in the extension host', () => {
+  it('the trace channel redacts secret values of resolveExtract responses', async () => {
+    const { redactSecrets } = await import('../../client/src/redact');
+    const trace = `[Trace - 10:00:00] Received response 'jitterbitGuard/resolveExtract - (7)' in 2ms.\nResult: {\n    "found": true,\n    "name": "api_password_2",\n    "secretValue": "Qz8vN3k\\"Lp7Wx2RtY",\n    "hidden": true\n}`;
+    const out = redactSecrets(trace);
+    assert.ok(!out.includes('Qz8vN3k'), out);
+    assert.match(out, /"secretValue": "\[redacted\]"/);
+    assert.match(out, /"name": "api_password_2"/);
+  });
+});
