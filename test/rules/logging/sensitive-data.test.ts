@@ -1,5 +1,5 @@
 import { jb, runRuleTable } from '../rule-tester';
-import { cloudExport, designStudioScript, js } from '../hosts';
+import { cloudExport, designStudioProjectVariable, designStudioScript, js } from '../hosts';
 import { password, stripeLiveKey } from '../fakes';
 
 // detection-policy §2: sinks WriteToOperationLog, RaiseError, SetLastError (Jitterbit Script and JavaScript) and the
@@ -43,6 +43,7 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('$erp.auth = "Bearer " + $access_token;', 'WriteToOperationLog("calling ERP");') },
     // A plain project variable is not sensitive.
     { code: jb('WriteToOperationLog("region " + $erp_region);'), others: { 'project.json': visiblePvExport.text } },
+    { code: jb('WriteToOperationLog("region " + $dock_region);'), others: { 'Data/ProjectVariable/region.xml': designStudioProjectVariable('dock_region', 'us-east-2') } },
     // A whole payload is logging/inbound-payload's finding, not this rule's.
     { code: jb('WriteToOperationLog($jitterbit.api.request.body);') },
   ],
@@ -60,6 +61,8 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('pw = $sf.password;', 'msg = "login as svc/" + pw;', 'SetLastError(msg);'), lines: [4], message: /as a warning/ },
     // Hidden project variables (from an export of the same project).
     { code: jb('WriteToOperationLog("sig " + $erp_signing);'), others: { 'project.json': hiddenPvExport.text }, lines: [2], message: /hidden project variable/ },
+    { code: jb('WriteToOperationLog("sig " + $dock_signing);'), others: { 'Data/ProjectVariable/dock.xml': designStudioProjectVariable('dock_signing', 'b3BhcXVl', true) }, lines: [2], message: /hidden project variable/ },
+    { code: jb('RaiseError("bad signature, key " + $dock_signing);'), others: { '.jitterbit/project-variables.json': JSON.stringify({ variables: [{ name: 'dock_signing', hidden: true, description: 'HMAC key' }] }) }, lines: [2] },
     // Decryption, decoding of a credential, login and session results.
     { code: jb('v = AESDecryption($blob, $aes_passphrase, $aes_salt);', 'WriteToOperationLog("plain: " + v);'), lines: [3], message: /AESDecryption/ },
     { code: jb('v = Base64Decode($api_token);', 'WriteToOperationLog(v);'), lines: [3] },
@@ -102,6 +105,7 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var pw = Jitterbit.GetVar("$db_password");', 'WriteToOperationLog("pw " + pw);'), file: 'a.js', lines: [3], fix: true },
     { code: js('var t = Jitterbit.GetVar("$access_token");', 'SetLastError("t=" + t);'), file: 'b.js', lines: [3] },
     { code: js('var h = Jitterbit.GetVar("$jitterbit.api.request.headers.authorization");', 'RaiseError(h);'), file: 'c.js', lines: [3] },
+    { code: js('var o = {pw: Jitterbit.GetVar("$db_password")};', 'WriteToOperationLog(JSON.stringify(o));'), file: 'd.js', lines: [3] },
     // Hosts.
     { code: exported.text, file: 'project.json', lines: exported.linesOf('WriteToOperationLog') },
     { code: designStudioScript('WriteToOperationLog("gate " + $dock.password);'), file: 'Data/Script/gate.xml', lines: [7] },

@@ -1,5 +1,5 @@
 import { jb, runRuleTable } from '../rule-tester';
-import { cloudExport, js } from '../hosts';
+import { cloudExport, designStudioProjectVariable, js } from '../hosts';
 
 // detection-policy §3: an e-mail address of a person at a real-looking domain; not role mailboxes, not reserved
 // domains (example.com/.org/.net, *.example, *.test, *.invalid, localhost). Clarifications: the role local parts.
@@ -41,5 +41,6 @@ runRuleTable('pii/email', {
     { code: jb('$x = 1;', 'rec = "Aiko Tanaka <aiko.tanaka@kestrel-analytics.io>";', '$y = 2;', '$z = "sven.lind@kestrel-analytics.io";'), lines: [3, 5] },
     { code: js('var to = "maria.kowalski@brightwater-freight.com";'), file: 'mail.js', lines: [2], fix: true },
     { code: exported.text, file: 'project.json', secrets: ['tomasz.wielgosz@brightwater-freight.com'], lines: exported.linesOf('tomasz.wielgosz@brightwater-freight.com'), message: /in `escalation_contact`/ },
+    { code: designStudioProjectVariable('dock_contact', 'maria.kowalski@brightwater-freight.com'), file: 'Data/ProjectVariable/contact.xml', lines: [6], secrets: ['maria.kowalski@brightwater-freight.com'] },
   ],
 });
