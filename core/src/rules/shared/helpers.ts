@@ -17,7 +17,9 @@ export function reportLiteral(
   const span = valueCharSpan(ctx.facts, r, lf.lit, from, to);
   const fixes = [...(report.fixes ?? [])];
   if (opts.extractAs) {
-    const whole = from === 0 && to === lf.lit.value.length;
+    // Extracting one part would leave (and copy into the fix's edit) other secrets of the same literal: take it whole.
+    const partial = from !== 0 || to !== lf.lit.value.length;
+    const whole = !partial || lf.tokens.some((m) => m.end <= from || m.start >= to);
     fixes.unshift(useProjectVariableFix(ctx.facts, r, lf.lit, whole ? undefined : { from, to }, opts.extractAs, opts.description ?? 'Moved out of a script by Jitterbit Guard'));
   }
   ctx.report({
