@@ -8,7 +8,9 @@ import {
   createProject as coreCreateProject,
   DEFAULT_CONFIG,
   FUNCTION_CATALOGUE as CORE_FUNCTIONS,
+  isProbablyBinary,
   LineMap,
+  MAX_FILE_BYTES,
   SYSTEM_VARIABLES as CORE_SYSTEM_VARIABLES,
   suppressionComment,
   type FileAnalysis,
@@ -25,7 +27,7 @@ import {
 } from '../../core/src/index';
 
 export type { FileAnalysis, Finding, Fix, ProjectApi, ReadFileFn, ResolvedConfig, RuleMeta, Severity, SourceFile, VariableOccurrence };
-export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, LineMap, suppressionComment };
+export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, isProbablyBinary, LineMap, MAX_FILE_BYTES, suppressionComment };
 
 export type VariableInfo = ReturnType<ProjectApi['variableNames']>[number];
 export type CatalogueFunction = FunctionInfo;

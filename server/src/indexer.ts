@@ -1,13 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { isProbablyBinary, MAX_FILE_BYTES } from './analysis';
 
 /** File kinds the index feeds to the core; the core decides by content what each one really is. */
 const EXTENSIONS = new Set(['.jb', '.jitterbit', '.js', '.json', '.xml']);
 const FILE_NAMES = new Set(['jitterbit.conf']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e']);
-
-/** Files above this size are skipped (a script or an export this big is not something a person edits). */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export function isSupportedPath(path: string): boolean {
   return EXTENSIONS.has(extname(path).toLowerCase()) || FILE_NAMES.has(basename(path).toLowerCase());
@@ -53,7 +51,7 @@ export async function findSupportedFiles(root: string, isCancelled: () => boolea
   return out.sort();
 }
 
-/** Reads a file for the index; returns a reason instead of text when it is too large or binary. */
+/** Reads a file for the index; returns a reason instead of text when it is too large or binary (the CLI's limits). */
 export async function readIndexable(path: string): Promise<{ text: string } | { skipped: string } | undefined> {
   let buf: Buffer;
   try {
@@ -64,7 +62,7 @@ export async function readIndexable(path: string): Promise<{ text: string } | { 
   } catch {
     return undefined;
   }
-  const probe = buf.subarray(0, 8192);
-  if (probe.includes(0)) return { skipped: 'binary content' };
-  return { text: buf.toString('utf8') };
+  const text = buf.toString('utf8');
+  if (isProbablyBinary(text)) return { skipped: 'binary content' };
+  return { text };
 }

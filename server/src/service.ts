@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProject, LineMap, type FileAnalysis, type ProjectApi } from './analysis';
@@ -42,8 +43,6 @@ export class GuardService {
   private readonly pending = new Map<string, string[]>();
   /** Called with the open documents a settled change may affect (set by the server). */
   onAffected: (uris: string[]) => void = () => undefined;
-  /** Current text of every file in the project (line maps for edits in files that are not open). */
-  private readonly texts = new Map<string, string>();
   private resultSeq = 0;
   relatedInformation = true;
 
@@ -78,7 +77,6 @@ export class GuardService {
       this.diskVersions.set(path, version);
     }
     this.project.setFile(path, text, version);
-    this.texts.set(path, text);
   }
 
   /**
@@ -101,7 +99,6 @@ export class GuardService {
     this.pending.delete(path);
     const before = this.project.dependentsOf(path);
     this.project.removeFile(path);
-    this.texts.delete(path);
     this.diskVersions.delete(path);
     this.cache.delete(uri);
     this.records.clear(uri);
@@ -159,17 +156,21 @@ export class GuardService {
     return this.analyze(uri, settings).analysis;
   }
 
-  textOf(path: string): string | undefined {
-    return this.texts.get(path);
-  }
-
-  /** Line map of a file's current text (the open document's if open). */
+  /**
+   * Line map of a file's current text: the open document's, the cached analysis's, or the file on disk (what
+   * the index holds for a file that is not open). Used for rename / references edits in other files.
+   */
   linesOf(path: string): LineMap | undefined {
     const uri = this.uriOf(path);
+    const doc = this.documents.get(uri);
+    if (doc) return new LineMap(doc.getText());
     const entry = this.cache.get(uri);
     if (entry && entry.version === this.versionOf(uri)) return entry.analysis.source.lines;
-    const text = this.texts.get(path);
-    return text === undefined ? undefined : new LineMap(text);
+    try {
+      return new LineMap(readFileSync(path, 'utf8'));
+    } catch {
+      return undefined;
+    }
   }
 
   forget(uri: string): void {

@@ -112,6 +112,28 @@ describe('server: pull diagnostics (textDocument/diagnostic)', function () {
   });
 });
 
+describe('server: run onSave', function () {
+  this.timeout(30000);
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ root: FIXTURES, pull: true, settings: { run: 'onSave' } });
+  });
+  after(() => client.stop());
+
+  it('keeps the last saved analysis while the document is dirty and re-analyses on save', async () => {
+    const uri = await client.open(join(FIXTURES, 'secrets.jb'));
+    const pull = () => client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    const opened = await pull();
+    assert.ok(opened.kind === 'full' && hasSecret(opened.items));
+    await client.setText(uri, '<trans>\nx = 1;\n</trans>\n');
+    const dirty = await pull();
+    assert.ok(dirty.kind === 'full' && hasSecret(dirty.items), 'unsaved edits are not analysed');
+    await client.notify('textDocument/didSave', { textDocument: { uri } });
+    const saved = await pull();
+    assert.ok(saved.kind === 'full' && !hasSecret(saved.items), 'the saved text is analysed');
+  });
+});
+
 describe('server: configuration file changes refresh diagnostics', function () {
   this.timeout(30000);
   let ws: ReturnType<typeof copyFixtures>;

@@ -14,7 +14,7 @@ describe('server: workspace index, cross-file findings, rename', function () {
     ws = copyFixtures();
     // Files the index must skip, with one message: binary content and an oversized file.
     writeFileSync(join(ws.root, 'binary.jb'), Buffer.from([0x3c, 0x74, 0, 1, 2, 3, 0, 0]));
-    writeFileSync(join(ws.root, 'huge.json'), `{"a":"${'x'.repeat(5 * 1024 * 1024)}"}`);
+    writeFileSync(join(ws.root, 'huge.json'), `{"a":"${'x'.repeat(9 * 1024 * 1024)}"}`);
     client = await TestClient.start({ root: ws.root });
   });
   after(async () => {
