@@ -129,6 +129,19 @@ describe('Jitterbit Guard in real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('a rule switched off in the jitterbitGuard.rules setting disappears, and comes back when reset', async () => {
+    const doc = await open('secrets.jb');
+    const ds = await diagnosticsWhere(doc.uri, (d) => d.some((x) => codeOf(x).startsWith('secrets/')), 'a secrets/ finding');
+    const rule = codeOf(ds.find((x) => codeOf(x).startsWith('secrets/')) as vscode.Diagnostic);
+    const config = vscode.workspace.getConfiguration('jitterbitGuard', doc.uri);
+    const gone = diagnosticsWhere(doc.uri, (d) => !d.some((x) => codeOf(x) === rule), `${rule} to be switched off`);
+    await config.update('rules', { [rule]: 'off' }, vscode.ConfigurationTarget.Workspace);
+    await gone;
+    const back = diagnosticsWhere(doc.uri, (d) => d.some((x) => codeOf(x) === rule), `${rule} to come back`);
+    await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await back;
+  });
+
   it('completes functions (with snippets) and $ variables from the whole workspace', async () => {
     const doc = await open('clean.jb');
     const line = doc.lineAt(2);
