@@ -334,6 +334,9 @@ class Parser {
   /** Prefix `- + ++ --` (collected in a loop), then a postfix expression. */
   private parseUnary(): Expr {
     let t = this.peek();
+    if (t.kind !== 'Punct' || (t.text !== '-' && t.text !== '+' && t.text !== '++' && t.text !== '--' && t.text !== '!')) {
+      return this.parsePostfix();
+    }
     const prefixes: Token[] = [];
     while (t.kind === 'Punct' && (t.text === '-' || t.text === '+' || t.text === '++' || t.text === '--')) {
       prefixes.push(this.advance());
@@ -373,7 +376,7 @@ class Parser {
       if (t.kind !== 'Punct') break;
       if (t.text === '[') {
         this.advance();
-        const index = this.nested(']', () => this.parseBracketed(']'));
+        const index = this.enter(']') ? this.leave(']', this.parseBracketed(']')) : undefined;
         if (!index) {
           const skipped = this.skipGroup(t.start, ']');
           expr = { kind: 'Index', object: expr, index: skipped, start: expr.start, end: skipped.end };
@@ -448,7 +451,7 @@ class Parser {
       this.error('syntax/expected-expression', 'Empty parentheses: expected an expression.', open.start, close.end);
       return { kind: 'Paren', expr: { kind: 'Missing', start: open.end, end: open.end }, start: open.start, end: close.end };
     }
-    const inner = this.nested(')', () => this.parseBracketed(')'));
+    const inner = this.enter(')') ? this.leave(')', this.parseBracketed(')')) : undefined;
     if (!inner) {
       const skipped = this.skipGroup(open.start, ')');
       return { kind: 'Paren', expr: skipped, start: open.start, end: skipped.end };
@@ -472,7 +475,7 @@ class Parser {
       const c = this.advance();
       return { kind: 'Error', start: open.start, end: c.end, children: [] };
     }
-    const body = this.nested(']', () => this.parseBracketed(']'));
+    const body = this.enter(']') ? this.leave(']', this.parseBracketed(']')) : undefined;
     if (!body) return this.skipGroup(open.start, ']');
     const children = body.expr.kind === 'Error' && body.extra ? body.expr.children : [body.expr];
     return { kind: 'Error', start: open.start, end: body.end, children };
@@ -480,7 +483,7 @@ class Parser {
 
   private parseCall(name: Token): Expr {
     this.advance(); // (
-    const args = this.nested(')', () => this.parseList(')'));
+    const args = this.enter(')') ? this.leave(')', this.parseList(')')) : undefined;
     if (!args) {
       const skipped = this.skipGroup(name.end, ')');
       return { kind: 'Call', name: name.text, nameStart: name.start, nameEnd: name.end, args: [], start: name.start, end: skipped.end };
@@ -490,7 +493,7 @@ class Parser {
 
   private parseArray(open: Token): Expr {
     this.advance(); // {
-    const list = this.nested('}', () => this.parseList('}'));
+    const list = this.enter('}') ? this.leave('}', this.parseList('}')) : undefined;
     if (!list) {
       const skipped = this.skipGroup(open.start, '}');
       return { kind: 'Array', elements: [skipped], start: open.start, end: skipped.end };
@@ -499,14 +502,17 @@ class Parser {
   }
 
   /**
-   * Runs `body` one nesting level deeper. At the cap the whole group up to its closer is skipped instead,
-   * and `undefined` is returned (the closer is already consumed when present).
+   * Goes one nesting level deeper, waiting for `closer`; false at the cap (the caller then skips the group
+   * with skipGroup). Pair with `leave`. (No closures: this runs for every bracket.)
    */
-  private nested<T>(closer: Closer, body: () => T): T | undefined {
-    if (this.depth >= this.maxDepth) return undefined;
+  private enter(closer: Closer): boolean {
+    if (this.depth >= this.maxDepth) return false;
     this.depth++;
     this.open[closer]++;
-    const result = body();
+    return true;
+  }
+
+  private leave<T>(closer: Closer, result: T): T {
     this.open[closer]--;
     this.depth--;
     return result;
@@ -522,7 +528,7 @@ class Parser {
 
   /**
    * The content of `( … )` or `[ … ]` up to and including the closer: one sequence, with expressions after a
-   * stray `,` collected into an Error node (`extra` tells). Runs inside `nested`, so the recursion through
+   * stray `,` collected into an Error node (`extra` tells). Runs between enter and leave, so the recursion through
    * stray commas is depth-counted too.
    */
   private parseBracketed(closer: Closer): { expr: Expr; extra: boolean; end: number } {
