@@ -71,19 +71,24 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskRes
     dirOf.set(f.rel, path.dirname(f.abs));
     if (f.explicit) named.add(f.rel);
   }
-  for (const [p, dir] of dirOf) {
-    const config = configs.forDir(dir);
-    try {
-      const a = project.analyzeFile(p, config);
-      // Allowlisted, or not a Jitterbit file: not part of the report. A file found by walking a folder that turns
-      // out not to be Jitterbit content (package.json, tsconfig.json, .jitterbit-guard.json) is skipped silently;
-      // a file named on the command line keeps the engine's note saying what it is not.
-      if (a.skipped || (a.kind === 'unsupported' && !named.has(p))) continue;
-      out.files.push({ path: p, findings: a.findings.map(toReportFinding).sort(compareFindings), failLevel: config.failLevel ?? 'warning' });
-    } catch (e) {
-      out.internalErrors++;
-      out.notifications.push({ level: 'error', path: p, message: `${p}: internal error while analysing the file: ${e instanceof Error ? e.message : String(e)}` });
-    }
+  // One batch pass over the project (one parse per file; a second only where another script's global flows in).
+  let analyses;
+  try {
+    analyses = project.analyzeAll((p) => configs.forDir(dirOf.get(p) ?? '.'));
+  } catch (e) {
+    out.internalErrors++;
+    out.notifications.push({ level: 'error', message: `internal error while analysing the project: ${e instanceof Error ? e.message : String(e)}` });
+    return out;
+  }
+  for (const a of analyses) {
+    const p = a.path;
+    if (!dirOf.has(p)) continue;
+    // Allowlisted, or not a Jitterbit file: not part of the report. A file found by walking a folder that turns
+    // out not to be Jitterbit content (package.json, tsconfig.json, .jitterbit-guard.json) is skipped silently;
+    // a file named on the command line keeps the engine's note saying what it is not.
+    if (a.skipped || (a.kind === 'unsupported' && !named.has(p))) continue;
+    const config = configs.forDir(dirOf.get(p) ?? '.');
+    out.files.push({ path: p, findings: a.findings.map(toReportFinding).sort(compareFindings), failLevel: config.failLevel ?? 'warning' });
   }
   return out;
 }

@@ -13,8 +13,9 @@ export interface JitterpakMember {
   text: string;
 }
 
+/** Batch runs keep no parse trees between files: memory stays at one tree plus compact summaries. */
 export function createProject(): ProjectApi {
-  return coreCreateProject();
+  return coreCreateProject({ retainTrees: false });
 }
 
 /** The config used when resolving one failed unexpectedly (the failure itself is reported). */
