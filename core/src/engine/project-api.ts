@@ -70,6 +70,11 @@ export interface ProjectApi {
   rules(): RuleMeta[];
   /** Every `$name` / `Get("name")` / `Jitterbit.GetVar("$name")` occurrence of a global or project variable. */
   variableOccurrences(name?: string): VariableOccurrence[];
+  /**
+   * Optional: computes one file's cross-file summary now if it is not cached (hosts call it in small chunks after
+   * loading many files, so no single request has to summarise the whole project).
+   */
+  prepare?(path: string): void;
   /** Names of globals and project variables known in the project (without `$`). */
   variableNames(): { name: string; kind: 'global' | 'project-variable' | 'system'; hidden?: boolean }[];
 }

@@ -262,6 +262,12 @@ export class Project implements ProjectApi {
     return out;
   }
 
+  /** Computes this file's summary now, if not cached (see ProjectApi.prepare). */
+  prepare(path: string): void {
+    const e = this.entries.get(path);
+    if (e) this.summary(e);
+  }
+
   dependentsOf(path: string): string[] {
     const e = this.entries.get(path);
     if (!e) return [];
