@@ -34,7 +34,9 @@ export const SYNTAX_RULE: RuleMeta = {
 };
 
 function fill(template: string, data: Record<string, string> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (data && k in data ? data[k] : m));
+  const text = template.replace(/\{(\w+)\}/g, (m, k: string) => (data && k in data ? data[k] : m));
+  // Templates may start with a placeholder ("{description} …"): messages still start with a capital.
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function fingerprintOf(ruleId: string, basis: string): string {
