@@ -1,7 +1,12 @@
 // Randomness heuristics and identifier shapes (GUIDs, digests, Salesforce ids) that look random but are not
 // secrets by themselves (policy: "identifiers that merely look random").
 
-import { isDigitCode, isLowerCode, isUpperCode } from './codec';
+import { isDigitCode as codec_isDigitCode, isLowerCode as codec_isLowerCode, isUpperCode as codec_isUpperCode } from './codec';
+
+// Local bindings: hot loops call these directly (no module getter per character).
+const isDigitCode = codec_isDigitCode;
+const isLowerCode = codec_isLowerCode;
+const isUpperCode = codec_isUpperCode;
 
 /** Shannon entropy in bits per character. 0 for an empty string. */
 export function shannonEntropy(s: string): number {

@@ -1,7 +1,12 @@
 // Name-level checks: is a variable / key / header / element name a credential name or a PII field name?
 // Policy: detection-policy.md "Credential names" clarification and section 2 (PII-bearing names).
 
-import { isDigitCode, isLowerCode, isUpperCode } from './codec';
+import { isDigitCode as codec_isDigitCode, isLowerCode as codec_isLowerCode, isUpperCode as codec_isUpperCode } from './codec';
+
+// Local bindings: hot loops call these directly (no module getter per character).
+const isDigitCode = codec_isDigitCode;
+const isLowerCode = codec_isLowerCode;
+const isUpperCode = codec_isUpperCode;
 
 /** Coarse kind of credential a name denotes (for messages and variable-name suggestions). */
 export type CredentialNameKind = 'password' | 'secret' | 'token' | 'key' | 'session' | 'signature' | 'auth' | 'credential';
@@ -137,8 +142,10 @@ function endsWithPhrase(segs: string[], list: Phrase[]): Phrase | undefined {
 }
 
 /** The credential kind a name denotes, or undefined when it is not a credential name. */
+const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
+
 export function credentialNameKind(name: string): CredentialNameKind | undefined {
-  if (typeof name !== 'string' || name.length === 0) return undefined;
+  if (typeof name !== 'string' || name.length === 0 || !CREDENTIAL_HINT_RE.test(name)) return undefined;
   const segs = stripTrailingDigits(nameSegments(name));
   if (segs.length === 0) return undefined;
   const p = endsWithPhrase(segs, CREDENTIAL_PHRASES);

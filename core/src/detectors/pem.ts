@@ -38,32 +38,36 @@ function pgpSecretKeyPacket(b: Uint8Array): boolean {
 /** Finds PEM private key blocks (also with `\n` escapes written literally in one-line strings). */
 export function scanPemPrivateKeys(text: string): PemMatch[] {
   const out: PemMatch[] = [];
-  let from = 0;
-  while (from < text.length) {
-    const begin = text.indexOf('-----BEGIN ', from);
-    if (begin < 0) break;
-    from = begin + 11;
-    const rel = text.slice(begin + 11, begin + 80).indexOf('-----');
+  let nextEndCache = -2; // position of the next '-----END' at or after the current body; -1 when there is none
+  let begin = text.indexOf('-----BEGIN ');
+  while (begin >= 0) {
+    // The next BEGIN bounds this block's body: work per block stays proportional to its own text.
+    const nextBegin = text.indexOf('-----BEGIN ', begin + 11);
+    const thisBegin = begin;
+    begin = nextBegin;
+    const limit = nextBegin < 0 ? text.length : nextBegin;
+    const rel = text.slice(thisBegin + 11, Math.min(limit, thisBegin + 80)).indexOf('-----');
     if (rel < 0) continue;
-    const labelEnd = begin + 11 + rel;
-    const label = text.slice(begin + 11, labelEnd);
+    const labelEnd = thisBegin + 11 + rel;
+    const label = text.slice(thisBegin + 11, labelEnd);
     if (!PRIVATE_LABEL_RE.test(label)) continue;
     const bodyStart = labelEnd + 5;
-    const relEnd = text.slice(bodyStart, bodyStart + MAX_BODY + 8).indexOf('-----END');
-    const endIdx = relEnd < 0 ? -1 : bodyStart + relEnd;
+    if (nextEndCache !== -1 && nextEndCache < bodyStart) nextEndCache = text.indexOf('-----END', bodyStart);
+    const endIdx = nextEndCache >= 0 && nextEndCache < limit && nextEndCache - bodyStart <= MAX_BODY ? nextEndCache : -1;
     const complete = endIdx >= 0;
     let raw: string;
     let end: number;
     if (complete) {
       raw = text.slice(bodyStart, endIdx);
-      const closeRel = text.slice(endIdx + 8, endIdx + 100).indexOf('-----');
+      const closeRel = text.slice(endIdx + 8, Math.min(text.length, endIdx + 100)).indexOf('-----');
       end = closeRel >= 0 ? endIdx + 8 + closeRel + 5 : endIdx + 8;
     } else {
       // Truncated: the body runs while it looks like base64, whitespace or escape sequences.
       let k = bodyStart;
-      const lim = Math.min(text.length, bodyStart + MAX_BODY);
+      const lim = Math.min(limit, bodyStart + MAX_BODY);
       while (k < lim) {
         const c = text.charCodeAt(k);
+        if (c === 45 && text.startsWith('-----', k)) break;
         const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 ||
           c === 10 || c === 13 || c === 32 || c === 9 || c === 92 || c === 58 || c === 44 || c === 45;
         if (!ok) break;
@@ -115,8 +119,7 @@ export function scanPemPrivateKeys(text: string): PemMatch[] {
       }
     }
     if (!ok) continue;
-    out.push({ start: begin, end, label, confidence: partial ? 'medium' : 'high' });
-    from = end;
+    out.push({ start: thisBegin, end, label, confidence: partial ? 'medium' : 'high' });
   }
   return out;
 }

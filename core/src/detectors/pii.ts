@@ -2,8 +2,13 @@
 // numbers, IBANs and person records (name + date of birth / address / national id). Policy section 3.
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { ibanMod97Valid, isAlnumCode, isDigitCode, isUpperCode, luhnValid } from './codec';
+import { ibanMod97Valid, isAlnumCode as codec_isAlnumCode, isDigitCode as codec_isDigitCode, isUpperCode as codec_isUpperCode, luhnValid } from './codec';
 import { looksLikeDateOfBirth, looksLikePersonName, looksLikeStreetAddress } from './person';
+
+// Local bindings: hot loops call these directly (no module getter per character).
+const isAlnumCode = codec_isAlnumCode;
+const isDigitCode = codec_isDigitCode;
+const isUpperCode = codec_isUpperCode;
 
 export type PiiKind = 'email' | 'phone' | 'ssn' | 'card' | 'iban' | 'person-record';
 
@@ -92,10 +97,6 @@ function scanEmails(text: string, out: PiiMatch[]): void {
 
 // ---------------------------------------------------------------------------------------------- phone
 
-function isPhoneChar(c: number): boolean {
-  return isDigitCode(c) || c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 43 || c === 0xa0;
-}
-
 /** Fictional / drama ranges: NANP 555-0100..0199; Ofcom drama numbers; Australian fictional 0491 570 xxx. */
 function isFictionalNumber(country: string | undefined, national: string): boolean {
   if (country === 'US' || country === 'CA' || (national.length === 10 && country === undefined)) {
@@ -111,37 +112,30 @@ function isFictionalNumber(country: string | undefined, national: string): boole
   return false;
 }
 
+const PHONE_CANDIDATE_RE = /[+(]?\d[\d \u00a0().-]{5,27}/g;
+
 function scanPhones(text: string, out: PiiMatch[]): void {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
+  PHONE_CANDIDATE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PHONE_CANDIDATE_RE.exec(text)) !== null) {
+    const i = m.index;
+    const runEnd = i + m[0].length;
     const c = text.charCodeAt(i);
-    if (!(isDigitCode(c) || c === 43 || c === 40)) {
-      i++;
-      continue;
-    }
-    // must start at a boundary
     if (i > 0) {
       const p = text.charCodeAt(i - 1);
-      if (isAlnumCode(p) || p === 95 || p === 45 || p === 46 || p === 47 || p === 36 || (p === 43 && c !== 43)) {
-        while (i < n && isPhoneChar(text.charCodeAt(i))) i++;
-        continue;
-      }
+      // must start at a boundary: not inside a word, an id (A-12), a version (1.2), a path or a $var
+      if (isAlnumCode(p) || p === 95 || p === 45 || p === 46 || p === 47 || p === 36 || (p === 43 && c !== 43)) continue;
     }
-    let e = i;
+    let e = runEnd;
+    while (e > i && !isDigitCode(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 41) e--;
     let digits = 0;
-    while (e < n && e - i < 28 && isPhoneChar(text.charCodeAt(e))) {
-      if (isDigitCode(text.charCodeAt(e))) digits++;
-      e++;
-    }
-    const runEnd = e;
-    while (e > i && !isDigitCode(text.charCodeAt(e - 1)) && text[e - 1] !== ')') e--;
+    for (let k = i; k < e; k++) if (isDigitCode(text.charCodeAt(k))) digits++;
     const next = e < n ? text.charCodeAt(e) : 0;
-    const start = i;
-    const cand = text.slice(i, e);
-    i = Math.max(runEnd, i + 1);
     if (digits < 7 || digits > 15 || isAlnumCode(next) || next === 95 || next === 47 || next === 64) continue;
+    const cand = text.slice(i, e);
     if (!phoneFormatted(cand)) continue;
+    if (c !== 43 && !nanpShape(cand)) continue; // without +, only North American numbers can be valid (default US)
     let parsed;
     try {
       parsed = parsePhoneNumberFromString(cand, 'US');
@@ -150,8 +144,16 @@ function scanPhones(text: string, out: PiiMatch[]): void {
     }
     if (!parsed || !parsed.isValid()) continue;
     if (isFictionalNumber(parsed.country, parsed.nationalNumber as string)) continue;
-    out.push({ kind: 'phone', start, end: e, description: 'a phone number' });
+    out.push({ kind: 'phone', start: i, end: e, description: 'a phone number' });
   }
+}
+
+/** 10 digits (optionally after a leading 1) with area code and exchange starting 2-9. */
+function nanpShape(c: string): boolean {
+  let d = '';
+  for (let k = 0; k < c.length; k++) if (isDigitCode(c.charCodeAt(k))) d += c[k];
+  if (d.length === 11 && d[0] === '1') d = d.slice(1);
+  return d.length === 10 && d[0] >= '2' && d[3] >= '2';
 }
 
 /**
@@ -248,36 +250,23 @@ export function isLikelyCardNumber(digits: string): boolean {
   return true;
 }
 
+const CARD_CANDIDATE_RE = /\d(?:[ -]?\d){12,18}/g;
+
 function scanCards(text: string, out: PiiMatch[]): void {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isDigitCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+  CARD_CANDIDATE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CARD_CANDIDATE_RE.exec(text)) !== null) {
+    const i = m.index;
+    const e = i + m[0].length;
     const p = i > 0 ? text.charCodeAt(i - 1) : 0;
-    let e = i;
-    let digits = '';
-    let seps = '';
-    while (e < n && digits.length <= 19) {
-      const c = text.charCodeAt(e);
-      if (isDigitCode(c)) {
-        digits += text[e];
-        e++;
-      } else if ((c === 32 || c === 45) && e + 1 < n && isDigitCode(text.charCodeAt(e + 1)) && digits.length > 0) {
-        seps += text[e];
-        e++;
-      } else break;
-    }
     const next = e < n ? text.charCodeAt(e) : 0;
-    const startOk = !(isAlnumCode(p) || p === 95 || p === 46 || p === 45 || p === 36);
-    const endOk = !(isAlnumCode(next) || next === 95 || (next === 46 && e + 1 < n && isDigitCode(text.charCodeAt(e + 1))));
-    const sepOk = seps.length === 0 || /^(?: +|-+)$/.test(seps);
-    if (startOk && endOk && sepOk && isLikelyCardNumber(digits)) {
-      out.push({ kind: 'card', start: i, end: e, description: 'a payment card number' });
-    }
-    i = Math.max(e, i + 1);
+    if (isAlnumCode(p) || p === 95 || p === 46 || p === 45 || p === 36) continue;
+    if (isAlnumCode(next) || next === 95 || ((next === 46 || next === 45 || next === 32) && e + 1 < n && isDigitCode(text.charCodeAt(e + 1)))) continue;
+    const v = m[0];
+    if (v.includes(' ') && v.includes('-')) continue;
+    const digits = v.length > 19 || v.includes(' ') || v.includes('-') ? v.replace(/[ -]/g, '') : v;
+    if (isLikelyCardNumber(digits)) out.push({ kind: 'card', start: i, end: e, description: 'a payment card number' });
   }
 }
 
@@ -321,12 +310,14 @@ export const EXAMPLE_IBANS = new Set([
   'SV62CENR00000000000000700025', 'VA59001123000012345678', 'NL39RABO0300065264', 'DE27100777770209299700',
 ]);
 
+const IBAN_CANDIDATE_RE = /[A-Z]{2}\d{2}(?=[ A-Z0-9]{11})/g;
+
 function scanIbans(text: string, out: PiiMatch[]): void {
   const n = text.length;
-  for (let i = 0; i + 15 <= n; i++) {
-    const c0 = text.charCodeAt(i);
-    if (!isUpperCode(c0)) continue;
-    if (!isUpperCode(text.charCodeAt(i + 1)) || !isDigitCode(text.charCodeAt(i + 2)) || !isDigitCode(text.charCodeAt(i + 3))) continue;
+  IBAN_CANDIDATE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = IBAN_CANDIDATE_RE.exec(text)) !== null) {
+    let i = m.index;
     if (i > 0 && (isAlnumCode(text.charCodeAt(i - 1)) || text[i - 1] === '_')) continue;
     const cc = text.slice(i, i + 2);
     const len = IBAN_LENGTHS[cc];
@@ -348,7 +339,8 @@ function scanIbans(text: string, out: PiiMatch[]): void {
     if (isAlnumCode(next) || next === 95) continue;
     if (!ibanMod97Valid(iban)) continue;
     const start = i;
-    i = k - 1;
+    i = k;
+    IBAN_CANDIDATE_RE.lastIndex = k;
     if (EXAMPLE_IBANS.has(iban) || /123456789|0{10,}/.test(iban.slice(4))) continue;
     out.push({ kind: 'iban', start, end: k, description: 'an IBAN' });
   }
@@ -405,29 +397,33 @@ function recordFields(text: string, s: number, e: number): Field[] {
   return fields;
 }
 
+const NAME_PAIR_RE = /[A-Z][a-z\u00e0-\u00ff'\u2019]{1,20}\.?[ \t]{1,3}(?:[A-Z]\.[ \t]{1,3}|[a-z]{2,3}[ \t])?[A-Z]['\u2019]?[a-z]/;
+
+const NAME_PAIR_GLOBAL_RE = new RegExp(NAME_PAIR_RE.source, 'g');
+
 function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
-  let ls = 0;
   const n = text.length;
-  while (ls < n) {
-    let le = text.indexOf('\n', ls);
+  NAME_PAIR_GLOBAL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAME_PAIR_GLOBAL_RE.exec(text)) !== null) {
+    const ls = text.lastIndexOf('\n', m.index) + 1;
+    let le = text.indexOf('\n', m.index);
     if (le < 0) le = n;
-    if (le - ls >= 12 && le - ls <= 4000) {
-      const fields = recordFields(text, ls, le);
-      if (fields.length >= 2) {
-        let name: Field | undefined;
-        let other: Field | undefined;
-        for (const f of fields) {
-          if (!name && looksLikePersonName(f.text)) name = f;
-          else if (!other && (looksLikeDateOfBirth(f.text, now) || looksLikeStreetAddress(f.text) || isSsnText(f.text))) other = f;
-        }
-        if (name && other) {
-          const start = Math.min(name.start, other.start);
-          const end = Math.max(name.end, other.end);
-          out.push({ kind: 'person-record', start, end, description: "a person's name with a date of birth, address or national id" });
-        }
-      }
+    NAME_PAIR_GLOBAL_RE.lastIndex = le; // one look per line
+    if (le - ls < 12 || le - ls > 4000 || !/\d/.test(text.slice(ls, le))) continue;
+    const fields = recordFields(text, ls, le);
+    if (fields.length < 2) continue;
+    let name: Field | undefined;
+    let other: Field | undefined;
+    for (const f of fields) {
+      if (!name && looksLikePersonName(f.text)) name = f;
+      else if (!other && (looksLikeDateOfBirth(f.text, now) || looksLikeStreetAddress(f.text) || isSsnText(f.text))) other = f;
     }
-    ls = le + 1;
+    if (name && other) {
+      const start = Math.min(name.start, other.start);
+      const end = Math.max(name.end, other.end);
+      out.push({ kind: 'person-record', start, end, description: "a person's name with a date of birth, address or national id" });
+    }
   }
 }
 
@@ -439,12 +435,9 @@ function isSsnText(s: string): boolean {
 
 // ---------------------------------------------------------------------------------------------- driver
 
+const SEVEN_DIGITS_RE = /\d(?:\D{0,64}\d){6}/;
 const ORDER: PiiKind[] = ['email', 'iban', 'card', 'ssn', 'phone'];
 
-function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i))) return true;
-  return false;
-}
 
 /**
  * Finds personal data in `text`. Matches of different kinds never overlap (an IBAN or card number is not
@@ -453,11 +446,12 @@ function hasDigit(text: string): boolean {
 export function scanPii(text: string, now: Date = new Date()): PiiMatch[] {
   if (typeof text !== 'string' || text.length < 5) return [];
   const out: PiiMatch[] = [];
-  const digit = hasDigit(text);
+  // Every value kind needs 7+ digits; a person record needs two capitalised words and a digit.
+  const digit = SEVEN_DIGITS_RE.test(text) || (/\d/.test(text) && NAME_PAIR_RE.test(text));
   try {
     if (text.includes('@')) scanEmails(text, out);
     if (digit) {
-      scanIbans(text, out);
+      if (/[A-Z]{2}\d\d/.test(text)) scanIbans(text, out);
       scanCards(text, out);
       scanSsns(text, out);
       scanPhones(text, out);
@@ -466,6 +460,7 @@ export function scanPii(text: string, now: Date = new Date()): PiiMatch[] {
   } catch {
     // never throw: partial results are still useful
   }
+  if (out.length === 0) return out;
   // Resolve overlaps between value kinds: the earlier kind in ORDER wins. Person records may contain other matches.
   const records = out.filter((m) => m.kind === 'person-record');
   const values = out.filter((m) => m.kind !== 'person-record').sort((a, b) => a.start - b.start);

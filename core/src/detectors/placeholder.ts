@@ -1,7 +1,13 @@
 // Shared value filters: placeholders, references and values that cannot be credentials.
 // Policy: "Do not flag" list of section 1 and the Clarifications (placeholder words, credential values).
 
-import { isAlnumCode, isDigitCode, isLowerCode, isUpperCode } from './codec';
+import { isAlnumCode as codec_isAlnumCode, isDigitCode as codec_isDigitCode, isLowerCode as codec_isLowerCode, isUpperCode as codec_isUpperCode } from './codec';
+
+// Local bindings: hot loops call these directly (no module getter per character).
+const isAlnumCode = codec_isAlnumCode;
+const isDigitCode = codec_isDigitCode;
+const isLowerCode = codec_isLowerCode;
+const isUpperCode = codec_isUpperCode;
 
 /** Where a value was written: in code (a literal, a config value) or in comment / documentation text. */
 export type ValueSite = 'code' | 'comment';

@@ -4,11 +4,17 @@
 // Cost: every detector is guarded by a cheap prefilter (indexOf of its marker) and uses anchored regexes with
 // bounded quantifiers, so the scan is linear in the text length.
 
-import { bytesToAscii, bytesToUtf8, crc32, decodeBase64, isAlnumCode, isDigitCode, isLowerCode, isUpperCode, toBase62 } from './codec';
+import { bytesToAscii, bytesToUtf8, crc32, decodeBase64, isAlnumCode as codec_isAlnumCode, isDigitCode as codec_isDigitCode, isLowerCode as codec_isLowerCode, isUpperCode as codec_isUpperCode, toBase62 } from './codec';
 import { looksRandom, shannonEntropy } from './entropy';
 import { isCredentialName } from './names';
 import { scanPemPrivateKeys } from './pem';
 import { canBeCredentialValue, isPlaceholder, looksLikeSentence, type ValueSite } from './placeholder';
+
+// Local bindings: hot loops call these directly (no module getter per character).
+const isAlnumCode = codec_isAlnumCode;
+const isDigitCode = codec_isDigitCode;
+const isLowerCode = codec_isLowerCode;
+const isUpperCode = codec_isUpperCode;
 
 /** One secret found in a text. Offsets are those of the secret part (not of its label). */
 export interface SecretMatch {
@@ -63,22 +69,125 @@ function secretish(v: string): boolean {
   return v.length >= 6 && charClasses(v) >= 2 && !looksLikeSentence(v);
 }
 
+/** Which format markers a text contains, found in one regex pass; detectors run only when theirs is present. */
+interface Markers {
+  aws: boolean;
+  secret: boolean;
+  accountKey: boolean;
+  sharedAccessKey: boolean;
+  sig: boolean;
+  google: boolean;
+  gh: boolean;
+  ghPat: boolean;
+  npm: boolean;
+  slack: boolean;
+  slackHook: boolean;
+  stripe: boolean;
+  whsec: boolean;
+  sendgrid: boolean;
+  twilio: boolean;
+  salesforce: boolean;
+  misc: boolean;
+  jwt: boolean;
+  pem: boolean;
+  url: boolean;
+  authScheme: boolean;
+}
+
+const MARKER_RE =
+  /AKIA|ASIA|[Ss]ecret|SECRET|AccountKey|SharedAccessKey|sig=|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack\.com|_live_|_test_|whsec_|SG\.|00D|glpat-|shp(?:at|ca|pa|ss)_|pypi-|sk-|eyJ|-----BEGIN |:\/\/|(?:AC|SK)[0-9a-f]{8}|[Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN/g;
+
+function emptyMarkers(): Markers {
+  return {
+    aws: false, secret: false, accountKey: false, sharedAccessKey: false, sig: false, google: false, gh: false, ghPat: false,
+    npm: false, slack: false, slackHook: false, stripe: false, whsec: false, sendgrid: false, twilio: false, salesforce: false,
+    misc: false, jwt: false, pem: false, url: false, authScheme: false,
+  };
+}
+const NO_MARKERS: Markers = emptyMarkers();
+
+function findMarkers(text: string): Markers {
+  const mk = emptyMarkers();
+  MARKER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER_RE.exec(text)) !== null) {
+    const v = m[0];
+    switch (v.charCodeAt(0)) {
+      case 65: // A
+        if (v === 'AKIA' || v === 'ASIA') mk.aws = true;
+        else if (v === 'AccountKey') mk.accountKey = true;
+        else if (v === 'AIza') mk.google = true;
+        else mk.twilio = true;
+        break;
+      case 83: // S
+        if (v === 'SharedAccessKey') mk.sharedAccessKey = true;
+        else if (v === 'SG.') mk.sendgrid = true;
+        else if (v.startsWith('SK')) mk.twilio = true;
+        else mk.secret = true;
+        break;
+      case 115: // s
+        if (v === 'sig=') mk.sig = true;
+        else if (v === 'sk-' || v.startsWith('shp')) mk.misc = true;
+        else mk.secret = true;
+        break;
+      case 103: // g
+        if (v === 'github_pat_') mk.ghPat = true;
+        else if (v === 'glpat-') mk.misc = true;
+        else mk.gh = true;
+        break;
+      case 110:
+        mk.npm = true;
+        break;
+      case 120:
+        mk.slack = true;
+        break;
+      case 104:
+        mk.slackHook = true;
+        break;
+      case 95:
+        mk.stripe = true;
+        break;
+      case 119:
+        mk.whsec = true;
+        break;
+      case 48:
+        mk.salesforce = true;
+        break;
+      case 112:
+        mk.misc = true;
+        break;
+      case 101:
+        mk.jwt = true;
+        break;
+      case 45:
+        mk.pem = true;
+        break;
+      case 58:
+        mk.url = true;
+        break;
+      default:
+        mk.authScheme = true; // Basic / Bearer / Token in any of the cases above
+    }
+  }
+  return mk;
+}
+
 // ---------------------------------------------------------------------------------------------- cloud keys
 
 const AWS_KEY_ID_RE = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
 const AWS_SECRET_RE = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const AWS_SECRET_LABEL_RE = /(?:secret[\s_.-]?(?:access)?[\s_.-]?key|secretaccesskey|aws[\s_.-]?secret)["']?\s{0,3}[:=,]?\s{0,3}["']?$/i;
 
-function scanAws(text: string, where: ValueSite, out: Out): void {
+function scanAws(text: string, where: ValueSite, out: Out, mk: Markers): void {
   const ids: number[] = [];
-  if (text.includes('AKIA') || text.includes('ASIA')) {
+  if (mk.aws) {
     eachMatch(AWS_KEY_ID_RE, text, (m) => {
       if (isPlaceholder(m[0], where) || m[0].includes('EXAMPLE')) return;
       ids.push(m.index);
       push(out, 'aws-access-key-id', 'AWS access key id', m.index, m.index + m[0].length, 'high', P_FORMAT);
     });
   }
-  const hasLabel = /secret/i.test(text);
+  const hasLabel = mk.secret;
   if (ids.length === 0 && !hasLabel) return;
   eachMatch(AWS_SECRET_RE, text, (m) => {
     const v = m[0];
@@ -95,22 +204,22 @@ const AZURE_ACCOUNT_KEY_RE = /AccountKey\s{0,2}=\s{0,2}([A-Za-z0-9+/]{86}==)/g;
 const AZURE_SHARED_ACCESS_KEY_RE = /SharedAccessKey\s{0,2}=\s{0,2}([A-Za-z0-9+/]{42,43}=)/g;
 const SAS_SIG_RE = /[?&;]sig=([A-Za-z0-9%+/_-]{16,256}={0,2})/g;
 
-function scanAzure(text: string, where: ValueSite, out: Out): void {
-  if (text.includes('AccountKey')) {
+function scanAzure(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (mk.accountKey) {
     eachMatch(AZURE_ACCOUNT_KEY_RE, text, (m) => {
       if (isPlaceholder(m[1], where)) return;
       const s = m.index + m[0].length - m[1].length;
       push(out, 'azure-storage-account-key', 'Azure storage account key', s, s + m[1].length, 'high', P_FORMAT);
     });
   }
-  if (text.includes('SharedAccessKey')) {
+  if (mk.sharedAccessKey) {
     eachMatch(AZURE_SHARED_ACCESS_KEY_RE, text, (m) => {
       if (isPlaceholder(m[1], where)) return;
       const s = m.index + m[0].length - m[1].length;
       push(out, 'azure-shared-access-key', 'Azure shared access key', s, s + m[1].length, 'high', P_FORMAT);
     });
   }
-  if (text.includes('sig=')) {
+  if (mk.sig) {
     eachMatch(SAS_SIG_RE, text, (m) => {
       const raw = m[1];
       if (isPlaceholder(raw, where)) return;
@@ -130,8 +239,8 @@ function scanAzure(text: string, where: ValueSite, out: Out): void {
 
 const GOOGLE_KEY_RE = /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g;
 
-function scanGoogle(text: string, where: ValueSite, out: Out): void {
-  if (!text.includes('AIza')) return;
+function scanGoogle(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.google) return;
   eachMatch(GOOGLE_KEY_RE, text, (m) => {
     if (isPlaceholder(m[0], where)) return;
     push(out, 'google-api-key', 'Google API key', m.index, m.index + m[0].length, 'high', P_FORMAT);
@@ -160,20 +269,20 @@ const GITHUB_KIND: Record<string, string> = {
   ghr: 'GitHub refresh token',
 };
 
-function scanGithubNpm(text: string, where: ValueSite, out: Out): void {
-  if (text.includes('gh')) {
+function scanGithubNpm(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (mk.gh) {
     eachMatch(GITHUB_CLASSIC_RE, text, (m) => {
       if (!hasValidTokenChecksum(m[0])) return;
       push(out, 'github-token', GITHUB_KIND[m[0].slice(0, 3)] ?? 'GitHub token', m.index, m.index + m[0].length, 'high', P_FORMAT);
     });
   }
-  if (text.includes('github_pat_')) {
+  if (mk.ghPat) {
     eachMatch(GITHUB_FINE_RE, text, (m) => {
       if (isPlaceholder(m[0], where) || charClasses(m[0].slice(11)) < 3) return;
       push(out, 'github-fine-grained-token', 'GitHub fine-grained personal access token', m.index, m.index + m[0].length, 'high', P_FORMAT);
     });
   }
-  if (text.includes('npm_')) {
+  if (mk.npm) {
     eachMatch(NPM_RE, text, (m) => {
       if (!hasValidTokenChecksum(m[0])) return;
       push(out, 'npm-token', 'npm access token', m.index, m.index + m[0].length, 'high', P_FORMAT);
@@ -185,8 +294,8 @@ const SLACK_TOKEN_RE = /(?<![A-Za-z0-9])(?:xox[abposre]|xoxe\.xox[bp]|xapp)-[0-9
 const SLACK_STRUCT_RE = /^(?:xoxb-\d{6,15}-\d{6,15}-[A-Za-z0-9]{16,40}|xoxp-\d{6,15}-\d{6,15}-\d{6,15}-[A-Za-z0-9]{16,40}|xox[aeor]-\d-[A-Za-z0-9-]{20,}|xoxe\.xox[bp]-\d-[A-Za-z0-9-]{20,}|xapp-\d-[A-Z0-9]{8,15}-\d{6,15}-[a-f0-9]{32,80}|xoxs-[0-9A-Za-z-]{30,})$/;
 const SLACK_WEBHOOK_RE = /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9_/-]{20,200})/g;
 
-function scanSlack(text: string, where: ValueSite, out: Out): void {
-  if (text.includes('xox') || text.includes('xapp-')) {
+function scanSlack(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (mk.slack) {
     eachMatch(SLACK_TOKEN_RE, text, (m) => {
       const v = m[0];
       if (isPlaceholder(v, where) || !/\d/.test(v.slice(5))) return;
@@ -195,7 +304,7 @@ function scanSlack(text: string, where: ValueSite, out: Out): void {
       push(out, 'slack-token', 'Slack token', m.index, m.index + v.length, strong ? 'high' : 'medium', P_FORMAT);
     });
   }
-  if (text.includes('hooks.slack.com')) {
+  if (mk.slackHook) {
     eachMatch(SLACK_WEBHOOK_RE, text, (m) => {
       const path = m[1];
       if (isPlaceholder(path, where) || !/^T[A-Z0-9]{6,14}\/B[A-Z0-9]{6,14}\/[A-Za-z0-9]{20,40}$|^[A-Za-z0-9_/-]{30,}$/.test(path)) return;
@@ -208,15 +317,15 @@ function scanSlack(text: string, where: ValueSite, out: Out): void {
 const STRIPE_RE = /(?<![A-Za-z0-9_])(?:sk|rk)_(live|test)_[0-9A-Za-z]{10,247}(?![A-Za-z0-9_])/g;
 const STRIPE_WHSEC_RE = /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/]{24,100}(?![A-Za-z0-9_])/g;
 
-function scanStripe(text: string, where: ValueSite, out: Out): void {
-  if (text.includes('_live_') || text.includes('_test_')) {
+function scanStripe(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (mk.stripe) {
     eachMatch(STRIPE_RE, text, (m) => {
       if (isPlaceholder(m[0], where) || charClasses(m[0].slice(8)) < 2) return;
       const live = m[1] === 'live';
       push(out, 'stripe-secret-key', live ? 'Stripe live secret key' : 'Stripe test secret key', m.index, m.index + m[0].length, live ? 'high' : 'medium', P_FORMAT);
     });
   }
-  if (text.includes('whsec_')) {
+  if (mk.whsec) {
     eachMatch(STRIPE_WHSEC_RE, text, (m) => {
       if (isPlaceholder(m[0], where) || charClasses(m[0].slice(6)) < 2) return;
       push(out, 'stripe-webhook-secret', 'Stripe webhook signing secret', m.index, m.index + m[0].length, 'high', P_FORMAT);
@@ -226,8 +335,8 @@ function scanStripe(text: string, where: ValueSite, out: Out): void {
 
 const SENDGRID_RE = /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
 
-function scanSendgrid(text: string, where: ValueSite, out: Out): void {
-  if (!text.includes('SG.')) return;
+function scanSendgrid(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.sendgrid) return;
   eachMatch(SENDGRID_RE, text, (m) => {
     if (isPlaceholder(m[0], where)) return;
     push(out, 'sendgrid-api-key', 'SendGrid API key', m.index, m.index + m[0].length, 'high', P_FORMAT);
@@ -238,8 +347,8 @@ const TWILIO_SID_RE = /(?<![A-Za-z0-9])(?:AC|SK)[0-9a-f]{32}(?![A-Za-z0-9])/g;
 const HEX32_RE = /(?<![A-Za-z0-9])[0-9a-f]{32}(?![A-Za-z0-9])/g;
 const TWILIO_TOKEN_LABEL_RE = /(?:auth[\s_.-]?token|api[\s_.-]?secret|secret)["']?\s{0,3}[:=,]\s{0,3}["']?$/i;
 
-function scanTwilio(text: string, where: ValueSite, out: Out): void {
-  if (!text.includes('AC') && !text.includes('SK')) return;
+function scanTwilio(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.twilio) return;
   const sids: [number, number][] = [];
   eachMatch(TWILIO_SID_RE, text, (m) => {
     sids.push([m.index, m.index + m[0].length]);
@@ -256,8 +365,8 @@ function scanTwilio(text: string, where: ValueSite, out: Out): void {
 
 const SF_SESSION_RE = /(?<![A-Za-z0-9])00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{40,512}/g;
 
-function scanSalesforce(text: string, where: ValueSite, out: Out): void {
-  if (!text.includes('00D') || !text.includes('!')) return;
+function scanSalesforce(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.salesforce || !text.includes('!')) return;
   eachMatch(SF_SESSION_RE, text, (m) => {
     if (isPlaceholder(m[0], where)) return;
     push(out, 'salesforce-session-id', 'Salesforce session id', m.index, m.index + m[0].length, 'high', P_FORMAT);
@@ -270,10 +379,10 @@ const MISC_FORMATS: { marker: string; re: RegExp; kind: string; description: str
   { marker: 'pypi-', re: /(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,400}/g, kind: 'pypi-token', description: 'PyPI API token' },
   { marker: 'sk-ant-', re: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g, kind: 'anthropic-api-key', description: 'Anthropic API key' },
   { marker: 'T3BlbkFJ', re: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}(?![A-Za-z0-9_-])/g, kind: 'openai-api-key', description: 'OpenAI API key' },
-  { marker: '-us', re: /(?<![A-Za-z0-9])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9])/g, kind: 'mailchimp-api-key', description: 'Mailchimp API key' },
 ];
 
-function scanMisc(text: string, where: ValueSite, out: Out): void {
+function scanMisc(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.misc) return;
   for (const f of MISC_FORMATS) {
     if (!text.includes(f.marker)) continue;
     eachMatch(f.re, text, (m) => {
@@ -311,8 +420,8 @@ export function isJwt(token: string): boolean {
   return payloadBytes !== undefined && payloadBytes.length > 0;
 }
 
-function scanJwt(text: string, where: ValueSite, out: Out): void {
-  if (!text.includes('eyJ')) return;
+function scanJwt(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.jwt) return;
   eachMatch(JWT_RE, text, (m) => {
     if (!isJwt(m[0]) || isPlaceholder(m[0], where)) return;
     const unsigned = m[0].endsWith('.');
@@ -320,8 +429,8 @@ function scanJwt(text: string, where: ValueSite, out: Out): void {
   });
 }
 
-function scanPem(text: string, _where: ValueSite, out: Out): void {
-  if (!text.includes('-----BEGIN ')) return;
+function scanPem(text: string, _where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.pem) return;
   for (const p of scanPemPrivateKeys(text)) {
     push(out, 'private-key', `PEM private key block (${p.label})`, p.start, p.end, p.confidence, P_FORMAT);
   }
@@ -331,8 +440,8 @@ function scanPem(text: string, _where: ValueSite, out: Out): void {
 
 const URL_USERINFO_RE = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/?#"'<>\\]{1,128}):([^\s@/?#"'<>\\]{1,256})@(?=[A-Za-z0-9[])/gi;
 
-function scanUrlUserinfo(text: string, where: ValueSite, out: Out): void {
-  if (!text.includes('://') || !text.includes('@')) return;
+function scanUrlUserinfo(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.url || !text.includes('@')) return;
   eachMatch(URL_USERINFO_RE, text, (m) => {
     const pass = m[2];
     let decoded = pass;
@@ -352,7 +461,7 @@ function isReferenceLike(v: string): boolean {
   return c === '$' || c === '[' || c === '{' || (c === '%' && v.endsWith('%')) || v.startsWith('<') || v.includes('${') || v.includes('{{');
 }
 
-const AUTH_SCHEME_RE = /(?<![A-Za-z0-9_])(Basic|Bearer|Token)[ \t]{1,4}([A-Za-z0-9+/=._~-]{8,8192})/gi;
+const AUTH_SCHEME_RE = /\b([Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN)[ \t]{1,4}([A-Za-z0-9+/=._~-]{8,8192})/g;
 const AUTH_CONTEXT_RE = /(?:authori[sz]ation|auth|proxy-authorization)["']?\s{0,3}[:=,]\s{0,3}["']?\s{0,2}$/i;
 
 /** Decodes Basic credentials: printable ASCII `user:pass` with both parts non-empty. */
@@ -370,8 +479,8 @@ export function decodeBasicCredentials(b64: string): { user: string; password: s
   return { user: s.slice(0, colon), password: s.slice(colon + 1) };
 }
 
-function scanAuthHeaders(text: string, where: ValueSite, out: Out): void {
-  if (!/basic|bearer|token/i.test(text)) return;
+function scanAuthHeaders(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.authScheme) return;
   eachMatch(AUTH_SCHEME_RE, text, (m) => {
     const scheme = m[1].toLowerCase();
     const token = m[2];
@@ -396,11 +505,16 @@ function scanAuthHeaders(text: string, where: ValueSite, out: Out): void {
 
 const WHOLE_B64_RE = /^[A-Za-z0-9+/]{8,512}={0,2}$/;
 
-function scanWholeBasicBase64(text: string, where: ValueSite, out: Out): void {
+function isTrimChar(c: number): boolean {
+  return c <= 32 || c === 34 || c === 39 || c === 96;
+}
+
+function scanWholeBasicBase64(text: string, where: ValueSite, out: Out, _mk?: Markers): void {
+  if (text.length > 540) return;
   let s = 0;
   let e = text.length;
-  while (s < e && /[\s"'`]/.test(text[s])) s++;
-  while (e > s && /[\s"'`]/.test(text[e - 1])) e--;
+  while (s < e && isTrimChar(text.charCodeAt(s))) s++;
+  while (e > s && isTrimChar(text.charCodeAt(e - 1))) e--;
   if (e - s > 520 || e - s < 8) return;
   const v = text.slice(s, e);
   if (!WHOLE_B64_RE.test(v) || v.length % 4 !== 0) return;
@@ -425,7 +539,12 @@ function findBack(text: string, ch: string, from: number, max: number): number {
   return -1;
 }
 
-const KEY_HINTS = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'sess', 'sas', 'sig', 'auth', 'cred'];
+/** Characters that end an unquoted value: ; & whitespace , " ' < > ) ] } | \\ */
+function isValueStop(c: number): boolean {
+  return c <= 32 || c === 59 || c === 38 || c === 44 || c === 34 || c === 39 || c === 60 || c === 62 || c === 41 || c === 93 || c === 125 || c === 124 || c === 92;
+}
+
+const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
 
 function isKeyChar(c: number): boolean {
   return isAlnumCode(c) || c === 95 || c === 46 || c === 45 || c === 36; // _ . - $
@@ -435,109 +554,113 @@ function isKeyChar(c: number): boolean {
  * `KEY=value` / `"key": "value"` / `KEY: value` pairs where KEY is a credential name: connection strings
  * (`Password=…;`, `PWD={…}`), URL parameters (`?api_key=…`), JSON/XML-ish strings, commented-out assignments.
  */
-function scanKeyValues(text: string, where: ValueSite, out: Out): void {
-  const n = text.length;
-  let i = -1;
-  let eq = -2;
-  let co = -2;
-  for (;;) {
-    if (eq !== -1 && eq <= i) eq = text.indexOf('=', i + 1);
-    if (co !== -1 && co <= i) co = text.indexOf(':', i + 1);
-    if (eq < 0 && co < 0) return;
-    i = eq < 0 ? co : co < 0 ? eq : Math.min(eq, co);
-    const sep = text.charCodeAt(i);
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-    if (sep === 61) {
-      if (next === 61 || next === 62 || prev === 61 || prev === 33 || prev === 60 || prev === 62 || prev === 58 || prev === 43 || prev === 42 || prev === 47) continue;
-    } else {
-      if (next === 58 || prev === 58 || next === 61 || (next === 47 && i + 2 < n && text.charCodeAt(i + 2) === 47)) continue;
-    }
-    // key, walking back
-    let j = i - 1;
-    let sp = 0;
-    while (j >= 0 && sp < 3 && (text[j] === ' ' || text[j] === '\t')) {
-      j--;
-      sp++;
-    }
-    if (j < 0) continue;
-    let keyStart: number;
-    let keyEnd: number;
-    let quotedKey = false;
-    const q = text[j];
-    if (q === '"' || q === "'") {
-      const open = findBack(text, q, j - 1, 80);
-      if (open < 0 || j - open < 2) continue;
-      keyStart = open + 1;
-      keyEnd = j;
-      if (text.slice(keyStart, keyEnd).includes('\n')) continue;
-      quotedKey = true;
-    } else {
-      keyEnd = j + 1;
-      let k = j;
-      while (k >= 0 && keyEnd - k <= 80 && isKeyChar(text.charCodeAt(k))) k--;
-      keyStart = k + 1;
-      if (keyEnd - keyStart > 80) continue;
-    }
-    if (keyEnd <= keyStart) continue;
-    const key = text.slice(keyStart, keyEnd);
-    const keyLower = key.toLowerCase();
-    if (!KEY_HINTS.some((h) => keyLower.includes(h))) continue;
-    if (!isCredentialName(key)) continue;
-    // value
-    let k = i + 1;
-    sp = 0;
-    while (k < n && sp < 3 && (text[k] === ' ' || text[k] === '\t')) {
-      k++;
-      sp++;
-    }
-    if (k >= n) continue;
-    let vs: number;
-    let ve: number;
-    let quoted = false;
-    const vc = text[k];
-    if (vc === '"' || vc === "'") {
-      const close = findWithin(text, vc, k + 1, 1024);
-      if (close < 0) continue;
-      vs = k + 1;
-      ve = close;
-      if (text.slice(vs, ve).includes('\n')) continue;
-      quoted = true;
-    } else if (vc === '{') {
-      const close = findWithin(text, '}', k + 1, 512);
-      if (close < 0) continue;
-      vs = k + 1;
-      ve = close;
-      quoted = true;
-    } else {
-      vs = k;
-      ve = k;
-      while (ve < n && ve - vs < 1024 && !/[;&\s,"'<>)\]}|\\]/.test(text[ve])) ve++;
-      if (ve < n && text[ve] === '(') continue; // a call: password=Get("x")
-      if (ve < n && text[ve] === '\\' && !/[\\]n|[\\]r|[\\]t/.test(text.slice(ve, ve + 2))) continue;
-    }
-    if (ve <= vs) continue;
-    const value = text.slice(vs, ve);
-    if (!quoted && (sep === 58 && !quotedKey || where === 'comment') && !secretish(value)) continue;
-    if (!quoted && /^[+\-*/]/.test(value)) continue;
-    if (isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) continue;
-    if (/^(?:basic|bearer|token|digest|ntlm|negotiate)\s/i.test(value)) continue; // header values: scanAuthHeaders
-    const before = keyStart > 0 ? text[keyStart - 1] : '';
-    let kind = 'key-value';
-    let description = `credential value under "${key.replace(/^\$+/, '')}"`;
-    if (sep === 61 && (before === '?' || before === '&')) {
-      kind = 'url-parameter';
-      description = `credential in URL parameter "${key}"`;
-    } else if (sep === 61 && (before === ';' || text.slice(ve, ve + 1) === ';' || /;\s*$/.test(text.slice(Math.max(0, keyStart - 2), keyStart)))) {
-      kind = 'connection-string-password';
-      description = `credential in connection string (${key})`;
-    }
-    push(out, kind, description, vs, ve, 'medium', P_STRUCT);
-    i = Math.max(i, ve - 1);
+const KV_CANDIDATE_RE = /(?:pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred)[\w.$-]{0,60}["']?[ \t]{0,3}[=:]/gi;
+
+function scanKeyValues(text: string, where: ValueSite, out: Out, _mk?: Markers): void {
+  KV_CANDIDATE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KV_CANDIDATE_RE.exec(text)) !== null) {
+    const sepAt = m.index + m[0].length - 1;
+    const resume = keyValueAt(text, sepAt, where, out);
+    if (resume > KV_CANDIDATE_RE.lastIndex) KV_CANDIDATE_RE.lastIndex = resume;
   }
 }
 
+/** Examines the separator at `i`; returns the offset where scanning may resume (-1: no match). */
+function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number {
+  const n = text.length;
+  const sep = text.charCodeAt(i);
+  const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+  const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+  if (sep === 61) {
+    if (next === 61 || next === 62 || prev === 61 || prev === 33 || prev === 60 || prev === 62 || prev === 58 || prev === 43 || prev === 42 || prev === 47) return -1;
+  } else {
+    if (next === 58 || prev === 58 || next === 61 || (next === 47 && i + 2 < n && text.charCodeAt(i + 2) === 47)) return -1;
+  }
+  // key, walking back
+  let j = i - 1;
+  let sp = 0;
+  while (j >= 0 && sp < 3 && (text[j] === ' ' || text[j] === '\t')) {
+    j--;
+    sp++;
+  }
+  if (j < 0) return -1;
+  let keyStart: number;
+  let keyEnd: number;
+  let quotedKey = false;
+  const q = text[j];
+  if (q === '"' || q === "'") {
+    const open = findBack(text, q, j - 1, 80);
+    if (open < 0 || j - open < 2) return -1;
+    keyStart = open + 1;
+    keyEnd = j;
+    if (text.slice(keyStart, keyEnd).includes('\n')) return -1;
+    quotedKey = true;
+  } else {
+    keyEnd = j + 1;
+    let k = j;
+    while (k >= 0 && keyEnd - k <= 80 && isKeyChar(text.charCodeAt(k))) k--;
+    keyStart = k + 1;
+    if (keyEnd - keyStart > 80) return -1;
+  }
+  if (keyEnd <= keyStart) return -1;
+  const key = text.slice(keyStart, keyEnd);
+  if (!CREDENTIAL_HINT_RE.test(key)) return -1;
+  if (!isCredentialName(key)) return -1;
+  // value
+  let k = i + 1;
+  sp = 0;
+  while (k < n && sp < 3 && (text[k] === ' ' || text[k] === '\t')) {
+    k++;
+    sp++;
+  }
+  if (k >= n) return -1;
+  let vs: number;
+  let ve: number;
+  let quoted = false;
+  const vc = text[k];
+  if (vc === '"' || vc === "'") {
+    const close = findWithin(text, vc, k + 1, 1024);
+    if (close < 0) return -1;
+    vs = k + 1;
+    ve = close;
+    if (text.slice(vs, ve).includes('\n')) return -1;
+    quoted = true;
+  } else if (vc === '{') {
+    const close = findWithin(text, '}', k + 1, 512);
+    if (close < 0) return -1;
+    vs = k + 1;
+    ve = close;
+    quoted = true;
+  } else {
+    vs = k;
+    ve = k;
+    while (ve < n && ve - vs < 1024 && !isValueStop(text.charCodeAt(ve))) ve++;
+    if (ve < n && text[ve] === '(') return -1; // a call: password=Get("x")
+    if (ve < n && text[ve] === '\\' && !/[\\]n|[\\]r|[\\]t/.test(text.slice(ve, ve + 2))) return -1;
+  }
+  if (ve <= vs) return -1;
+  const value = text.slice(vs, ve);
+  if (!quoted && (sep === 58 && !quotedKey || where === 'comment') && !secretish(value)) return -1;
+  if (!quoted && /^[+\-*/]/.test(value)) return -1;
+  if (isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) return -1;
+  if (/^(?:basic|bearer|token|digest|ntlm|negotiate)\s/i.test(value)) return -1; // header values: scanAuthHeaders
+  const before = keyStart > 0 ? text[keyStart - 1] : '';
+  let kind = 'key-value';
+  let description = `credential value under "${key.replace(/^\$+/, '')}"`;
+  if (sep === 61 && (before === '?' || before === '&')) {
+    kind = 'url-parameter';
+    description = `credential in URL parameter "${key}"`;
+  } else if (sep === 61 && (before === ';' || text.slice(ve, ve + 1) === ';' || /;\s*$/.test(text.slice(Math.max(0, keyStart - 2), keyStart)))) {
+    kind = 'connection-string-password';
+    description = `credential in connection string (${key})`;
+  }
+  push(out, kind, description, vs, ve, 'medium', P_STRUCT);
+  return ve;
+}
+
 function scanXmlElements(text: string, where: ValueSite, out: Out): void {
+  if (!text.includes('</')) return;
   let i = -1;
   const n = text.length;
   for (;;) {
@@ -549,7 +672,7 @@ function scanXmlElements(text: string, where: ValueSite, out: Out): void {
     while (k < n && k - i <= 64 && (isKeyChar(text.charCodeAt(k)) || text[k] === ':')) k++;
     const name = text.slice(i + 1, k);
     const local = name.includes(':') ? name.slice(name.lastIndexOf(':') + 1) : name;
-    if (!local || !isCredentialName(local)) continue;
+    if (!local || !CREDENTIAL_HINT_RE.test(local) || !isCredentialName(local)) continue;
     const gt = findWithin(text, '>', k, 256);
     if (gt < 0 || text[gt - 1] === '/' || text.slice(k, gt).includes('<')) continue;
     const closeTag = '</' + name + '>';
@@ -570,7 +693,7 @@ function scanXmlElements(text: string, where: ValueSite, out: Out): void {
 
 // ---------------------------------------------------------------------------------------------- driver
 
-type Detector = (text: string, where: ValueSite, out: Out) => void;
+type Detector = (text: string, where: ValueSite, out: Out, mk: Markers) => void;
 
 const DETECTORS: Detector[] = [
   scanAws, scanAzure, scanGoogle, scanGithubNpm, scanSlack, scanStripe, scanSendgrid, scanTwilio, scanSalesforce, scanMisc,
@@ -581,10 +704,23 @@ const DETECTORS: Detector[] = [
 const CHUNK = 1 << 20;
 const OVERLAP = 16384;
 
+/**
+ * Anything a detector could match needs one of these: a format marker, a credential-name hint (key/value
+ * pairs, XML elements, AWS/Twilio labels), a URL scheme, or an auth scheme word. Most code literals have none,
+ * and then the whole scan is one regex test.
+ */
+const TRIGGER_RE = /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack|_live_|_test_|whsec_|SG\.|00D|glpat-|shp|pypi-|sk-|eyJ|-----BEGIN|:\/\/|basic|bearer|pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|(?:AC|SK)[0-9a-f]{32}/i;
+const BASE64ISH_RE = /^\s*["'`]?[A-Za-z0-9+/]{8,512}={0,2}["'`]?\s*$/;
+
 function runDetectors(text: string, where: ValueSite, out: Out): void {
+  if (!TRIGGER_RE.test(text)) {
+    if (BASE64ISH_RE.test(text)) scanWholeBasicBase64(text, where, out, NO_MARKERS);
+    return;
+  }
+  const mk = findMarkers(text);
   for (const d of DETECTORS) {
     try {
-      d(text, where, out);
+      d(text, where, out, mk);
     } catch {
       // A detector never breaks the scan: its matches for this text are simply missing.
     }

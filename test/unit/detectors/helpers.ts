@@ -148,3 +148,33 @@ export function pemWithBody(label: string, bytes: Buffer): string {
 export function basic(user: string, pass: string): string {
   return Buffer.from(`${user}:${pass}`).toString('base64');
 }
+
+/** Ordinary Jitterbit-like script text: lookups, mappings, logging of counts, ids, dates, amounts, URLs. */
+export function scriptLikeText(bytes: number, seed = 1): string {
+  const r = rng(seed);
+  const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
+  const num = (n: number): string => String(Math.floor(r() * 10 ** n)).padStart(n, '0');
+  const lines = [
+    () => `$order.total = Round(root$transaction.response$body$Order$Amount$ * ${num(2)}.${num(2)}, 2);`,
+    () => `rows = DBLookupAll("<TAG>endpoint:database/ERP</TAG>", "SELECT id, sku, qty FROM items WHERE order_id = '" + $order.id + "'");`,
+    () => `WriteToOperationLog("Processed " + Length(rows) + " rows for batch ${num(6)} at " + Now());`,
+    () => `// Map the customer id ${num(8)} to the CRM account; see ticket PAY-${num(4)}`,
+    () => `If(Length($sku) > 0, $item.sku = Upper(Trim($sku)), RaiseError("Missing SKU on line " + i));`,
+    () => `url = "https://api.partner-${num(2)}.io/v2/orders?page=" + page + "&limit=100&since=2024-0${pick(['1', '2', '3'])}-15";`,
+    () => `$tz["${pick(['Europe/Berlin', 'America/Chicago', 'Asia/Tokyo'])}"] = ${pick(['1', '-6', '9'])};`,
+    () => `id = "${num(8)}-${num(4)}-4${num(3)}-8${num(3)}-${num(12)}"; hash = "${num(16)}${num(16)}";`,
+    () => `price = ${num(4)}.${num(2)}; qty = ${num(3)}; ts = ${num(13)}; ip = "10.${num(1)}.${num(2)}.${num(3)}";`,
+    () => `Set("batch.size", ${num(3)}); $retry = GetVar("retry_count"); auth_mode = "basic"; session_timeout = 3600;`,
+    () => `msg = "Order " + $order.id + " shipped to " + $ship.city + ": tracking 1Z${num(8)}${num(8)}";`,
+    () => `<trans>`, () => `</trans>`, () => ``,
+  ];
+  const out: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const l = pick(lines)();
+    out.push(l);
+    size += l.length + 1;
+  }
+  return out.join('\n');
+}
+
