@@ -24,6 +24,7 @@ interface Server {
   pid: number;
   onDiagnostics: (f: (p: { uri: string; version?: number; diagnostics: unknown[] }) => void) => void;
   indexed: Promise<void>;
+  warmed: Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -32,10 +33,16 @@ async function startServer(root: string): Promise<Server> {
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   let diag: (p: { uri: string; version?: number; diagnostics: unknown[] }) => void = () => undefined;
   let indexedResolve: () => void = () => undefined;
+  let warmedResolve: () => void = () => undefined;
   const indexed = new Promise<void>((r) => (indexedResolve = r));
+  const warmed = new Promise<void>((r) => (warmedResolve = r));
+  const titles = new Map<string | number, string>();
   conn.onNotification('textDocument/publishDiagnostics', (p) => diag(p));
-  conn.onNotification('$/progress', (p: { value: { kind: string } }) => {
-    if (p.value.kind === 'end') indexedResolve();
+  conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string; title?: string } }) => {
+    if (p.value.kind === 'begin') titles.set(p.token, p.value.title ?? '');
+    if (p.value.kind !== 'end') return;
+    if (/indexing/.test(titles.get(p.token) ?? '')) indexedResolve();
+    if (/analysing/.test(titles.get(p.token) ?? '')) warmedResolve();
   });
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('client/registerCapability', () => null);
@@ -55,6 +62,7 @@ async function startServer(root: string): Promise<Server> {
     pid: proc.pid as number,
     onDiagnostics: (f) => (diag = f),
     indexed,
+    warmed,
     stop: async () => {
       await conn.sendRequest('shutdown');
       await conn.sendNotification('exit');
@@ -98,7 +106,7 @@ async function typingLatency(lines: number, iterations: number): Promise<{ lines
   const server = await startServer(root);
   const uri = pathToFileURL(file).href;
   await server.conn.sendNotification('initialized', {});
-  await server.indexed;
+  await server.warmed;
   let waiting: { version: number; resolve: () => void } | undefined;
   server.onDiagnostics((p) => {
     if (p.uri === uri && waiting && p.version === waiting.version) waiting.resolve();
@@ -124,7 +132,7 @@ async function typingLatency(lines: number, iterations: number): Promise<{ lines
   return { lines, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times) };
 }
 
-async function coldIndex(files: number): Promise<{ files: number; seconds: number; peakRssMb: number } | undefined> {
+async function coldIndex(files: number): Promise<{ files: number; seconds: number; warmSeconds: number; peakRssMb: number } | undefined> {
   if (!existsSync(GEN)) {
     console.log('  (skipped: ../shared/tools/gen-perf-corpus.mjs not found)');
     return undefined;
@@ -141,9 +149,11 @@ async function coldIndex(files: number): Promise<{ files: number; seconds: numbe
   await server.conn.sendNotification('initialized', {});
   await server.indexed;
   const seconds = (performance.now() - t0) / 1000;
+  await server.warmed;
+  const warmSeconds = (performance.now() - t0) / 1000;
   const rss = peakRssMb(server.pid);
   await server.stop();
-  return { files, seconds, peakRssMb: rss };
+  return { files, seconds, warmSeconds, peakRssMb: rss };
 }
 
 export async function runLspBench(): Promise<void> {
@@ -157,6 +167,9 @@ export async function runLspBench(): Promise<void> {
   const files = Number(process.env.JG_BENCH_LSP_FILES ?? 10000);
   if (files > 0) {
     const r = await coldIndex(files);
-    if (r) console.log(`  cold index of ${r.files} files: ${r.seconds.toFixed(2)} s, server peak RSS ${r.peakRssMb.toFixed(0)} MB (targets < 10 s, < 300 MB)`);
+    if (r) {
+      console.log(`  cold index of ${r.files} files: ${r.seconds.toFixed(2)} s (target < 10 s); every file summarised (cross-file warm-up, in 15 ms slices) after ${r.warmSeconds.toFixed(2)} s`);
+      console.log(`  server peak RSS ${r.peakRssMb.toFixed(0)} MB after the warm-up (target < 300 MB)`);
+    }
   }
 }

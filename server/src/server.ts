@@ -35,6 +35,7 @@ import { SettingsStore } from './settings';
 const CHEAP_ANALYSIS_MS = 20;
 const TYPING_DEBOUNCE_MS = 200;
 const INDEX_CHUNK = 64;
+const WARM_SLICE_MS = 15;
 
 export interface ClientCapabilitiesSummary {
   pull: boolean;
@@ -78,6 +79,9 @@ export function startServer(connection: Connection): void {
   const savedVersion = new Map<string, number>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let indexing: { indexed: number; total: number } | undefined;
+  /** Resolves when the project-wide summaries are warm; analyses wait for it instead of blocking the thread. */
+  let warmed: Promise<void> = Promise.resolve();
+  let warming = false;
   let shuttingDown = false;
   const reportedProblems = new Set<string>();
 
@@ -136,6 +140,8 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
+    await warmed;
+    if (!documents.get(uri)) return;
     const entry = analyzeNow(uri, s);
     await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
   };
@@ -185,7 +191,9 @@ export function startServer(connection: Connection): void {
         });
       });
     }
+    await warmed;
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer edit', { retriggerRequest: true });
+    if (!documents.get(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const entry = analyzeNow(uri, s);
     if (previousResultId && previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.diagnostics };
@@ -334,9 +342,34 @@ export function startServer(connection: Connection): void {
     }
     progress.done();
     indexing = undefined;
+    warmed = warmUp(files.filter((f) => !skipped.some((s) => s.path === f)));
+    await warmed;
     service.invalidateAll();
     refreshAll();
     sendStatus();
+  };
+
+  /**
+   * Summarises every indexed file in time slices of ~15 ms, yielding between them, so the first analysis of an
+   * open document (which needs every file's globals) never blocks the server for the whole project at once.
+   */
+  const warmUp = async (files: string[]): Promise<void> => {
+    const prepare = service.project.prepare?.bind(service.project);
+    if (!prepare || files.length === 0) return;
+    warming = true;
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Jitterbit Guard: analysing', 0, `0/${files.length} files`, false);
+    const t0 = Date.now();
+    let i = 0;
+    while (i < files.length && !shuttingDown) {
+      const deadline = performance.now() + WARM_SLICE_MS;
+      while (i < files.length && performance.now() < deadline) prepare(files[i++]);
+      progress.report(Math.round((i / files.length) * 100), `${i}/${files.length} files`);
+      await yieldToEventLoop();
+    }
+    progress.done();
+    warming = false;
+    connection.console.info(`Summarised ${files.length} files in ${Date.now() - t0} ms.`);
   };
 
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -390,21 +423,22 @@ export function startServer(connection: Connection): void {
     if (!doc || token.isCancellationRequested) return empty;
     return f(doc);
   };
+  /** Like withDoc, for features that read every file's summary: they wait (without blocking) for the warm-up. */
+  const withWarmDoc = async <T>(uri: string, token: CancellationToken, f: (doc: TextDocument) => T, empty: T): Promise<T> => {
+    await warmed;
+    return withDoc(uri, token, f, empty);
+  };
 
-  connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, (d) => language.completion(d, p.position), []));
-  connection.onHover((p, token) => withDoc(p.textDocument.uri, token, (d) => language.hover(d, p.position), null));
+  // While the project warms up, completion offers functions and Jitterbit variables without the project's names.
+  connection.onCompletion((p, token) => withDoc(p.textDocument.uri, token, (d) => language.completion(d, p.position, !warming), []));
+  connection.onHover((p, token) => withWarmDoc(p.textDocument.uri, token, (d) => language.hover(d, p.position), null));
   connection.onSignatureHelp((p, token) => withDoc(p.textDocument.uri, token, (d) => language.signatureHelp(d, p.position), null));
-  connection.onDocumentSymbol((p, token) =>
-    withDoc(p.textDocument.uri, token, (d) => {
-      void settings.get(d.uri);
-      return language.documentSymbols(d);
-    }, []),
-  );
+  connection.onDocumentSymbol((p, token) => withWarmDoc(p.textDocument.uri, token, (d) => language.documentSymbols(d), []));
   connection.onFoldingRanges((p, token) => withDoc(p.textDocument.uri, token, (d) => language.foldingRanges(d), []));
-  connection.onDefinition((p, token) => withDoc(p.textDocument.uri, token, (d) => language.definition(d, p.position), []));
-  connection.onReferences((p, token) => withDoc(p.textDocument.uri, token, (d) => language.references(d, p.position, p.context.includeDeclaration), []));
-  connection.onPrepareRename((p, token) => withDoc(p.textDocument.uri, token, (d) => language.prepareRename(d, p.position), null));
-  connection.onRenameRequest((p, token) => withDoc(p.textDocument.uri, token, (d) => language.rename(d, p.position, p.newName), null));
+  connection.onDefinition((p, token) => withWarmDoc(p.textDocument.uri, token, (d) => language.definition(d, p.position), []));
+  connection.onReferences((p, token) => withWarmDoc(p.textDocument.uri, token, (d) => language.references(d, p.position, p.context.includeDeclaration), []));
+  connection.onPrepareRename((p, token) => withWarmDoc(p.textDocument.uri, token, (d) => language.prepareRename(d, p.position), null));
+  connection.onRenameRequest((p, token) => withWarmDoc(p.textDocument.uri, token, (d) => language.rename(d, p.position, p.newName), null));
 
   documents.listen(connection);
   connection.listen();

@@ -41,6 +41,8 @@ export class GuardService {
   private diskSeq = 0;
   /** Files changed since the last settle(), with their dependents before the change. */
   private readonly pending = new Map<string, string[]>();
+  /** Bumped when a file that is not open changes (disk, index): caches of project-wide names key on it. */
+  namesGeneration = 0;
   /** Called with the open documents a settled change may affect (set by the server). */
   onAffected: (uris: string[]) => void = () => undefined;
   private resultSeq = 0;
@@ -77,6 +79,7 @@ export class GuardService {
       this.diskVersions.set(path, version);
     }
     this.project.setFile(path, text, version);
+    if (!this.documents.get(uri)) this.namesGeneration++;
   }
 
   /**
@@ -97,6 +100,7 @@ export class GuardService {
     const path = uriToPath(uri);
     if (!this.project.hasFile(path)) return [];
     this.pending.delete(path);
+    this.namesGeneration++;
     const before = this.project.dependentsOf(path);
     this.project.removeFile(path);
     this.diskVersions.delete(path);

@@ -52,12 +52,13 @@ export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
-  readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
+  readonly progress: { token: string | number; title: string; value: { kind: string; message?: string; percentage?: number } }[] = [];
+  private readonly progressTitles = new Map<string | number, string>();
   readonly statuses: { state: string }[] = [];
   settings: Record<string, unknown>;
   configurationRequests = 0;
   private diagWaiters: Waiter<PublishDiagnosticsParams>[] = [];
-  private progressWaiters: Waiter<{ kind: string }>[] = [];
+  private progressWaiters: Waiter<{ kind: string; title: string }>[] = [];
   private versions = new Map<string, number>();
   private texts = new Map<string, string>();
   private exited: Promise<unknown>;
@@ -78,9 +79,11 @@ export class TestClient {
     conn.onNotification('window/showMessage', (p: { type: number; message: string }) => this.messages.push(p));
     conn.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
     conn.onNotification('jitterbitGuard/status', (p: { state: string }) => this.statuses.push(p));
-    conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string } }) => {
-      this.progress.push(p);
-      this.progressWaiters = this.progressWaiters.filter((w) => (w.test(p.value) ? (w.resolve(p.value), false) : true));
+    conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string; title?: string } }) => {
+      if (p.value.kind === 'begin') this.progressTitles.set(p.token, p.value.title ?? '');
+      this.progress.push({ ...p, title: this.progressTitles.get(p.token) ?? '' });
+      const v = { kind: p.value.kind, title: this.progressTitles.get(p.token) ?? '' };
+      this.progressWaiters = this.progressWaiters.filter((w) => (w.test(v) ? (w.resolve(v), false) : true));
     });
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
       this.configurationRequests++;
@@ -132,13 +135,14 @@ export class TestClient {
       capabilities,
       initializationOptions: { clientCommands: options.clientCommands ?? false },
     });
-    const indexed = client.waitForProgress((v) => v.kind === 'end');
+    // Ready when the project is indexed and warmed up (the second progress: "analysing").
+    const indexed = client.waitForProgress((v) => v.kind === 'end' && /analysing/.test(v.title));
     await conn.sendNotification('initialized', {});
     await indexed;
     return client;
   }
 
-  waitForProgress(test: (v: { kind: string }) => boolean, timeoutMs = 15000): Promise<{ kind: string }> {
+  waitForProgress(test: (v: { kind: string; title: string }) => boolean, timeoutMs = 15000): Promise<{ kind: string; title: string }> {
     return withTimeout(new Promise((resolve) => this.progressWaiters.push({ test, resolve })), timeoutMs, 'progress');
   }
 

@@ -67,14 +67,31 @@ export class LanguageFeatures {
     return js !== -1 ? js + '<javascript>'.length : 0;
   }
 
-  private variables(): VariableInfo[] {
+  private namesCache: { generation: number; names: VariableInfo[] } | undefined;
+
+  /**
+   * Globals, project variables and Jitterbit variables. The project-wide list is cached until a file that is
+   * not open changes (it costs a pass over every file's summary); `doc`'s own `$names` are added from its text,
+   * so what was just typed is offered too. `projectWide: false` (while the index warms up) skips the project.
+   */
+  private variables(doc?: TextDocument, projectWide = true): VariableInfo[] {
     const known = new Map<string, VariableInfo>();
-    for (const v of this.service.project.variableNames()) known.set(v.name, v);
-    for (const s of SYSTEM_VARIABLES) if (!known.has(s)) known.set(s, { name: s, kind: 'system' });
+    if (projectWide) {
+      const gen = this.service.namesGeneration;
+      if (!this.namesCache || this.namesCache.generation !== gen) this.namesCache = { generation: gen, names: this.service.project.variableNames() };
+      for (const v of this.namesCache.names) known.set(v.name.toLowerCase(), v);
+    }
+    for (const s of SYSTEM_VARIABLES) if (!known.has(s.toLowerCase())) known.set(s.toLowerCase(), { name: s, kind: 'system' });
+    if (doc) {
+      for (const m of doc.getText().matchAll(/\$([A-Za-z_][\w]*(?:\.[\w]+)*)/g)) {
+        const key = m[1].toLowerCase();
+        if (!known.has(key)) known.set(key, { name: m[1], kind: /^jitterbit\./.test(key) ? 'system' : 'global' });
+      }
+    }
     return [...known.values()];
   }
 
-  completion(doc: TextDocument, pos: Position): CompletionItem[] {
+  completion(doc: TextDocument, pos: Position, projectWide = true): CompletionItem[] {
     const text = doc.getText();
     const offset = doc.offsetAt(pos);
     const ctx = scanContext(text, this.scriptStart(doc, text, offset), offset);
@@ -83,10 +100,10 @@ export class LanguageFeatures {
       const tag = /<TAG>([^<]*)$/.exec(ctx.stringPrefix);
       if (tag) return this.tagCompletions(tag[1]);
       const getVar = /^\$?[\w.]*$/.test(ctx.stringPrefix) && ctx.call && /^(get|set|getvar|setvar)$/i.test(ctx.call.name);
-      if (getVar) return this.variableCompletions(ctx.stringPrefix.replace(/^\$/, ''), false);
+      if (getVar) return this.variableCompletions(this.variables(doc, projectWide), ctx.stringPrefix.replace(/^\$/, ''));
       return [];
     }
-    if (ctx.dollarPrefix !== undefined) return this.variableCompletions(ctx.dollarPrefix, true);
+    if (ctx.dollarPrefix !== undefined) return this.variableCompletions(this.variables(doc, projectWide), ctx.dollarPrefix);
     if (doc.languageId === 'jitterbit-javascript') return [];
     return this.functionCompletions();
   }
@@ -109,10 +126,10 @@ export class LanguageFeatures {
     });
   }
 
-  private variableCompletions(prefix: string, afterDollar: boolean): CompletionItem[] {
+  private variableCompletions(variables: VariableInfo[], prefix: string): CompletionItem[] {
     const dot = prefix.lastIndexOf('.');
     const items: CompletionItem[] = [];
-    for (const v of this.variables()) {
+    for (const v of variables) {
       if (!v.name.toLowerCase().startsWith(prefix.slice(0, dot + 1).toLowerCase())) continue;
       items.push({
         label: v.name,
@@ -124,7 +141,6 @@ export class LanguageFeatures {
         sortText: `${v.kind === 'project-variable' ? 0 : v.kind === 'global' ? 1 : 2}${v.name}`,
       });
     }
-    if (!afterDollar) return items;
     return items;
   }
 
@@ -310,7 +326,8 @@ export class LanguageFeatures {
     if (!occ) throw new ResponseError(ErrorCodes.InvalidRequest, 'No global or project variable here.');
     this.prepareRename(doc, pos);
     if (!validVariableName(target)) throw new ResponseError(ErrorCodes.InvalidParams, `"${target}" is not a valid Jitterbit variable name (letters, digits, _ and .; no spaces, hyphens or parentheses; not jitterbit.*).`);
-    if (target.toLowerCase() !== occ.name.toLowerCase() && this.variables().some((v) => v.name.toLowerCase() === target.toLowerCase())) throw new ResponseError(ErrorCodes.InvalidParams, `$${target} already exists; global and project variable names share one namespace.`);
+    const taken = [...this.service.project.variableNames(), ...SYSTEM_VARIABLES.map((name) => ({ name }))];
+    if (target.toLowerCase() !== occ.name.toLowerCase() && taken.some((v) => v.name.toLowerCase() === target.toLowerCase())) throw new ResponseError(ErrorCodes.InvalidParams, `$${target} already exists; global and project variable names share one namespace.`);
     const changes: Record<string, TextEdit[]> = {};
     for (const o of this.service.project.variableOccurrences(occ.name)) {
       const lines = this.service.linesOf(o.path);
