@@ -92,7 +92,7 @@ runRuleTable('secrets/known-token', {
     { code: jb(`$c = "jdbc:postgresql://db1:5432/orders?user=svc&password=${connPw}";`), lines: [2] },
     { code: jb(`$logon = "USER=svc;PASSWD=${connPw};DB=prod";`), lines: [2] },
     { code: jb(`$c = "jdbc:sqlserver://db1:1433;databaseName=orders;user=svc;password=${connPw}";`), lines: [2] },
-    { code: jb(`$h = "Authorization: Bearer ${bearer}";`), lines: [2], message: /bearer token/ },
+    { code: jb(`$h = "Authorization: Bearer ${bearer}";`), lines: [2], message: /bearer token/i },
     { code: jb(`$h = "Basic ${basic}";`), lines: [2], message: /HTTP Basic/ },
     { code: jb(`$b = "${basic}";`), lines: [2], message: /user:password/ },
     { code: jb(`$u = "https://api.northwind-ops.com/v1/orders?api_key=${paramKey}";`), lines: [2], message: /URL parameter/ },

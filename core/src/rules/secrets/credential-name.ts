@@ -3,6 +3,8 @@ import { docsUrl, type Rule } from '../../engine/rule';
 import { isContextSecret } from '../shared/classify';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
+const COMMENT_PREFILTER = /(?:pas|pw|secret|token|key|auth|sess|sig|cred)[\w.$-]{0,80}\s*[=:]/i;
+
 /** `name = "value"` / `name: value` inside a comment: a commented-out credential. */
 const COMMENTED_ASSIGNMENT = /([$A-Za-z_][\w.$-]{0,80})\s*(?:=|:)\s*(["']?)([^\s"',;)]{6,200})\2/g;
 
@@ -35,7 +37,8 @@ export const credentialName: Rule = {
         }
       }
       for (const cm of r.ir.comments) {
-        if (cm.text.length > 4000) continue;
+        // Most comments are prose: only run the assignment pattern where a credential word and `=`/`:` appear.
+        if (cm.text.length > 4000 || !COMMENT_PREFILTER.test(cm.text)) continue;
         for (const m of cm.text.matchAll(COMMENTED_ASSIGNMENT)) {
           const name = m[1];
           const value = m[3];
