@@ -72,6 +72,9 @@ function hasDigitRun(v: string, k: number): boolean {
   return false;
 }
 
+const DATE_FORMAT_RE = /^[yMdDHhmsSfzZTtK'.:\-/ ,]{6,64}$/;
+const MARKUP_RE = /<\/?[A-Za-z][\w:.-]{0,40}>/;
+
 /** Share of characters inside runs of ≥ 4 lower-case letters: high for words, low for random strings. */
 function wordRunShare(v: string): number {
   let inRuns = 0;
@@ -133,6 +136,7 @@ export function looksRandom(value: string): boolean {
   if (isIdentifierShape(v)) return false;
   if (wordRunShare(v) > 0.4) return false; // CamelCaseWords, dotted.names
   if (/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(v)) return false; // URLs
+  if (DATE_FORMAT_RE.test(v) || MARKUP_RE.test(v)) return false; // "yyyy-MM-dd'T'HH:mm:ss.SSSZ", "<TAG>Sources/x</TAG>"
   const h = shannonEntropy(v);
   // Threshold grows with length up to the hex ceiling region: 20 chars → 3.6 bits, 40+ → 4.0 bits,
   // hex-only values (max 4 bits) use a lower bar.

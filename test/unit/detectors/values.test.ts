@@ -105,3 +105,9 @@ function sfSuffix(id15: string): string {
   }
   return out;
 }
+
+describe('detectors/looksRandom traps from real scripts', () => {
+  for (const v of ['yyyy-mm-ddTHH:MM:SS.zzzZ', "yyyy-MM-dd'T'HH:mm:ss.SSSZ", '<TAG>Sources/myDBTarget</TAG>', '<TAG>operation:Post_Slack_Message</TAG>']) {
+    it(`not random-looking: ${v}`, () => assert.equal(looksRandom(v), false));
+  }
+});
