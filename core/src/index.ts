@@ -24,3 +24,4 @@ export {
 } from './semantics/catalogue';
 export { sanitizeVariableName, uniqueVariableName } from './fixes/use-project-variable';
 export { mask } from './detectors';
+export * from './workspace';
