@@ -77,7 +77,7 @@ const PASS_THROUGH = new Set([
   'left', 'right', 'mid', 'truncate', 'hextostring', 'stringtohex', 'base64decode', 'urldecode', 'format',
 ]);
 /** Functions that return their whole input re-encoded, so a whole payload stays whole. */
-const WHOLE_VALUE = new Set(['trim', 'ltrim', 'rtrim', 'string', 'tolower', 'toupper', 'base64encode', 'urlencode', 'quote', 'dquote', 'replace', 'regexreplace', 'ifempty', 'ifnull', '.tostring', 'json.stringify', '.trim', '.tolowercase', '.touppercase']);
+const WHOLE_VALUE = new Set(['trim', 'ltrim', 'rtrim', 'string', 'tolower', 'toupper', 'base64encode', 'urlencode', 'quote', 'dquote', 'replace', 'regexreplace', 'ifempty', 'ifnull', '.tostring', 'json.stringify', '.stringify', '.trim', '.tolowercase', '.touppercase']);
 /** Hashes and measures: their result reveals nothing of the input. */
 const MASKING = new Set(['md5', 'sha256', 'md5astwonumbers', 'length', 'stringlength', 'count', 'countsubstring', 'isnull', 'isvalid', 'isvalidstring', 'isinteger', 'hexhash']);
 /** Built-ins whose result is control flow, not data, for taint purposes. */
@@ -145,7 +145,11 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       facts.vars.push({ v: target, access: 'write' });
       let t = value;
       // A credential- or PII-named variable holds sensitive data whatever computed it (a session from a login).
+      // A literal stored under a PII name is personal data too (a credential literal is judged by its own value).
       if (!producesMasked(valueIr)) t = join(t, nameTaint(target.name));
+      else if (valueIr.k === 'lit' && typeof valueIr.value === 'string' && valueIr.value.trim().length > 3 && host.isSensitiveDataName(target.name)) {
+        t = join(t, taint(T_PII, `\`${target.name}\``));
+      }
       if (target.scope === 'local') locals.set(target.name, t);
       else {
         const key = target.name.toLowerCase();
@@ -196,6 +200,10 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       if (p?.secret) actx = { kind: 'credential-arg', fn: c.name, param: p.name, index: i, secretKind: p.secret };
       else if (p?.credentialIdentifier) actx = { kind: 'identifier-arg', fn: c.name, param: p.name, index: i };
       else if (passCtx && (lname === 'if' ? i > 0 : lname === 'case' ? i % 2 === 1 : i === 0 || SELECTS.has(lname))) actx = passCtx;
+      // AddToDict(dict, "api_key", "…") stores the value under its key, like `$dict["api_key"] = "…"`.
+      else if (lname === 'addtodict' && i === 2 && c.args[1]?.k === 'lit' && typeof c.args[1].value === 'string') {
+        actx = { kind: 'named', name: c.args[1].value, via: 'key' };
+      }
       // Positional semantics: `password="x"` inside a call is an assignment whose value sits at this position.
       if (a.k === 'assign') {
         const vt = ev(a.value, actx, depth);
@@ -320,7 +328,9 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
         const ot = ev(e.obj, NONE, d);
         if (e.index) ev(e.index, NONE, d);
         if (e.prop === 'length' && !e.index) return undefined;
-        return join(ot, e.prop ? nameTaint(e.prop) : undefined);
+        // A field of a whole payload is no longer the whole payload (its name may still make it sensitive).
+        const field = ot && ot.bits & T_PAYLOAD ? (ot.bits === T_PAYLOAD ? undefined : { ...ot, bits: ot.bits & ~T_PAYLOAD }) : ot;
+        return join(field, e.prop ? nameTaint(e.prop) : undefined);
       }
       case 'assign': {
         const tn = targetName(e.target);
