@@ -20,6 +20,8 @@ export const reservedNamespace: Rule = {
         if (access !== 'write' || v.scope !== 'global' || !/^jitterbit\./i.test(v.name) || isKnownSystemVariable(v.name)) continue;
         // Plugin inputs such as `$Jitterbit.HMACSHA256.Key` are documented uses of this namespace.
         if (/^Jitterbit\.[A-Z]/.test(v.name)) continue;
+        // HTTP header families (`…http.request.header.<Name>`) are open-ended Jitterbit variables.
+        if (/^jitterbit\.(source|target|networking|web_service_call)\.http\.(request|response)\.headers?\./i.test(v.name)) continue;
         ctx.report({ messageId: 'found', data: { name: v.name }, start: ctx.facts.toHost(r.region, v.nameStart), end: ctx.facts.toHost(r.region, v.nameEnd), regionId: r.region.id });
       }
     }
