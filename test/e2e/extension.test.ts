@@ -142,6 +142,17 @@ describe('Jitterbit Guard in real VS Code', () => {
     await back;
   });
 
+  it('renames a global across the workspace, including files that are not open', async () => {
+    const doc = await open('rename-a.jb');
+    const pos = new vscode.Position(1, doc.lineAt(1).text.indexOf('customer') + 2);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos);
+    assert.deepEqual([...new Set(refs.map((r) => r.uri.path.split('/').pop()))].sort(), ['rename-a.jb', 'rename-b.jb']);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, pos, 'order.batch');
+    const files = edit.entries().map(([uri, edits]) => [uri.path.split('/').pop(), edits.length]);
+    assert.deepEqual(files.sort(), [['rename-a.jb', 1], ['rename-b.jb', 3]]);
+    assert.ok(edit.entries().every(([, edits]) => edits.every((e) => e.newText === 'order.batch')));
+  });
+
   it('completes functions (with snippets) and $ variables from the whole workspace', async () => {
     const doc = await open('clean.jb');
     const line = doc.lineAt(2);
