@@ -86,6 +86,8 @@ runRuleTable('secrets/credential-name', {
     { code: jb(`$auth = "${key32}";`), lines: [2] },
     { code: jb(`$jb.access_token = "${secret}";`), lines: [2] },
     { code: jb(`Set("jitterbit.networking.http.request.header.X-Api-Key", "${key32}");`), lines: [2], secrets: [key32] },
+    // A multi-line string: the line of the value, not the line where the string opens.
+    { code: jb('$api_token = "', `  ${secret}`, '";'), lines: [3], message: /\(\S+…\S*\)/ },
     // Pass-through functions keep the literal hard-coded.
     { code: jb(`$api_key = IfEmpty($override, "${key32}");`), lines: [2] },
     { code: jb(`$password = Trim("${pw}");`), lines: [2] },

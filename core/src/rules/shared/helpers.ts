@@ -14,7 +14,13 @@ export function reportLiteral(
 ): void {
   const from = opts.from ?? 0;
   const to = opts.to ?? lf.lit.value.length;
-  const span = valueCharSpan(ctx.facts, r, lf.lit, from, to);
+  // The finding sits on the value itself: a multi-line string that opens with a line break is reported on the line of
+  // its first visible character (detection-policy "Which line"), and the masked form holds no white space.
+  const text = lf.lit.value.slice(from, to);
+  const lead = text.length - text.trimStart().length;
+  const trail = text.trim() === '' ? 0 : text.length - text.trimEnd().length;
+  const shown = { from: from + (lead < text.length ? lead : 0), to: to - trail };
+  const span = valueCharSpan(ctx.facts, r, lf.lit, shown.from, shown.to);
   const fixes = [...(report.fixes ?? [])];
   if (opts.extractAs) {
     // Extracting one part would leave (and copy into the fix's edit) other secrets of the same literal: take it whole.
@@ -26,7 +32,7 @@ export function reportLiteral(
     ...report,
     start: span.start,
     end: span.end,
-    value: lf.lit.value.slice(from, to),
+    value: lf.lit.value.slice(shown.from, shown.to),
     regionId: r.region.id,
     mappingTarget: r.region.mappingTarget,
     fixes,
