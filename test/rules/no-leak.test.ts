@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
-import type { Finding } from '../../core/src/index';
+import { createProject, type Finding } from '../../core/src/index';
+import { formatJson } from '../../core/src/report/json';
+import { formatJunit } from '../../core/src/report/junit';
+import { toReportFinding, type RunReport } from '../../core/src/report/model';
+import { formatSarif } from '../../core/src/report/sarif';
+import { formatText } from '../../core/src/report/text';
 import { analyseFixture, leakFixture } from './leak-fixture';
 
 // detection-policy "Severity and suppression": no message, log line, hover, SARIF result or telemetry ever contains
@@ -61,6 +66,29 @@ describe('no finding leaks a raw secret or personal value', () => {
       assert.deepEqual(problems, []);
     });
   }
+
+  it('the CLI output formats (text, JSON, SARIF, JUnit) hold no raw value, no more than 4 leading characters of one', () => {
+    const byPath = new Map<string, Finding[]>();
+    for (const f of findings as (Finding & { path: string })[]) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+    const report: RunReport = {
+      tool: { name: 'jitterbit-guard', version: '0.0.0-test', informationUri: 'https://github.com/jitterbit-guard/jitterbit-guard' },
+      root: '/work/project',
+      files: [...byPath].sort(([a], [b]) => a.localeCompare(b)).map(([path, fs]) => ({ path, findings: fs.map(toReportFinding) })),
+      rules: createProject().rules(),
+      notifications: [],
+      executionSuccessful: true,
+      baselined: 0,
+    };
+    const problems: string[] = [];
+    for (const [name, out] of [['text', formatText(report)], ['json', formatJson(report)], ['sarif', formatSarif(report)], ['junit', formatJunit(report)]] as const) {
+      assert.ok(out.length > 1000, `${name} output is suspiciously short`);
+      for (const v of fixture.raw) {
+        const how = leaks(out, v);
+        if (how) problems.push(`${name} shows ${how}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
 
   it('a fix that extracts a value hands the raw value to the vault only', () => {
     const extracting = findings.flatMap((f) => f.fixes).filter((x) => x.projectVariable);
