@@ -5,6 +5,9 @@
  * budget, and no single parse is slow.
  * Stops at the first failure and prints a reproducible case (seed, iteration, input).
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseScript } from '../../core/src/syntax/parser';
 import { CORPUS_DIR, fixtures, readScripts } from '../unit/syntax/fixtures-util';
 import { checkParse, mutate, prng, soup, withinLinearBudget } from './harness';
@@ -65,7 +68,9 @@ function main(): void {
     slowest = Math.max(slowest, ms);
     if (problem) {
       console.error(`FAIL at iteration ${done} (seed ${seed}): ${problem}`);
-      console.error(`input (${text.length} chars): ${JSON.stringify(text.length > 4000 ? text.slice(0, 4000) : text)}`);
+      const file = path.join(os.tmpdir(), `jitterbit-guard-fuzz-${seed}-${done}.jb`);
+      fs.writeFileSync(file, text);
+      console.error(`input (${text.length} chars) written to ${file}`);
       process.exit(1);
     }
     if (pool.length < 400 && rng() < 0.1 && text.length < 100_000) pool.push(text);

@@ -603,7 +603,7 @@ class Parser {
     const first = this.peek();
     this.error('syntax/too-deep', `Expressions are nested more than ${this.maxDepth} levels deep; the rest of this group is not analysed.`, first.start, first.end);
     let balance = 0;
-    const start = first.start;
+    const before = this.pos;
     while (true) {
       const t = this.peek();
       if (Parser.isEnd(t)) break;
@@ -616,6 +616,8 @@ class Parser {
       }
       this.advance();
     }
-    return { kind: 'Error', start, end: Math.max(start, this.lastEnd), children: [] };
+    // Nothing skipped (a closer or the end came first): zero-width right after the previous token.
+    if (this.pos === before) return { kind: 'Error', start: this.lastEnd, end: this.lastEnd, children: [] };
+    return { kind: 'Error', start: first.start, end: this.lastEnd, children: [] };
   }
 }

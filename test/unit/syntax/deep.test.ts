@@ -79,6 +79,14 @@ describe('syntax/deep nesting', function () {
     assert.deepEqual(codes(`${'{'.repeat(depth)}${'}'.repeat(depth)}`), []);
     assert.equal(treeDepth(`${'('.repeat(depth)}x${')'.repeat(depth)}`), depth + 1);
   });
+  it('keeps the cut-off group inside unclosed outer constructs (whitespace before the end)', () => {
+    for (const body of ['{(( ', '(({ ', '((( ', '{{{ ', 'f(f(f( ', `${'('.repeat(300)}  `]) {
+      const text = `<trans>${body}</trans>`;
+      const result = parseScript(text, { maxDepth: body.length > 100 ? DEFAULT_MAX_DEPTH : 2 });
+      assert.ok(result.diagnostics.some((d) => d.code === 'syntax/too-deep'), body);
+      assert.equal(checkParse(text, result), undefined, body);
+    }
+  });
   it('honours a smaller maxDepth option', () => {
     const r = parseScript(`<trans>${'('.repeat(5)}x${')'.repeat(5)}</trans>`, { maxDepth: 3 });
     assert.deepEqual(r.diagnostics.map((d) => d.code), ['syntax/too-deep']);
