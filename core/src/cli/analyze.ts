@@ -29,7 +29,8 @@ export interface TaskResult {
   bytes: number;
 }
 
-export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskResult {
+/** `onFile(n)` reports progress in files (a Jitterpak counts as one), for the progress bar. */
+export function runProjectTask(task: ProjectTask, configs: ConfigCache, onFile: (n: number) => void = () => undefined): TaskResult {
   const out: TaskResult = { id: task.id, files: [], notifications: [], internalErrors: 0, bytes: 0 };
   const warn = (rel: string, message: string): void => {
     out.notifications.push({ level: 'warning', path: rel, message: `${rel}: ${message}` });
@@ -49,6 +50,7 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskRes
     const r = readBytes(f.abs);
     if (!r.ok) {
       warn(f.rel, r.problem);
+      onFile(1);
       continue;
     }
     out.bytes += r.bytes.length;
@@ -60,11 +62,13 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskRes
         project.setFile(inner, m.text);
         dirOf.set(inner, path.dirname(f.abs));
       }
+      onFile(1);
       continue;
     }
     const t = decodeText(r.bytes);
     if (!t.ok) {
       warn(f.rel, t.problem);
+      onFile(1);
       continue;
     }
     project.setFile(f.rel, t.text);
@@ -74,7 +78,13 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache): TaskRes
   // One batch pass over the project (one parse per file; a second only where another script's global flows in).
   let analyses;
   try {
-    analyses = project.analyzeAll((p) => configs.forDir(dirOf.get(p) ?? '.'));
+    // Progress counts analysed host files (Jitterpak members were counted with their archive).
+    analyses = project.analyzeAll(
+      (p) => configs.forDir(dirOf.get(p) ?? '.'),
+      (a) => {
+        if (!a.path.includes('!/')) onFile(1);
+      },
+    );
   } catch (e) {
     out.internalErrors++;
     out.notifications.push({ level: 'error', message: `internal error while analysing the project: ${e instanceof Error ? e.message : String(e)}` });

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileReport } from '../report/model';
 import { cmp } from '../report/model';
-import { errorText } from './read';
+import { ensureDir, errorText } from './read';
 
 /**
  * Baseline of accepted findings. Entries are keyed by rule, file and the finding's fingerprint (a hash of the value),
@@ -97,7 +97,7 @@ export function buildBaseline(files: FileReport[], previous: BaselineEntry[], to
 
 export function writeBaseline(file: string, doc: BaselineFile): string | undefined {
   try {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    ensureDir(path.dirname(path.resolve(file)));
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(doc, null, 2) + '\n');
     renameSync(tmp, file);

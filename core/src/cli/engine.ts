@@ -4,7 +4,7 @@ import {
   MAX_FILE_BYTES,
   readJitterpak as readJitterpakCore,
 } from '../index';
-import type { ProjectApi, ResolvedConfig } from '../engine/project-api';
+import type { ResolvedConfig } from '../engine/project-api';
 
 /** The core functions the CLI uses, in one place (the CLI reads files; the core never does). */
 
@@ -14,7 +14,7 @@ export interface JitterpakMember {
 }
 
 /** Batch runs keep no parse trees between files: memory stays at one tree plus compact summaries. */
-export function createProject(): ProjectApi {
+export function createProject(): ReturnType<typeof coreCreateProject> {
   return coreCreateProject({ retainTrees: false });
 }
 

@@ -16,6 +16,8 @@ interface Request {
   task: ProjectTask;
 }
 
+type Reply = { type: 'progress'; files: number } | { type: 'result'; result: TaskResult };
+
 export function isWorkerData(d: unknown): d is WorkerInit {
   return !!d && typeof d === 'object' && (d as WorkerInit).jitterbitGuardWorker === true;
 }
@@ -26,22 +28,34 @@ export function workerMain(): void {
   const configs = new ConfigCache(init.config);
   parentPort?.on('message', (msg: Request) => {
     let result: TaskResult;
+    let pending = 0;
+    let last = Date.now();
+    const onFile = (n: number): void => {
+      pending += n;
+      const now = Date.now();
+      if (now - last >= 100) {
+        parentPort?.postMessage({ type: 'progress', files: pending } satisfies Reply);
+        pending = 0;
+        last = now;
+      }
+    };
     try {
-      result = runProjectTask(msg.task, configs);
+      result = runProjectTask(msg.task, configs, onFile);
     } catch (e) {
       result = { id: msg.task.id, files: [], notifications: [{ level: 'error', message: `internal error in project ${msg.task.key}: ${e instanceof Error ? e.message : String(e)}` }], internalErrors: 1, bytes: 0 };
     }
-    parentPort?.postMessage(result);
+    if (pending) parentPort?.postMessage({ type: 'progress', files: pending } satisfies Reply);
+    parentPort?.postMessage({ type: 'result', result } satisfies Reply);
   });
 }
 
 export async function runTasks(
   tasks: ProjectTask[],
-  opts: { workers: number; config?: string; configs: ConfigCache; script: string; onResult: (r: TaskResult, filesDone: number) => void },
+  opts: { workers: number; config?: string; configs: ConfigCache; script: string; onResult: (r: TaskResult) => void; onFiles: (n: number) => void },
 ): Promise<void> {
   const queue = [...tasks].sort((a, b) => size(b) - size(a) || (a.key < b.key ? -1 : 1));
   const local = opts.configs;
-  const runLocal = (t: ProjectTask): void => opts.onResult(runProjectTask(t, local), t.files.length);
+  const runLocal = (t: ProjectTask): void => opts.onResult(runProjectTask(t, local, opts.onFiles));
   const n = Math.min(opts.workers, queue.length);
   if (n <= 1) {
     for (const t of queue) runLocal(t);
@@ -76,10 +90,13 @@ export async function runTasks(
         active--;
         if (active === 0) resolve();
       };
-      w.on('message', (r: TaskResult) => {
-        const t = current;
+      w.on('message', (m: Reply) => {
+        if (m.type === 'progress') {
+          opts.onFiles(m.files);
+          return;
+        }
         current = undefined;
-        opts.onResult(r, t ? t.files.length : 0);
+        opts.onResult(m.result);
         next();
       });
       w.on('error', () => undefined);

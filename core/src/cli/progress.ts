@@ -29,7 +29,8 @@ export class Progress {
     const width = 30;
     const frac = this.total ? Math.min(1, this.done / this.total) : 1;
     const filled = Math.round(frac * width);
-    this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} files ${Math.round(frac * 100)}%`);
+    const shown = Math.min(this.done, this.total);
+    this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${shown}/${this.total} files ${Math.round(frac * 100)}%`);
   }
 
   finish(): void {

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { coreReadJitterpak, isProbablyBinary, maxFileBytes, type JitterpakMember } from './engine';
 
 /** Reading host files for analysis. Never throws: every problem becomes a message naming the file. */
@@ -55,4 +56,19 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} B`;
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. (Node's recursive mkdir can spin forever on paths
+ * such as /proc/x where mkdir reports ENOENT under an existing parent; this one throws instead.)
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); ) {
+    missing.push(d);
+    const parent = path.dirname(d);
+    if (parent === d) break;
+    d = parent;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) mkdirSync(missing[i]);
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { ensureDir } from './read';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { INFORMATION_URI, TOOL_NAME, VERSION } from '../version';
@@ -86,10 +87,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       config: opts.config ? path.resolve(cwd, opts.config) : undefined,
       configs,
       script: io.script,
-      onResult: (r, n) => {
-        results.push(r);
-        progress.advance(n);
-      },
+      onResult: (r) => results.push(r),
+      onFiles: (n) => progress.advance(n),
     });
   } catch (e) {
     internalErrors++;
@@ -170,7 +169,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (opts.output) {
     try {
       const out = path.resolve(cwd, opts.output);
-      mkdirSync(path.dirname(out), { recursive: true });
+      ensureDir(path.dirname(out));
       writeFileSync(out, body);
     } catch (e) {
       err(`${opts.output}: cannot write the report: ${e instanceof Error ? e.message : String(e)}`);
