@@ -185,10 +185,41 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     return undefined;
   };
 
+  // JavaScript helper functions (`function log(m) { WriteToOperationLog(m); }`): a call binds the arguments' taint to
+  // the parameters and re-evaluates the body, so a sink inside sees what the caller passed. Bounded per function.
+  const functions = new Map<string, Ir & { k: 'fn' }>();
+  for (const stmt of script.body) if (stmt.k === 'fn' && stmt.name) functions.set(stmt.name, stmt);
+  const inlined = new Map<string, number>();
+  let inlineDepth = 0;
+  let returned: Taint | undefined;
+
+  const inlineCall = (f: Ir & { k: 'fn' }, argTaints: (Taint | undefined)[], depth: number): Taint | undefined => {
+    const name = f.name ?? '';
+    const n = inlined.get(name) ?? 0;
+    if (inlineDepth >= 3 || n >= 64 || !argTaints.some(Boolean)) return undefined;
+    inlined.set(name, n + 1);
+    const saved = f.params.map((p) => [p, locals.has(p), locals.get(p)] as const);
+    f.params.forEach((p, i) => locals.set(p, argTaints[i]));
+    const outer = returned;
+    returned = undefined;
+    inlineDepth++;
+    for (const x of f.body) ev(x, NONE, depth);
+    inlineDepth--;
+    const result = returned;
+    returned = outer;
+    for (const [p, had, t] of saved) {
+      if (had) locals.set(p, t);
+      else locals.delete(p);
+    }
+    return result;
+  };
+
   const evCall = (c: IrCall, ctx: LiteralContext, depth: number): Taint | undefined => {
     facts.calls.push(c);
     const lname = c.name.toLowerCase();
-    const fn = c.fn;
+    // A script's own JavaScript function shadows a built-in of the same name (`function log(m)` vs `Log(d)`).
+    const userFn = script.language === 'javascript' && !c.method ? functions.get(c.name) : undefined;
+    const fn = userFn ? undefined : c.fn;
     const argTaints: (Taint | undefined)[] = [];
     const passCtx = PASS_THROUGH.has(lname) || SELECTS.has(lname) ? ctx : undefined;
     const isSink = !!fn && (LOG_SINKS.has(lname) || EMAIL_MESSAGE_ARGS.has(lname));
@@ -233,6 +264,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       }
     }
     // Value of the call.
+    if (userFn) return inlineCall(userFn, argTaints, depth);
     if (isMaskingCall(c)) return undefined;
     if (fn?.returnsSecret) return taint(T_SECRET, `the session returned by \`${fn.name}\``, false, { start: c.start, end: c.end });
     if (lname === 'aesdecryption') return taint(T_SECRET, 'a value decrypted with `AESDecryption`', false, { start: c.start, end: c.end });
@@ -356,8 +388,11 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       case 'fn':
         for (const x of e.body) ev(x, NONE, d);
         return undefined;
-      case 'ret':
-        return e.value ? ev(e.value, NONE, d) : undefined;
+      case 'ret': {
+        const t = e.value ? ev(e.value, NONE, d) : undefined;
+        returned = join(returned, t);
+        return t;
+      }
     }
   };
 

@@ -195,7 +195,7 @@ function lowerCall(n: EsNode, depth: number): Ir {
     const fn = lookupJsFunction(dotted) ?? (dotted.includes('.') ? undefined : lookupFunction(dotted));
     const nameStart = callee.type === 'MemberExpression' ? (node(callee.property)?.start ?? callee.start) : callee.start;
     if (fn || !dotted.includes('.')) {
-      return { k: 'call', name: fn ? fn.name : dotted, nameStart: fn ? callee.start : nameStart, nameEnd: callee.end, fn, args: args.map((a) => lower(a, depth)), start: n.start, end: n.end };
+      return { k: 'call', name: dotted, nameStart: fn ? callee.start : nameStart, nameEnd: callee.end, fn, args: args.map((a) => lower(a, depth)), start: n.start, end: n.end };
     }
   }
   if (callee.type === 'MemberExpression') {
