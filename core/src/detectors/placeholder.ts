@@ -71,13 +71,14 @@ export function valueWords(v: string): string[] {
 
 const REFERENCE_RE = /^\$[A-Za-z_][\w.]{0,200}$/;
 const PV_RE = /^\[[A-Za-z_][\w .]{0,200}\]$/;
-const CALL_RE = /^[A-Za-z_][\w.]{0,64}\s{0,4}\(.{0,400}\)$/s;
+/** `Get("x")`, `Jitterbit.GetVar("$token")`, `GetVar($x)`, `f()`: a call whose first argument is a string, a reference or nothing. */
+const CALL_RE = /^[A-Za-z_][\w.]{0,64}\s{0,4}\(\s{0,4}(?:"[^"]{0,200}"|'[^']{0,200}'|\$[\w.]{1,200}|\[[\w. ]{1,200}\])?\s{0,4}(?:,[^()]{0,300})?\)$/;
 const ANGLE_RE = /^<[^<>]{1,80}>$/;
 const MUSTACHE_RE = /^\{\{.{1,120}\}\}$/s;
 const DOLLAR_BRACE_RE = /^[$#@%]\{.{1,120}\}$/s;
 const PERCENT_RE = /^%[A-Za-z_][\w.-]{0,80}%$/;
 const ENV_UPPER_RE = /^\$\(?[A-Z_][A-Z0-9_]{1,80}\)?$/;
-const YOUR_RE = /^(?:<\s*)?(?:your|my|the|enter|insert|put|add)[\s_\-.]{0,3}[a-z]/i;
+const YOUR_RE = /^(?:<\s*)?(?:your[\s_.-]{0,3}|(?:enter|insert)[\s_.-]{1,3})[a-z]/i;
 const HERE_RE = /[\s_\-.](?:here|goes[\s_\-.]here)\s*>?$/i;
 
 /**

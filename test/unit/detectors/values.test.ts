@@ -111,3 +111,12 @@ describe('detectors/looksRandom traps from real scripts', () => {
     it(`not random-looking: ${v}`, () => assert.equal(looksRandom(v), false));
   }
 });
+
+describe('detectors/isPlaceholder does not swallow real values', () => {
+  for (const v of ['Passw(rd)9', 'Abc(123)x', 'MyPassword', 'Enterprise1', 'TheKey2024!']) {
+    it(`${v} is not a placeholder in code`, () => assert.equal(isPlaceholder(v, 'code'), false));
+  }
+  for (const v of ['enter_password_here', 'insert-token', 'Get($sf.password)', 'GetVar("$x", "default")', 'Jitterbit.GetVar("$token")']) {
+    it(`${v} is a placeholder / reference`, () => assert.equal(isPlaceholder(v, 'code'), true));
+  }
+});
