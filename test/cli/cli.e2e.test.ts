@@ -132,6 +132,10 @@ describe('cli (end to end, dist/cli.js)', function () {
       assert.equal(r.stdout, '');
       assert.match(r.stderr, /✖ 4 problems/);
       assert.match(readFileSync(path.join(dir, 'report.txt'), 'utf8'), /scripts\/auth\.jb:4:18 {2}error/);
+      const blocked = path.join(dir, 'report.txt', 'sub', 'r.txt'); // a file where a folder must be
+      const w = runCli(['.', '--output', blocked], dir);
+      assert.equal(w.code, 2);
+      assert.match(w.stderr, /cannot write the report/);
       const q = runCli(['.', '--quiet', '--fail-level', 'error'], dir);
       assert.ok(!q.stdout.includes('pii/email'));
       assert.ok(q.stdout.includes('secrets/credential-name'));
