@@ -32,8 +32,13 @@ export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, isProbablyBinary, Lin
 export type VariableInfo = ReturnType<ProjectApi['variableNames']>[number];
 export type CatalogueFunction = FunctionInfo;
 
+/**
+ * The server's project. Parse trees are not retained: the index holds every file of the workspace, and a tree per
+ * file costs several times the memory of the compact summaries; an open document is re-parsed when it is analysed.
+ * Variable occurrences are kept (references, rename, completion).
+ */
 export function createProject(): ProjectApi {
-  return coreCreateProject();
+  return coreCreateProject({ retainTrees: false, keepOccurrences: true });
 }
 
 /** Functions callable from Jitterbit Script (the catalogue also lists JavaScript-only ones). */

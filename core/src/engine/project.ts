@@ -40,12 +40,18 @@ export interface ProjectOptions {
    * stays proportional to one file plus compact per-file summaries.
    */
   retainTrees?: boolean;
+  /**
+   * Keep every global's occurrences in the summaries (editor navigation: references, rename, completion). Defaults
+   * to `retainTrees`; the LSP server keeps occurrences without keeping trees.
+   */
+  keepOccurrences?: boolean;
 }
 
 /** The project: every file the host knows, parsed lazily, with cross-file knowledge of globals and project variables. */
 export class Project implements ProjectApi {
   private readonly entries = new Map<string, Entry>();
   private readonly retain: boolean;
+  private readonly keepOccurrences: boolean;
   private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
   private pvCache: Map<string, { name: string; hidden: boolean }> | undefined;
   private namesCache: Set<string> | undefined;
@@ -55,6 +61,7 @@ export class Project implements ProjectApi {
 
   constructor(options: ProjectOptions = {}) {
     this.retain = options.retainTrees ?? true;
+    this.keepOccurrences = options.keepOccurrences ?? this.retain;
   }
 
   setFile(path: string, text: string, version?: number): void {
@@ -152,7 +159,7 @@ export class Project implements ProjectApi {
       for (const n of r.flow.globalReads) s.reads.add(n);
       for (const n of r.flow.globalsWritten) s.written.add(n);
       // Occurrences serve editor navigation; batch runs do not keep them.
-      if (!this.retain) continue;
+      if (!this.keepOccurrences) continue;
       for (const { v, access } of r.flow.vars) {
         if (v.scope !== 'global') continue;
         s.occurrences.push({
