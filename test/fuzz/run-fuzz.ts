@@ -42,6 +42,8 @@ function main(): void {
   while ((iterations === undefined || done < iterations) && Date.now() < deadline) {
     // Sometimes keep mutating a previous mutant, so damage accumulates.
     let text: string;
+    // Small nesting caps now and then, so the too-deep recovery paths are exercised too.
+    const maxDepth = rng() < 0.1 ? 1 + Math.floor(rng() * 16) : undefined;
     if (rng() < 0.05) {
       // Token soup: deep and broken bracket structures the mutations rarely reach.
       text = soup(rng, Math.floor(rng() * 50_000), rng());
@@ -55,7 +57,7 @@ function main(): void {
     let problem: string | undefined;
     try {
       const stats = { steps: 0 };
-      const result = parseScript(text, { stats });
+      const result = parseScript(text, { stats, maxDepth });
       if (result.diagnostics.some((d) => d.severity === 'error')) errors++;
       problem = checkParse(text, result);
       if (!problem && !withinLinearBudget(text.length, stats.steps)) problem = `${stats.steps} steps for ${text.length} chars`;
@@ -67,7 +69,7 @@ function main(): void {
     if (!problem && ms > 10_000) problem = `slow parse: ${ms.toFixed(0)} ms for ${text.length} chars`;
     slowest = Math.max(slowest, ms);
     if (problem) {
-      console.error(`FAIL at iteration ${done} (seed ${seed}): ${problem}`);
+      console.error(`FAIL at iteration ${done} (seed ${seed}${maxDepth ? `, maxDepth ${maxDepth}` : ''}): ${problem}`);
       const file = path.join(os.tmpdir(), `jitterbit-guard-fuzz-${seed}-${done}.jb`);
       fs.writeFileSync(file, text);
       console.error(`input (${text.length} chars) written to ${file}`);

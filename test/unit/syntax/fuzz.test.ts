@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseScript } from '../../../core/src/syntax/parser';
-import { checkParse, mutate, prng, withinLinearBudget } from '../../fuzz/harness';
+import { checkParse, mutate, prng, soup, withinLinearBudget } from '../../fuzz/harness';
 import { fixtures, realisticScript } from './fixtures-util';
 
 /** Lexer + parser steps for one parse. */
@@ -34,6 +34,26 @@ describe('syntax/fuzz (bounded, seeded)', () => {
     }
     // The mutations must actually produce broken inputs, or the test proves nothing.
     assert.ok(withErrors > 500, `only ${withErrors} inputs had errors`);
+  });
+
+  it('survives 600 token soups parsed with small nesting caps (exercises the too-deep recovery)', function () {
+    this.timeout(60_000);
+    const rng = prng(0xdee9);
+    let capped = 0;
+    for (let iter = 0; iter < 600; iter++) {
+      const text = soup(rng, 50 + Math.floor(rng() * 2000), rng());
+      const maxDepth = 1 + Math.floor(rng() * 12);
+      let problem: string | undefined;
+      try {
+        const result = parseScript(text, { maxDepth });
+        if (result.diagnostics.some((d) => d.code === 'syntax/too-deep')) capped++;
+        problem = checkParse(text, result);
+      } catch (err) {
+        problem = `threw ${(err as Error).stack}`;
+      }
+      assert.equal(problem, undefined, `iteration ${iter} (maxDepth ${maxDepth}): ${problem}\ninput: ${JSON.stringify(text)}`);
+    }
+    assert.ok(capped > 200, `only ${capped} soups reached the cap`);
   });
 
   describe('work grows linearly with input size (step counts, 40× input ⇒ < 60× steps)', () => {
