@@ -443,19 +443,21 @@ const ORDER: PiiKind[] = ['email', 'iban', 'card', 'ssn', 'phone'];
  * Finds personal data in `text`. Matches of different kinds never overlap (an IBAN or card number is not
  * reported again as a phone number); sorted by start offset. `now` fixes "today" for date-of-birth checks.
  */
-export function scanPii(text: string, now: Date = new Date()): PiiMatch[] {
+export function scanPii(text: string, now?: Date): PiiMatch[] {
   if (typeof text !== 'string' || text.length < 5) return [];
-  const out: PiiMatch[] = [];
+  const hasAt = text.includes('@');
   // Every value kind needs 7+ digits; a person record needs two capitalised words and a digit.
-  const digit = SEVEN_DIGITS_RE.test(text) || (/\d/.test(text) && NAME_PAIR_RE.test(text));
+  const digit = SEVEN_DIGITS_RE.test(text) || (NAME_PAIR_RE.test(text) && /\d/.test(text));
+  if (!hasAt && !digit) return [];
+  const out: PiiMatch[] = [];
   try {
-    if (text.includes('@')) scanEmails(text, out);
+    if (hasAt) scanEmails(text, out);
     if (digit) {
       if (/[A-Z]{2}\d\d/.test(text)) scanIbans(text, out);
       scanCards(text, out);
       scanSsns(text, out);
       scanPhones(text, out);
-      scanPersonRecords(text, out, now);
+      scanPersonRecords(text, out, now ?? new Date());
     }
   } catch {
     // never throw: partial results are still useful
