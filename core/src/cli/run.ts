@@ -1,5 +1,4 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { ensureDir } from './read';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { INFORMATION_URI, TOOL_NAME, VERSION } from '../version';
@@ -16,6 +15,7 @@ import { discover, scanRoot, toPosix } from './discover';
 import { createProject } from './engine';
 import { runTasks } from './pool';
 import { Progress } from './progress';
+import { ensureDir } from './read';
 import { ProjectGrouper, selectShard } from './projects';
 
 /** More files than this and the CLI uses worker threads by default. */
@@ -84,7 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     await runTasks(tasks, {
       workers,
-      config: opts.config ? path.resolve(cwd, opts.config) : undefined,
+      config: configPath,
       configs,
       script: io.script,
       onResult: (r) => results.push(r),
