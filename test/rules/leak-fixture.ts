@@ -42,7 +42,6 @@ export function leakFixture(): LeakFixture {
   v(tw.token);
   const token = v(jwt(1316));
   const pem = pemPrivateKey(1317);
-  const pemBody = v(pem.slice(1, -1).join(''));
   for (const line of pem.slice(1, -1)) v(line);
   const urlPw = v(pick(1318, 14));
   const connPw = v(pick(1319, 14));
@@ -170,8 +169,6 @@ export function leakFixture(): LeakFixture {
       '',
     ].join('\n'),
   };
-  // The PEM body as a whole is not in any one file line; keep the per-line pieces and the body for the checks.
-  void pemBody;
   return { files, raw };
 }
 
