@@ -156,8 +156,14 @@ export class Project implements ProjectApi {
           : { path: e.path, regionId: r.region.id, start: 0, end: 0 };
         s.writes.set(name, { ...t, label: `the global \`$${name}\` (set from ${t.label} in ${baseName(e.path)})`, origin });
       }
-      for (const n of r.flow.globalReads) s.reads.add(n);
-      for (const n of r.flow.globalsWritten) s.written.add(n);
+      // One region (the common case): share the flow's sets instead of copying them.
+      if (facts.regions.length === 1) {
+        s.reads = r.flow.globalReads;
+        s.written = r.flow.globalsWritten;
+      } else {
+        for (const n of r.flow.globalReads) s.reads.add(n);
+        for (const n of r.flow.globalsWritten) s.written.add(n);
+      }
       // Occurrences serve editor navigation; batch runs do not keep them.
       if (!this.keepOccurrences) continue;
       for (const { v, access } of r.flow.vars) {

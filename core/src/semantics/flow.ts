@@ -26,6 +26,8 @@ export interface LiteralFact {
   secret: boolean;
   /** Known-format credentials in the value, scanned once here and reused by the rules. */
   tokens: TokenMatch[];
+  /** The literal is a secret because of where it sits (credential position, name, comparison). */
+  contextSecret: boolean;
   /** PII matches, filled lazily by the PII rules (one scan shared by all of them). */
   pii?: unknown[];
 }
@@ -60,7 +62,7 @@ export interface ScriptFacts {
 /** What the flow pass needs from the outside: value classification and project knowledge. */
 export interface FlowHost {
   /** Is the literal a hard-coded secret, and which known token formats does it hold? */
-  classifyLiteral(value: string, ctx: LiteralContext): { secret: boolean; tokens: TokenMatch[] };
+  classifyLiteral(value: string, ctx: LiteralContext): { secret: boolean; contextSecret: boolean; tokens: TokenMatch[] };
   isCredentialName(name: string): boolean;
   isSensitiveDataName(name: string): boolean;
   /** Taint a global carries in from other scripts of the project. */
@@ -300,7 +302,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       case 'lit': {
         if (typeof e.value !== 'string') return undefined;
         const c = host.classifyLiteral(e.value, ctx);
-        const fact: LiteralFact = { lit: e as IrLiteral & { value: string }, ctx, secret: c.secret, tokens: c.tokens };
+        const fact: LiteralFact = { lit: e as IrLiteral & { value: string }, ctx, secret: c.secret, contextSecret: c.contextSecret, tokens: c.tokens };
         facts.literals.push(fact);
         return fact.secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;
       }

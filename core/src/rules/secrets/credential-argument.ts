@@ -1,5 +1,4 @@
 import { docsUrl, type Rule } from '../../engine/rule';
-import { isContextSecret } from '../shared/classify';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
 /** A literal in a credential position of a built-in (the position decides, not an assigned name). */
@@ -20,7 +19,7 @@ export const credentialArgument: Rule = {
   check(ctx) {
     for (const r of ctx.facts.regions) {
       for (const lf of r.flow.literals) {
-        if (lf.ctx.kind !== 'credential-arg' || !isContextSecret(lf.lit.value, lf.ctx)) continue;
+        if (lf.ctx.kind !== 'credential-arg' || !lf.contextSecret) continue;
         const c = lf.ctx;
         reportLiteral(ctx, r, lf, {
           messageId: 'literal',

@@ -1,6 +1,5 @@
 import { canBeCredentialValue, isCredentialName, isPlaceholder, looksRandom } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
-import { isContextSecret } from '../shared/classify';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
 const COMMENT_PREFILTER = /(?:pas|pw|secret|token|key|auth|sess|sig|cred)[\w.$-]{0,80}\s*[=:]/i;
@@ -29,7 +28,7 @@ export const credentialName: Rule = {
     for (const r of ctx.facts.regions) {
       for (const lf of r.flow.literals) {
         const c = lf.ctx;
-        if ((c.kind !== 'named' && c.kind !== 'compared') || !isContextSecret(lf.lit.value, c)) continue;
+        if ((c.kind !== 'named' && c.kind !== 'compared') || !lf.contextSecret) continue;
         if (c.kind === 'named') {
           reportLiteral(ctx, r, lf, { messageId: 'named', data: { name: c.name, where: mappingNote(r) } }, { extractAs: c.name, description: `Value of ${c.name}` });
         } else {

@@ -1,6 +1,5 @@
 import { scanSecretTokens } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
-import { isContextSecret } from '../shared/classify';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
 /** Known credential formats and credentials inside structured strings, anywhere: literals and comments. */
@@ -26,7 +25,7 @@ export const knownToken: Rule = {
     for (const r of ctx.facts.regions) {
       for (const lf of r.flow.literals) {
         // Literals already reported by position or name are not reported twice.
-        if (isContextSecret(lf.lit.value, lf.ctx)) continue;
+        if (lf.contextSecret) continue;
         for (const m of lf.tokens) {
           reportLiteral(ctx, r, lf, { messageId: 'literal', data: { description: m.description, where: mappingNote(r) } }, {
             from: m.start, to: m.end, extractAs: m.kind.replace(/-/g, '_'), description: m.description,

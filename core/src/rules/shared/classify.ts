@@ -23,7 +23,8 @@ export function scanLiteralTokens(value: string): SecretMatch[] {
   return value.length < 8 ? NONE : scanSecretTokens(value, 'code');
 }
 
-export function classifyLiteral(value: string, ctx: LiteralContext): { secret: boolean; tokens: SecretMatch[] } {
+export function classifyLiteral(value: string, ctx: LiteralContext): { secret: boolean; contextSecret: boolean; tokens: SecretMatch[] } {
   const tokens = scanLiteralTokens(value);
-  return { secret: tokens.length > 0 || isContextSecret(value, ctx), tokens };
+  const contextSecret = ctx.kind !== 'none' && ctx.kind !== 'arg' && isContextSecret(value, ctx);
+  return { secret: contextSecret || tokens.length > 0, contextSecret, tokens };
 }
