@@ -1,50 +1,21 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  DIAGNOSTIC_SOURCE,
-  ResolveExtractRequest,
-  type ExtractCommandArgs,
-  type ResolveExtractResult,
-} from '../../protocol/src/index';
+import { DIAGNOSTIC_SOURCE, type ExtractCommandArgs } from '../../protocol/src/index';
 import type { SecretVault } from './vault';
+import { extractToVault } from './vault/extract';
 
 /**
- * Extract a literal into a project variable: the value goes to the vault FIRST; the edit that replaces the
- * literal is applied only when that succeeded, so a failure changes nothing.
+ * Extract a literal into a project variable: the value goes to the vault and the hidden variable into the
+ * manifest FIRST; the edit that replaces the literal is applied only when that succeeded, so a failure changes
+ * nothing (client/src/vault/extract.ts).
  */
-export async function extractToProjectVariable(
+export function extractToProjectVariable(
   client: LanguageClient,
   vault: SecretVault,
   log: vscode.LogOutputChannel,
   args: ExtractCommandArgs | undefined,
 ): Promise<boolean> {
-  if (!args) {
-    void vscode.window.showInformationMessage('Use the quick fix on a Jitterbit Guard finding to extract a value into a project variable.');
-    return false;
-  }
-  const res = await client.sendRequest<ResolveExtractResult>(ResolveExtractRequest, args);
-  if (!res.found || !res.name || res.secretValue === undefined || !res.edit) {
-    void vscode.window.showWarningMessage('The file changed since this problem was reported; try the quick fix again.');
-    return false;
-  }
-  const uri = vscode.Uri.parse(args.uri);
-  try {
-    await vault.store(uri, res.name, res.secretValue);
-  } catch (e) {
-    log.error(`Could not store the value of $${res.name} in the vault: ${e instanceof Error ? e.message : 'unknown error'}`);
-    void vscode.window.showErrorMessage(`Jitterbit Guard: the value of $${res.name} could not be stored in the vault, so nothing was changed.`);
-    return false;
-  }
-  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(res.edit);
-  const applied = await vscode.workspace.applyEdit(edit);
-  if (applied) log.info(`Moved a value into project variable $${res.name} (${res.hidden ? 'hidden' : 'visible'}) for environment ${vaultEnv(uri)}.`);
-  else log.warn(`The edit for $${res.name} was not applied.`);
-  return applied;
-}
-
-function vaultEnv(uri: vscode.Uri): string {
-  const envs = vscode.workspace.getConfiguration('jitterbitGuard', uri).get<string[]>('environments') ?? [];
-  return envs[0] ?? 'default';
+  return extractToVault(client, vault.vault, log, args);
 }
 
 /** Opens a rule's documentation; from the palette, picks among the rules reported in the active editor. */

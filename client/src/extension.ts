@@ -14,9 +14,12 @@ import { extractToProjectVariable, openRuleDocs, selectSuppressionReason } from 
 import { redactingChannel } from './redact';
 import { StatusItem } from './status';
 import { SecretVault } from './vault';
+import { SecretStorageProvider } from './vault/provider';
+import { registerVault, type VaultTestApi } from './vault/register';
+import { VaultStore } from './vault/store';
 
-/** The API the extension returns from activate (tests use it; the vault issue extends it). */
-export interface JitterbitGuardApi {
+/** The API the extension returns from activate (tests use it; the Secrets Vault part is for tests only, see docs/vault.md). */
+export interface JitterbitGuardApi extends VaultTestApi {
   /** Resolves once the language server is running. */
   ready(): Promise<void>;
   /** SHA-256 of a project variable's stored value, or undefined when none is stored. */
@@ -40,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jitter
   const output = vscode.window.createOutputChannel('Jitterbit Guard', { log: true });
   const trace = redactingChannel(vscode.window.createOutputChannel('Jitterbit Guard (trace)'));
   const status = new StatusItem();
-  const vault = new SecretVault(context.secrets);
+  const store = new VaultStore(new SecretStorageProvider(context.secrets));
+  const vault = new SecretVault(store);
   context.subscriptions.push(output, trace, status);
 
   const module = context.asAbsolutePath('dist/server.js');
@@ -89,10 +93,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jitter
   });
   // LanguageClient is disposable (stops the server) — registered like everything else.
   context.subscriptions.push({ dispose: () => void lc.dispose() });
+  const vaultApi = registerVault(context, lc, store, output, started);
 
   return {
     ready: () => started,
     vaultDigest: (resource, name, environment) => vault.digest(resource, name, environment),
+    ...vaultApi,
   };
 }
 

@@ -88,3 +88,133 @@ export interface StatusParams {
   warnings: number;
   infos: number;
 }
+
+// ---- Secrets Vault (client/src/vault, server/src/features/vault.ts) ---------------------------------------------
+// None of these messages carries a secret value: values stay in the client's vault provider.
+
+/** Notification from the server: the workspace index changed (files, manifest, findings); the vault view refreshes. */
+export const VaultChangedNotification = 'jitterbitGuard/vault/changed';
+
+/** Where a project variable is declared. Design Studio entities are read-only. */
+export interface VaultVariableSource {
+  kind: 'manifest' | 'cloud-export' | 'design-studio';
+  uri: string;
+  readOnly: boolean;
+}
+
+export interface VaultUsage {
+  uri: string;
+  range: LspRange;
+  access: 'read' | 'write' | 'declaration';
+  form: 'dollar' | 'string-name' | 'string-dollar-name' | 'data';
+}
+
+/** A current secret finding (category `secret`) somewhere in the workspace. */
+export interface VaultFinding {
+  uri: string;
+  range: LspRange;
+  ruleId: string;
+  /** The finding's message (masked by the core; never the value). */
+  message: string;
+  /** Record key for the extract command (`ExtractCommandArgs.key`). */
+  key: string;
+  /** Index of the extract-to-project-variable fix, when the finding has one ("Move to vault"). */
+  extractFixIndex?: number;
+  /** The project variable the hard-coded value belongs to (an export value, an assignment), if any. */
+  variable?: string;
+}
+
+export interface VaultVariable {
+  name: string;
+  hidden: boolean;
+  description?: string;
+  /** Non-secret values per environment (manifest). */
+  values: Record<string, string>;
+  sources: VaultVariableSource[];
+  inManifest: boolean;
+  readOnly: boolean;
+  usages: VaultUsage[];
+  /** Number of current secret findings holding this variable's value in a workspace file. */
+  hardcoded: number;
+}
+
+/** Request from the client: the project variables of the workspace folder `folderUri` and the secret findings. */
+export const VaultListRequest = 'jitterbitGuard/vault/list';
+export interface VaultListParams {
+  folderUri: string;
+  /** Workspace-relative manifest path (setting `jitterbitGuard.projectVariablesFile`). */
+  manifestPath: string;
+  /** Fallback environments (setting `jitterbitGuard.environments`) when the manifest lists none. */
+  environments: string[];
+}
+export interface VaultListResult {
+  manifestUri: string;
+  manifestExists: boolean;
+  environments: string[];
+  variables: VaultVariable[];
+  findings: VaultFinding[];
+  problems: { uri: string; message: string }[];
+}
+
+/** One manifest operation; the server applies it to `text` with the core and returns the new text. */
+export type VaultManifestOp =
+  | { kind: 'add'; variable: { name: string; hidden: boolean; description?: string; values?: Record<string, string> } }
+  | { kind: 'remove'; name: string }
+  | { kind: 'setHidden'; name: string; hidden: boolean }
+  | { kind: 'setDescription'; name: string; description: string }
+  | { kind: 'setValue'; name: string; environment: string; value: string | undefined }
+  | { kind: 'addEnvironment'; name: string }
+  | { kind: 'import'; path: string; text: string };
+
+export const VaultManifestRequest = 'jitterbitGuard/vault/manifest';
+export interface VaultManifestParams {
+  /** Current manifest text, or null when the file does not exist. */
+  text: string | null;
+  op: VaultManifestOp;
+}
+export interface VaultManifestResult {
+  text?: string;
+  error?: string;
+  /** For `import`: what changed. */
+  added?: string[];
+  updated?: string[];
+  skipped?: { name: string; reason: string }[];
+}
+
+/** Checks a new project-variable name against Jitterbit's rules and the workspace's global namespace. */
+export const VaultCheckNameRequest = 'jitterbitGuard/vault/checkName';
+export interface VaultCheckNameParams {
+  name: string;
+  /** The variable's current name when renaming. */
+  except?: string;
+}
+export interface VaultCheckNameResult {
+  ok: boolean;
+  problem?: string;
+  warning?: string;
+}
+
+/** The workspace edit renaming a project variable in every file, form and export (and the manifest). */
+export const VaultRenameRequest = 'jitterbitGuard/vault/rename';
+export interface VaultRenameParams {
+  oldName: string;
+  newName: string;
+  manifestUri: string;
+  /** The manifest text as the editor has it (may be unsaved), or null. */
+  manifestText: string | null;
+}
+export interface VaultRenameResult {
+  edit?: { changes?: Record<string, { range: LspRange; newText: string }[]> };
+  error?: string;
+}
+
+/** The variable list for Harmony (names, descriptions, hidden flags, non-secret values; never secret values). */
+export const VaultExportRequest = 'jitterbitGuard/vault/export';
+export interface VaultExportParams {
+  manifestText: string | null;
+  manifestPath: string;
+  environments: string[];
+}
+export interface VaultExportResult {
+  text: string;
+}

@@ -46,3 +46,16 @@ export const FUNCTION_CATALOGUE: readonly CatalogueFunction[] = CORE_FUNCTIONS.f
 
 /** Names of `$jitterbit.*` variables without `$` (families such as `…headers.<name>` are left out). */
 export const SYSTEM_VARIABLES: readonly string[] = CORE_SYSTEM_VARIABLES.filter((v) => !v.prefix).map((v) => v.name.replace(/^\$/, ''));
+
+// The project-variable model (Secrets Vault requests, server/src/features/vault.ts).
+export {
+  checkVariableName,
+  editManifest,
+  fileDeclarations,
+  harmonyExportText,
+  importIntoManifest,
+  mergeProjectVariables,
+  renameVariableEdits,
+  type ManifestOp,
+  type VariableOccurrence as Occurrence,
+} from '../../core/src/index';

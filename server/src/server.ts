@@ -26,6 +26,7 @@ import {
 import { ConfigCache } from './config';
 import { CodeActionProvider } from './features/code-actions';
 import { LanguageFeatures } from './features/language';
+import { VaultFeature } from './features/vault';
 import { findSupportedFiles, isSupportedPath, readIndexable, WATCH_GLOBS, yieldToEventLoop, type SkippedFile } from './indexer';
 import { pathToUri, uriToPath } from './paths';
 import { GuardService } from './service';
@@ -74,6 +75,7 @@ export function startServer(connection: Connection): void {
   const service = new GuardService(documents, settings);
   let actions = new CodeActionProvider(service, { clientCommands: false });
   const language = new LanguageFeatures(service, () => caps.snippets);
+  const vault = new VaultFeature(connection, service);
   const lastChange = new Map<string, number>();
   const previousChange = new Map<string, number>();
   const savedVersion = new Map<string, number>();
@@ -97,6 +99,7 @@ export function startServer(connection: Connection): void {
         ? { state: 'indexing', indexed: indexing.indexed, total: indexing.total, ...totals }
         : { state: 'idle', ...totals };
       void connection.sendNotification(StatusNotification, params).catch(() => undefined);
+      vault.changed(); // the index or an analysis changed: the Secrets Vault view refreshes (debounced)
     });
   };
 
@@ -300,6 +303,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     shuttingDown = true;
+    vault.dispose();
     for (const t of pushTimers.values()) clearTimeout(t);
     pushTimers.clear();
   });
@@ -417,6 +421,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(ResolveExtractRequest, (params: ResolveExtractParams) => actions.resolveExtract(params));
+  vault.register();
 
   const withDoc = <T>(uri: string, token: CancellationToken, f: (doc: TextDocument) => T, empty: T): T => {
     const doc = documents.get(uri);

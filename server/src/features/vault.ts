@@ -1,0 +1,266 @@
+/**
+ * Secrets Vault requests (protocol `jitterbitGuard/vault/*`): the workspace's project variables merged from every
+ * source, their usages and the current secret findings; manifest edits, name checks, renames and the Harmony
+ * list, all computed by the core's project-variable model. No request or response carries a secret value.
+ */
+import { join, sep } from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import {
+  VaultChangedNotification,
+  VaultCheckNameRequest,
+  VaultExportRequest,
+  VaultListRequest,
+  VaultManifestRequest,
+  VaultRenameRequest,
+  type VaultCheckNameParams,
+  type VaultCheckNameResult,
+  type VaultExportParams,
+  type VaultExportResult,
+  type VaultFinding,
+  type VaultListParams,
+  type VaultListResult,
+  type VaultManifestParams,
+  type VaultManifestResult,
+  type VaultRenameParams,
+  type VaultRenameResult,
+  type VaultUsage,
+  type VaultVariable,
+} from '../../../protocol/src/index';
+import {
+  checkVariableName,
+  editManifest,
+  fileDeclarations,
+  harmonyExportText,
+  importIntoManifest,
+  mergeProjectVariables,
+  renameVariableEdits,
+  type ManifestOp,
+} from '../analysis';
+import { pathToUri, uriToPath } from '../paths';
+import type { GuardService } from '../service';
+
+/** Delay that folds a burst of index changes (typing, the initial index) into one refresh of the view. */
+const CHANGED_DEBOUNCE_MS = 300;
+
+const inside = (folder: string, path: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+export class VaultFeature {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly service: GuardService,
+  ) {}
+
+  /** Registers the requests on the connection. */
+  register(): void {
+    this.connection.onRequest(VaultListRequest, (p: VaultListParams) => this.list(p));
+    this.connection.onRequest(VaultManifestRequest, (p: VaultManifestParams) => this.manifest(p));
+    this.connection.onRequest(VaultCheckNameRequest, (p: VaultCheckNameParams) => this.checkName(p));
+    this.connection.onRequest(VaultRenameRequest, (p: VaultRenameParams) => this.rename(p));
+    this.connection.onRequest(VaultExportRequest, (p: VaultExportParams) => this.exportList(p));
+  }
+
+  /** The index changed: tell the client (debounced). */
+  changed(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.connection.sendNotification(VaultChangedNotification, {}).catch(() => undefined);
+    }, CHANGED_DEBOUNCE_MS);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private textOf(path: string): string | undefined {
+    return this.service.linesOf(path)?.text;
+  }
+
+  private taken(): string[] {
+    return this.service.project.variableNames().map((v) => v.name);
+  }
+
+  /** A rename checks against every name; a new variable against assigned globals, Jitterbit variables and project variables. */
+  checkName(p: VaultCheckNameParams): VaultCheckNameResult {
+    if (p.except !== undefined) return checkVariableName(p.name, this.taken(), p.except);
+    const pvs = this.service.project.variableNames().filter((v) => v.kind === 'project-variable').map((v) => v.name);
+    return checkVariableName(p.name, [...this.takenForNew(), ...pvs]);
+  }
+
+  manifest(p: VaultManifestParams): VaultManifestResult {
+    const text = p.text ?? undefined;
+    try {
+      if (p.op.kind === 'import') {
+        const r = importIntoManifest(text, p.op.path, p.op.text);
+        return { text: r.text, added: r.added, updated: r.updated, skipped: r.skipped };
+      }
+      const op: ManifestOp = p.op.kind === 'add' ? { kind: 'add', variable: p.op.variable, taken: this.takenForNew() } : p.op;
+      return { text: editManifest(text, op) };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /**
+   * Names a new manifest variable must avoid: Jitterbit variables and globals that scripts assign. A name that
+   * scripts only read is free (that is how a script reads a project variable); the manifest checks its own list.
+   */
+  private takenForNew(): string[] {
+    const out = this.service.project.variableNames().filter((v) => v.kind === 'system').map((v) => v.name);
+    for (const o of this.service.project.variableOccurrences()) if (o.form !== 'data' && o.access !== 'read') out.push(o.name);
+    return out;
+  }
+
+  private model(folder: string, manifestPath: string, manifestText: string | undefined, environments: string[]) {
+    const occurrences = this.service.project.variableOccurrences().filter((o) => inside(folder, o.path));
+    const declPaths = [...new Set(occurrences.filter((o) => o.form === 'data').map((o) => o.path))];
+    const declarations = declPaths.flatMap((p) => {
+      const t = this.textOf(p);
+      return t === undefined ? [] : fileDeclarations(p, t);
+    });
+    const model = mergeProjectVariables({
+      manifest: manifestText !== undefined ? { path: manifestPath, text: manifestText } : undefined,
+      declarations,
+      fallbackEnvironments: environments,
+    });
+    return { model, occurrences };
+  }
+
+  async list(p: VaultListParams): Promise<VaultListResult> {
+    const folder = uriToPath(p.folderUri);
+    const manifestPath = join(folder, p.manifestPath);
+    const manifestText = this.textOf(manifestPath);
+    const { model, occurrences } = this.model(folder, manifestPath, manifestText, p.environments);
+
+    const lower = new Map(model.variables.map((v) => [v.name.toLowerCase(), v]));
+    const usages = new Map<string, VaultUsage[]>();
+    const lines = new Map<string, ReturnType<GuardService['linesOf']>>();
+    const linesOf = (path: string) => {
+      if (!lines.has(path)) lines.set(path, this.service.linesOf(path));
+      return lines.get(path);
+    };
+    /** Data declarations and writes of each variable, as (path, line) — for tying findings to variables. */
+    const anchors = new Map<string, string>();
+    for (const o of occurrences) {
+      const k = o.name.toLowerCase();
+      if (!lower.has(k)) continue;
+      const l = linesOf(o.path);
+      if (!l) continue;
+      const range = { start: l.positionAt(o.start), end: l.positionAt(o.end) };
+      if (o.form === 'data' || o.access !== 'read') anchors.set(`${o.path}\u0000${range.start.line}`, lower.get(k)?.name as string);
+      if (o.form === 'data') continue;
+      const list = usages.get(k) ?? [];
+      list.push({ uri: this.service.uriOf(o.path), range, access: o.access, form: o.form });
+      usages.set(k, list);
+    }
+
+    const findings: VaultFinding[] = [];
+    const folderSettings = await this.service.settings.get(p.folderUri);
+    for (const path of this.service.project.files()) {
+      if (!inside(folder, path) || path === manifestPath) continue;
+      const uri = this.service.uriOf(path);
+      const settings = this.service.documents.get(uri) ? await this.service.settings.get(uri) : folderSettings;
+      if (!settings.enable) continue;
+      const entry = this.service.analyze(uri, settings);
+      const keys = this.service.records.keysOf(uri);
+      entry.analysis.findings.forEach((f, i) => {
+        if (f.category !== 'secret') return;
+        const out: VaultFinding = { uri, range: f.range, ruleId: f.ruleId, message: f.message, key: keys[i] };
+        const fix = f.fixes.findIndex((x) => x.projectVariable !== undefined);
+        if (fix >= 0) out.extractFixIndex = fix;
+        const variable = anchors.get(`${path}\u0000${f.range.start.line}`);
+        if (variable) out.variable = variable;
+        findings.push(out);
+      });
+    }
+    const hardcoded = new Map<string, number>();
+    for (const f of findings) if (f.variable) hardcoded.set(f.variable.toLowerCase(), (hardcoded.get(f.variable.toLowerCase()) ?? 0) + 1);
+
+    const variables: VaultVariable[] = model.variables.map((v) => {
+      const out: VaultVariable = {
+        name: v.name,
+        hidden: v.hidden,
+        values: v.values,
+        sources: v.declarations.map((d) => ({ kind: d.kind, uri: pathToUri(d.path), readOnly: d.readOnly })),
+        inManifest: v.inManifest,
+        readOnly: v.readOnly,
+        usages: usages.get(v.name.toLowerCase()) ?? [],
+        hardcoded: hardcoded.get(v.name.toLowerCase()) ?? 0,
+      };
+      if (v.description) out.description = v.description;
+      return out;
+    });
+    return {
+      manifestUri: pathToUri(manifestPath),
+      manifestExists: manifestText !== undefined,
+      environments: model.environments,
+      variables,
+      findings,
+      problems: model.problems.map((x) => ({ uri: pathToUri(x.path), message: x.message })),
+    };
+  }
+
+  rename(p: VaultRenameParams): VaultRenameResult {
+    const manifestPath = uriToPath(p.manifestUri);
+    const occurrences = this.service.project.variableOccurrences(p.oldName);
+    const paths = new Set<string>(occurrences.map((o) => o.path));
+    // Exports may hold `[name]` references that are data, not script occurrences.
+    for (const f of this.service.project.files()) if (/\.json$/i.test(f) && f !== manifestPath) paths.add(f);
+    const files: { path: string; text: string }[] = [];
+    for (const path of paths) {
+      const text = this.textOf(path);
+      if (text !== undefined) files.push({ path, text });
+    }
+    if (p.manifestText !== null) files.push({ path: manifestPath, text: p.manifestText });
+    const r = renameVariableEdits({
+      oldName: p.oldName,
+      newName: p.newName,
+      files,
+      occurrences,
+      taken: this.taken(),
+      manifestPath: p.manifestText !== null ? manifestPath : undefined,
+    });
+    if (r.problems.length) return { error: r.problems.join(' ') };
+    const changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> = {};
+    for (const [path, edits] of r.edits) {
+      const lines = path === manifestPath && p.manifestText !== null ? undefined : this.service.linesOf(path);
+      const uri = path === manifestPath ? p.manifestUri : this.service.uriOf(path);
+      const text = path === manifestPath ? (p.manifestText as string) : lines?.text;
+      if (text === undefined) continue;
+      const pos = (offset: number) => positionIn(text, offset);
+      changes[uri] = edits.map((e) => ({ range: { start: pos(e.start), end: pos(e.end) }, newText: e.newText }));
+    }
+    return { edit: { changes } };
+  }
+
+  exportList(p: VaultExportParams): VaultExportResult {
+    const declarations = this.service.project
+      .variableOccurrences()
+      .filter((o) => o.form === 'data')
+      .map((o) => o.path)
+      .filter((x, i, a) => a.indexOf(x) === i)
+      .flatMap((path) => {
+        const t = this.textOf(path);
+        return t === undefined ? [] : fileDeclarations(path, t);
+      });
+    const model = mergeProjectVariables({
+      manifest: p.manifestText !== null ? { path: p.manifestPath, text: p.manifestText } : undefined,
+      declarations,
+      fallbackEnvironments: p.environments,
+    });
+    return { text: harmonyExportText(model) };
+  }
+}
+
+/** LSP position (UTF-16 columns) of an offset. */
+function positionIn(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
