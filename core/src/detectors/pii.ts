@@ -134,11 +134,13 @@ function scanPhones(text: string, out: PiiMatch[]): void {
     const next = e < n ? text.charCodeAt(e) : 0;
     if (digits < 7 || digits > 15 || isAlnumCode(next) || next === 95 || next === 47 || next === 64) continue;
     const cand = text.slice(i, e);
-    if (!phoneFormatted(cand)) continue;
-    if (c !== 43 && !nanpShape(cand)) continue; // without +, only North American numbers can be valid (default US)
+    // International "00" prefix: 0049 30 901820 is +49 30 901820.
+    const intl = c === 48 && text.charCodeAt(i + 1) === 48 && digits >= 10 ? '+' + cand.slice(2).trimStart() : cand;
+    if (!phoneFormatted(intl)) continue;
+    if (intl.charCodeAt(0) !== 43 && !nanpShape(cand)) continue; // without +, only North American numbers can be valid (default US)
     let parsed;
     try {
-      parsed = parsePhoneNumberFromString(cand, 'US');
+      parsed = parsePhoneNumberFromString(intl, 'US');
     } catch {
       parsed = undefined;
     }

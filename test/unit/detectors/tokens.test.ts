@@ -148,6 +148,8 @@ describe('detectors/scanSecretTokens', () => {
     { name: 'JDBC ?password= parameter', text: 'jdbc:mysql://db01/erp?user=etl&password=Hx8mQ3rT', secret: 'Hx8mQ3rT', kind: 'url-parameter' },
     { name: 'api_key URL parameter', text: 'https://api.carrier.io/rates?api_key=4f9a8c7e6d5b4a3c2d1e0f9a&zip=10001', secret: '4f9a8c7e6d5b4a3c2d1e0f9a', kind: 'url-parameter' },
     { name: 'access_token URL parameter', text: '/v1/orders?access_token=aB3dE5gH7jK9mN1pQ3sT', secret: 'aB3dE5gH7jK9mN1pQ3sT' },
+    { name: 'API-key request header line', text: 'X-Api-Key: 4f9a8c7e6d5b4a3c2d1e0f9a', secret: '4f9a8c7e6d5b4a3c2d1e0f9a', kind: 'key-value' },
+    { name: 'trap: API-key header line with a reference', text: 'X-Api-Key: $carrier.key' },
     { name: 'JSON client_secret', text: '{"client_id":"portal","client_secret":"Jk8sPq2WvX5z"}', secret: 'Jk8sPq2WvX5z' },
     { name: 'commented-out assignment with a real-looking value', text: '// $pw = "Xk2mP9qLv7"', secret: 'Xk2mP9qLv7', where: 'comment' },
     { name: 'jitterbit.conf commented token', text: '#token=a7Fk29LmQx84Zp', secret: 'a7Fk29LmQx84Zp', where: 'comment' },
