@@ -7,7 +7,7 @@ export type LiteralContext =
   | { kind: 'credential-arg'; fn: string; param: string; index: number; secretKind: string }
   | { kind: 'identifier-arg'; fn: string; param: string; index: number }
   | { kind: 'arg'; fn: string; index: number }
-  | { kind: 'named'; name: string; via: 'variable' | 'key' | 'property' }
+  | { kind: 'named'; name: string; via: 'variable' | 'key' | 'property'; part?: boolean }
   | { kind: 'compared'; name: string }
   | { kind: 'none' };
 
@@ -318,8 +318,11 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       case 'call':
         return evCall(e, ctx, d);
       case 'cat': {
+        // Pieces of a concatenation stored under a credential name: the literal pieces may be prefixes
+        // (`"Bearer "`, `"svc:"`) rather than the credential; the classifier knows they are parts.
+        const partCtx: LiteralContext = ctx.kind === 'named' ? { ...ctx, part: true } : ctx;
         let t: Taint | undefined;
-        for (const x of e.items) t = join(t, ev(x, ctx, d));
+        for (const x of e.items) t = join(t, ev(x, partCtx, d));
         return t;
       }
       case 'bin': {

@@ -1,11 +1,6 @@
-import { canBeCredentialValue, isCredentialName, isPlaceholder, looksRandom } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
+import { commentedCredentials } from '../shared/commented';
 import { mappingNote, reportLiteral } from '../shared/helpers';
-
-const COMMENT_PREFILTER = /(?:pas|pw|secret|token|key|auth|sess|sig|cred)[\w.$-]{0,80}\s*[=:]/i;
-
-/** `name = "value"` / `name: value` inside a comment: a commented-out credential. */
-const COMMENTED_ASSIGNMENT = /([$A-Za-z_][\w.$-]{0,80})\s*(?:=|:)\s*(["']?)([^\s"',;)]{6,200})\2/g;
 
 /** A literal stored under, or compared with, a credential name. */
 export const credentialName: Rule = {
@@ -36,16 +31,9 @@ export const credentialName: Rule = {
         }
       }
       for (const cm of r.ir.comments) {
-        // Most comments are prose: only run the assignment pattern where a credential word and `=`/`:` appear.
-        if (cm.text.length > 4000 || !COMMENT_PREFILTER.test(cm.text)) continue;
-        for (const m of cm.text.matchAll(COMMENTED_ASSIGNMENT)) {
-          const name = m[1];
-          const value = m[3];
-          if (!isCredentialName(name) || isPlaceholder(value, 'comment') || !canBeCredentialValue(value)) continue;
-          if (!looksRandom(value) && !/\d/.test(value)) continue;
-          const at = (m.index ?? 0) + m[0].lastIndexOf(value);
-          const start = ctx.facts.toHost(r.region, cm.start + at);
-          ctx.report({ messageId: 'commented', data: { name }, start, end: ctx.facts.toHost(r.region, cm.start + at + value.length), value, regionId: r.region.id });
+        for (const c of commentedCredentials(cm.text)) {
+          const start = ctx.facts.toHost(r.region, cm.start + c.start);
+          ctx.report({ messageId: 'commented', data: { name: c.name }, start, end: ctx.facts.toHost(r.region, cm.start + c.end), value: c.value, regionId: r.region.id });
         }
       }
     }

@@ -1,5 +1,6 @@
 import { scanSecretTokens } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
+import { commentedCredentials } from '../shared/commented';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
 /** Known credential formats and credentials inside structured strings, anywhere: literals and comments. */
@@ -33,7 +34,10 @@ export const knownToken: Rule = {
         }
       }
       for (const cm of r.ir.comments) {
+        // A commented-out `name = value` credential is secrets/credential-name's to report.
+        const owned = commentedCredentials(cm.text);
         for (const m of scanSecretTokens(cm.text, 'comment')) {
+          if (owned.some((c) => c.start < m.end && c.end > m.start)) continue;
           ctx.report({
             messageId: 'comment', data: { description: m.description }, value: cm.text.slice(m.start, m.end), regionId: r.region.id,
             start: ctx.facts.toHost(r.region, cm.start + m.start), end: ctx.facts.toHost(r.region, cm.start + m.end),

@@ -8,6 +8,8 @@ export function isContextSecret(value: string, ctx: LiteralContext): boolean {
       // The position decides: any real value is a hard-coded credential, weak words included.
       return value.trim() !== '' && !isPlaceholder(value, 'code') && !/^\s*(\$[\w.]+|\[[\w.]+\])\s*$/.test(value);
     case 'named':
+      // A piece of a concatenation that ends in a separator is a prefix or a user name, not the credential.
+      if (ctx.part && (/[:=\s/]$/.test(value) || value.trim().length < 6)) return false;
       return isCredentialName(ctx.name) && canBeCredentialValue(value);
     case 'compared':
       return canBeCredentialValue(value);
