@@ -49,6 +49,11 @@ export class StatusItem implements vscode.Disposable {
       this.item.tooltip = 'Indexing the workspace';
       return;
     }
+    if (s.state === 'analyzing') {
+      this.item.text = '$(sync~spin) Jitterbit Guard';
+      this.item.tooltip = 'Summarising the workspace for cross-file findings';
+      return;
+    }
     const active = StatusItem.activeCount();
     const icon = s.errors > 0 ? '$(shield) $(error)' : s.warnings > 0 ? '$(shield) $(warning)' : '$(shield)';
     this.item.text = `${icon} ${active ?? s.errors + s.warnings + s.infos}`;

@@ -97,7 +97,9 @@ export function startServer(connection: Connection): void {
       const totals = service.totals();
       const params: StatusParams = indexing
         ? { state: 'indexing', indexed: indexing.indexed, total: indexing.total, ...totals }
-        : { state: 'idle', ...totals };
+        : warming
+          ? { state: 'analyzing', ...totals }
+          : { state: 'idle', ...totals };
       void connection.sendNotification(StatusNotification, params).catch(() => undefined);
       vault.changed(); // the index or an analysis changed: the Secrets Vault view refreshes (debounced)
     });
@@ -361,6 +363,7 @@ export function startServer(connection: Connection): void {
     const prepare = service.project.prepare?.bind(service.project);
     if (!prepare || files.length === 0) return;
     warming = true;
+    sendStatus();
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('Jitterbit Guard: analysing', 0, `0/${files.length} files`, false);
     const t0 = Date.now();
@@ -373,6 +376,7 @@ export function startServer(connection: Connection): void {
     }
     progress.done();
     warming = false;
+    sendStatus();
     connection.console.info(`Summarised ${files.length} files in ${Date.now() - t0} ms.`);
   };
 
