@@ -32,6 +32,10 @@ export interface VaultTestApi {
   vaultTree(): Promise<VaultTreeSnapshot[]>;
   /** The active environment of the first workspace folder. */
   activeEnvironment(): string;
+  /** The extension's log folder (`context.logUri`); its parent holds every output channel's log file. */
+  logDirectory(): string;
+  /** Writes a line to the "Jitterbit Guard" output channel (tests use it to know the log file is flushed). */
+  logMarker(text: string): void;
 }
 
 export function registerVault(context: vscode.ExtensionContext, client: LanguageClient, store: VaultStore, log: vscode.LogOutputChannel, ready: Promise<void>): VaultTestApi {
@@ -113,5 +117,7 @@ export function registerVault(context: vscode.ExtensionContext, client: Language
       const folder = vscode.workspace.workspaceFolders?.[0];
       return folder ? store.active(folder.uri) : 'default';
     },
+    logDirectory: () => context.logUri.fsPath,
+    logMarker: (text) => log.info(text),
   };
 }

@@ -82,11 +82,11 @@ export class VaultFeature {
     return this.service.project.variableNames().map((v) => v.name);
   }
 
-  /** A rename checks against every name; a new variable against assigned globals, Jitterbit variables and project variables. */
+  /** A rename checks against every name; a new variable against assigned globals and Jitterbit variables. */
   checkName(p: VaultCheckNameParams): VaultCheckNameResult {
     if (p.except !== undefined) return checkVariableName(p.name, this.taken(), p.except);
-    const pvs = this.service.project.variableNames().filter((v) => v.kind === 'project-variable').map((v) => v.name);
-    return checkVariableName(p.name, [...this.takenForNew(), ...pvs]);
+    // A name an export or Design Studio already declares is the same variable: the manifest may list it too.
+    return checkVariableName(p.name, this.takenForNew());
   }
 
   manifest(p: VaultManifestParams): VaultManifestResult {
