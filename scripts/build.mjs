@@ -4,12 +4,15 @@ import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+// --production (npm run package): minified, no source maps, for the .vsix.
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   legalComments: 'none',
   define: { __JG_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
