@@ -187,7 +187,14 @@ export class Project implements ProjectApi {
 
   /** Summary of a file computed without other files' globals (so summaries never depend on each other). */
   private summary(e: Entry): Summary {
-    if (!e.summary) e.summary = this.summarize(e, this.facts(e, this.parsed(e), undefined));
+    if (!e.summary) {
+      try {
+        e.summary = this.summarize(e, this.facts(e, this.parsed(e), undefined));
+      } catch {
+        // A file the analyser cannot handle contributes nothing to the project; its own analysis reports why.
+        e.summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: [] };
+      }
+    }
     return e.summary;
   }
 
@@ -233,12 +240,16 @@ export class Project implements ProjectApi {
     if (source.kind === 'unsupported' && source.diagnostics.length === 0) {
       return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: 'not a supported Jitterbit file' };
     }
-    const parsed = this.parsed(e);
-    // Other scripts' globals matter only when this file reads a global that another file taints.
-    const globals = this.globals();
-    const incoming = [...this.summary(e).reads].some((n) => globals.get(n)?.some((w) => w.path !== path));
-    const facts = this.facts(e, parsed, incoming ? path : undefined);
-    return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
+    try {
+      const parsed = this.parsed(e);
+      // Other scripts' globals matter only when this file reads a global that another file taints.
+      const globals = this.globals();
+      const incoming = [...this.summary(e).reads].some((n) => globals.get(n)?.some((w) => w.path !== path));
+      const facts = this.facts(e, parsed, incoming ? path : undefined);
+      return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
+    } catch (err) {
+      return internalFailure(path, source, err);
+    }
   }
 
   /**
@@ -259,9 +270,13 @@ export class Project implements ProjectApi {
         results.set(path, { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped });
         continue;
       }
-      const facts = this.facts(e, this.parsed(e), undefined);
-      if (!e.summary) e.summary = this.summarize(e, facts);
-      results.set(path, { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false });
+      try {
+        const facts = this.facts(e, this.parsed(e), undefined);
+        if (!e.summary) e.summary = this.summarize(e, facts);
+        results.set(path, { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false });
+      } catch (err) {
+        results.set(path, internalFailure(path, source, err));
+      }
     }
     const globals = this.globals();
     for (const [path, a] of results) {
@@ -321,6 +336,21 @@ export class Project implements ProjectApi {
 }
 
 /** Memoises a name check behind a cheap substring prefilter that every positive name passes. */
+/** The analyser failed on this file (a bug): one internal-error finding instead of an exception. */
+function internalFailure(path: string, source: SourceFile, err: unknown): FileAnalysis {
+  // Only the error class: an exception message could quote the input.
+  const what = err instanceof Error ? err.name : 'unknown error';
+  return {
+    path, kind: source.kind, source, skipped: false,
+    findings: [{
+      ruleId: INTERNAL_RULE.id, category: 'internal', severity: 'error', start: 0, end: 0,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `The analyser failed on this file (${what}); no findings could be computed. Please report it.`,
+      fingerprint: `internal:${path}`, fixes: [], docsUrl: INTERNAL_RULE.docs.url,
+    }],
+  };
+}
+
 function memo(f: (name: string) => boolean, prefilter: RegExp): (name: string) => boolean {
   const cache = new Map<string, boolean>();
   return (name) => {
