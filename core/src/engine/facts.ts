@@ -39,7 +39,7 @@ export function parseRegions(file: SourceFile): ParsedRegion[] {
       return { region, ir: lowerJavaScript(r.program as unknown as EsNode, r.comments), diagnostics: r.diagnostics };
     }
     const r = parseScript(region.text);
-    return { region, ir: lowerJitterbit(r.program), diagnostics: r.diagnostics };
+    return { region, ir: lowerJitterbit(r.program, region.text), diagnostics: r.diagnostics };
   });
 }
 

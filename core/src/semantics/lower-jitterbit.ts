@@ -3,7 +3,11 @@ import { lookupFunction } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrScript } from './ir';
 
 /** Lowers a Jitterbit Script tree into the shared IR. */
-export function lowerJitterbit(program: Program): IrScript {
+export function lowerJitterbit(program: Program, text?: string): IrScript {
+  // Without `<trans>` the whole text is the script's (string) result, e.g. a constant mapping value: it is a literal.
+  if (program.plainText && text !== undefined && text.trim() !== '') {
+    return { language: 'jitterbit', body: [{ k: 'lit', value: text, start: 0, end: text.length, valueStart: 0 }], comments: [] };
+  }
   return {
     language: 'jitterbit',
     body: program.body.map((e) => lower(e, 0)),
