@@ -9,6 +9,9 @@ export { loadSourceFile, isProbablyBinary, MAX_FILE_BYTES } from './syntax/load-
 export { readJitterpak, type JitterpakLimits, type JitterpakEntry, type JitterpakResult } from './syntax/embedded/jitterpak';
 export { parseJavaScript, type JavaScriptParseResult, type JsComment, JS_SYNTAX_ERROR, JS_UNPARSABLE } from './syntax/javascript';
 export { parseScript } from './syntax/parser';
+export { lex } from './syntax/lexer';
+export type { Token, TokenKind } from './syntax/tokens';
+export { walk, forEachChild, childrenOf, type SyntaxNode } from './syntax/walk';
 export { extractComponentRefs, type ComponentRef } from './syntax/component-refs';
 export * from './engine/project-api';
 export { createProject, Project } from './engine/project';
