@@ -245,6 +245,7 @@ describe('Secrets Vault in real VS Code', () => {
     await fileContains(channel, marker);
     const all = filesUnder(logs).filter((f) => /\.log$/.test(f));
     const ours = fs.readFileSync(channel, 'utf8');
+    console.log(`[vault e2e] output channel log ${channel}; scanning ${all.length} log files`);
     assert.match(ours, /Moved a value into hidden project variable \$sftp_password/, 'the extract was logged (without its value)');
     for (const f of all) {
       const content = fs.readFileSync(f, 'utf8');

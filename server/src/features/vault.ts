@@ -141,15 +141,23 @@ export class VaultFeature {
       if (!lines.has(path)) lines.set(path, this.service.linesOf(path));
       return lines.get(path);
     };
-    /** Data declarations and writes of each variable, as (path, line) — for tying findings to variables. */
-    const anchors = new Map<string, string>();
+    /**
+     * Data declarations and writes of each variable by (path, line): a secret finding belongs to the nearest one
+     * before it on its line (the value of `$pv = "…"`, the value of an export or Design Studio declaration).
+     */
+    const anchors = new Map<string, { character: number; name: string }[]>();
     for (const o of occurrences) {
       const k = o.name.toLowerCase();
       if (!lower.has(k)) continue;
       const l = linesOf(o.path);
       if (!l) continue;
       const range = { start: l.positionAt(o.start), end: l.positionAt(o.end) };
-      if (o.form === 'data' || o.access !== 'read') anchors.set(`${o.path}\u0000${range.start.line}`, lower.get(k)?.name as string);
+      if (o.form === 'data' || o.access !== 'read') {
+        const key = `${o.path}\u0000${range.start.line}`;
+        const list = anchors.get(key) ?? [];
+        list.push({ character: range.start.character, name: lower.get(k)?.name as string });
+        anchors.set(key, list);
+      }
       if (o.form === 'data') continue;
       const list = usages.get(k) ?? [];
       list.push({ uri: this.service.uriOf(o.path), range, access: o.access, form: o.form });
@@ -170,8 +178,9 @@ export class VaultFeature {
         const out: VaultFinding = { uri, range: f.range, ruleId: f.ruleId, message: f.message, key: keys[i] };
         const fix = f.fixes.findIndex((x) => x.projectVariable !== undefined);
         if (fix >= 0) out.extractFixIndex = fix;
-        const variable = anchors.get(`${path}\u0000${f.range.start.line}`);
-        if (variable) out.variable = variable;
+        const before = (anchors.get(`${path}\u0000${f.range.start.line}`) ?? []).filter((a) => a.character <= f.range.start.character);
+        const nearest = before.sort((a, b) => b.character - a.character)[0];
+        if (nearest) out.variable = nearest.name;
         findings.push(out);
       });
     }
