@@ -26,19 +26,26 @@ function freePort() {
   });
 }
 
-async function waitHealthy(url, child, logFile) {
-  const deadline = Date.now() + 120000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${readFileSync(logFile, 'utf8')}`);
-    try {
-      const r = await fetch(`${url}/healthz`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200)); // polling a process we do not control: no event to await
-  }
-  throw new Error('code-server did not become healthy within 120 s');
+/** Resolves when code-server logs that it listens (an event on its output), rejects if it exits first. */
+function waitListening(child, logStream) {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within 120 s:\n${seen}`)), 120000);
+    const onData = (chunk) => {
+      logStream.write(chunk);
+      seen += chunk.toString();
+      if (/HTTP server listening on/.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited (${code}):\n${seen}`));
+    });
+  });
 }
 
 async function main() {
@@ -57,15 +64,16 @@ async function main() {
   writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const csLog = join(run, 'code-server.log');
   const baseEnv = { ...process.env, HOME: join(run, 'home'), XDG_CONFIG_HOME: join(run, 'config'), XDG_DATA_HOME: join(run, 'data'), XDG_CACHE_HOME: join(run, 'home/.cache') };
-  const { openSync } = await import('node:fs');
-  const out = openSync(csLog, 'a');
+  const { createWriteStream } = await import('node:fs');
+  const logStream = createWriteStream(csLog, { flags: 'a' });
   // detached: its own process group, so cleanup also ends the extension host and the language server it forks.
   const cs = spawn(join(cache, 'code-server/node_modules/.bin/code-server'), [
     '--config', join(run, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened', ...extra,
-  ], { env: baseEnv, detached: true, stdio: ['ignore', out, out] });
+  ], { env: baseEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const listening = waitListening(cs, logStream);
   const cleanup = () => {
     try {
       process.kill(-cs.pid, 'SIGTERM');
@@ -76,7 +84,9 @@ async function main() {
   process.on('exit', cleanup);
   let code = 1;
   try {
-    await waitHealthy(url, cs, csLog);
+    await listening;
+    const health = await fetch(`${url}/healthz`);
+    if (!health.ok) throw new Error(`code-server /healthz answered ${health.status}`);
     log(`code-server on ${url}, workspace ${workspace}`);
     const driver = spawn(process.execPath, [join(ROOT, 'scripts/e2e/driver.cjs'),
       '--server', url, '--ext', ROOT, '--tests', tests, '--folder', workspace,
@@ -87,6 +97,7 @@ async function main() {
     });
     code = await new Promise((r) => driver.on('exit', (c) => r(c ?? 1)));
     if (code !== 0) log('---- code-server log (tail) ----\n' + readFileSync(csLog, 'utf8').split('\n').slice(-40).join('\n'));
+    logStream.end();
   } finally {
     cleanup();
     await new Promise((r) => (cs.exitCode !== null ? r() : cs.once('exit', r)));
