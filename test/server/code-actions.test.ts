@@ -31,7 +31,7 @@ describe('server: code actions from recorded fixes (any LSP client)', function (
   });
   after(() => client.stop());
 
-  for (const name of ['secrets.jb', 'cross-log.jb', 'cross-write.jb', 'api-call.js']) {
+  for (const name of ['secrets.jb', 'cross-log.jb', 'cross-write.jb', 'api-call.js', 'pii.jb']) {
     it(`every edit fix of ${name} re-parses without new errors and removes its finding`, async () => {
       const path = join(FIXTURES, name);
       const original = readFileSync(path, 'utf8');
@@ -93,6 +93,26 @@ describe('server: code actions from recorded fixes (any LSP client)', function (
     const after = await diagnose(client, 'fixall-cross-log.jb', fixed);
     assert.ok(after.length < before.length, `${after.length} findings after fix-all, ${before.length} before`);
     assert.equal(syntaxErrors(after), 0);
+    await client.close(uri);
+  });
+
+  it('source.fixAll replaces every piece of test PII with a synthetic reserved value', async () => {
+    const path = join(FIXTURES, 'pii.jb');
+    const uri = uriOf(path);
+    const text = readFileSync(path, 'utf8');
+    const waiting = client.nextDiagnostics(uri, (ds) => ds.filter((d) => String(d.code).startsWith('pii/')).length >= 2);
+    await client.open(path, 'jitterbit', text);
+    await waiting;
+    const [all] = (await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })).filter(isAction);
+    const fixed = applyWorkspaceEdit(text, all?.edit, uri);
+    assert.ok(!fixed.includes('maria.keller@gmail.com') && !fixed.includes('415 555 2671'), fixed);
+    assert.match(fixed, /@example\.com/);
+    const after = await diagnose(client, 'fixall-pii.jb', fixed);
+    assert.deepEqual(after.filter((d) => String(d.code).startsWith('pii/')), []);
     await client.close(uri);
   });
 
