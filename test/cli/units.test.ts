@@ -1,10 +1,14 @@
 import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { runProjectTask } from '../../core/src/cli/analyze';
+import { ConfigCache } from '../../core/src/cli/config';
+import type { FileAnalysis } from '../../core/src/engine/project-api';
 import { parseArgs, UsageError } from '../../core/src/cli/args';
 import { applyBaseline, buildBaseline } from '../../core/src/cli/baseline';
 import { Progress } from '../../core/src/cli/progress';
 import { selectShard, shardOf, type ProjectGroup } from '../../core/src/cli/projects';
 import { toReportFinding, type FileReport } from '../../core/src/report/model';
-import { finding } from './helpers';
+import { finding, tmpDir, writeTree } from './helpers';
 
 describe('cli: arguments', () => {
   it('parses every option, = forms and defaults', () => {
@@ -104,5 +108,31 @@ describe('cli: progress bar', () => {
     } finally {
       if (saved !== undefined) process.env.CI = saved;
     }
+  });
+});
+
+describe('cli: project analysis isolation', () => {
+  it('a failing batch falls back to file by file; a failing file costs only its own findings', () => {
+    const dir = tmpDir();
+    writeTree(dir, { 'a.jb': '<trans>\na = 1;\n</trans>\n', 'b.jb': '<trans>\nb = 2;\n</trans>\n' });
+    const files = ['a.jb', 'b.jb'].map((rel) => ({ abs: path.join(dir, rel), rel, size: 20, top: dir, jpk: false, explicit: false }));
+    const fake = {
+      setFile: (): void => undefined,
+      analyzeAll: (): never => {
+        throw new Error('batch exploded\nwith a second line that is not shown');
+      },
+      analyzeFile: (p: string) => {
+        if (p === 'b.jb') throw new Error('b exploded');
+        return { path: p, kind: 'jitterbit-script', findings: [finding('secrets/x', 1, 0)], skipped: false } as unknown as FileAnalysis;
+      },
+    };
+    const seen: number[] = [];
+    const r = runProjectTask({ id: 0, key: 'proj', files }, new ConfigCache(), (n) => seen.push(n), () => fake);
+    assert.deepEqual(r.files.map((f) => [f.path, f.findings.length]), [['a.jb', 1]]);
+    assert.equal(r.internalErrors, 1);
+    assert.deepEqual(r.notifications.map((n) => n.message), [
+      'proj: the batch analysis failed (batch exploded); analysing file by file',
+      'b.jb: internal error while analysing the file: b exploded',
+    ]);
   });
 });

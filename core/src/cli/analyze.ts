@@ -30,17 +30,22 @@ export interface TaskResult {
 }
 
 /** `onFile(n)` reports progress in files (a Jitterpak counts as one), for the progress bar. */
-export function runProjectTask(task: ProjectTask, configs: ConfigCache, onFile: (n: number) => void = () => undefined): TaskResult {
+export function runProjectTask(
+  task: ProjectTask,
+  configs: ConfigCache,
+  onFile: (n: number) => void = () => undefined,
+  makeProject: () => Pick<ReturnType<typeof createProject>, 'setFile' | 'analyzeAll' | 'analyzeFile'> = createProject,
+): TaskResult {
   const out: TaskResult = { id: task.id, files: [], notifications: [], internalErrors: 0, bytes: 0 };
   const warn = (rel: string, message: string): void => {
     out.notifications.push({ level: 'warning', path: rel, message: `${rel}: ${message}` });
   };
   let project;
   try {
-    project = createProject();
+    project = makeProject();
   } catch (e) {
     out.internalErrors++;
-    out.notifications.push({ level: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
+    out.notifications.push({ level: 'error', message: `internal error: ${errorMessage(e)}` });
     return out;
   }
   // Path inside the project → folder whose config applies.
@@ -86,9 +91,17 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache, onFile: 
       },
     );
   } catch (e) {
-    out.internalErrors++;
-    out.notifications.push({ level: 'error', message: `internal error while analysing the project: ${e instanceof Error ? e.message : String(e)}` });
-    return out;
+    // The batch failed: fall back to one file at a time, so one bad file costs only its own findings.
+    out.notifications.push({ level: 'warning', message: `${task.key}: the batch analysis failed (${errorMessage(e)}); analysing file by file` });
+    analyses = [];
+    for (const p of dirOf.keys()) {
+      try {
+        analyses.push(project.analyzeFile(p, configs.forDir(dirOf.get(p) ?? '.')));
+      } catch (fe) {
+        out.internalErrors++;
+        out.notifications.push({ level: 'error', path: p, message: `${p}: internal error while analysing the file: ${errorMessage(fe)}` });
+      }
+    }
   }
   for (const a of analyses) {
     const p = a.path;
@@ -101,4 +114,10 @@ export function runProjectTask(task: ProjectTask, configs: ConfigCache, onFile: 
     out.files.push({ path: p, findings: a.findings.map(toReportFinding).sort(compareFindings), failLevel: config.failLevel ?? 'warning' });
   }
   return out;
+}
+
+/** First line of an error message, bounded (an engine error must not dump a script into the log). */
+function errorMessage(e: unknown): string {
+  const m = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  return m.length > 200 ? `${m.slice(0, 200)}…` : m;
 }
