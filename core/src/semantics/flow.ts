@@ -41,6 +41,7 @@ export interface SinkFact {
   parts: { ir: Ir; taint: Taint | undefined }[];
 }
 
+/** A read or write of a global (locals are not recorded: nothing outside the flow pass needs them). */
 export interface VarFact {
   v: IrVar;
   access: 'read' | 'write';
@@ -123,7 +124,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
   };
 
   const readVar = (v: IrVar): Taint | undefined => {
-    facts.vars.push({ v, access: 'read' });
+    if (v.scope === 'global') facts.vars.push({ v, access: 'read' });
     if (v.scope === 'local') return locals.has(v.name) ? locals.get(v.name) : nameTaint(v.name);
     const key = v.name.toLowerCase();
     facts.globalReads.add(key);
@@ -144,7 +145,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
 
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
     if (target.k === 'var') {
-      facts.vars.push({ v: target, access: 'write' });
+      if (target.scope === 'global') facts.vars.push({ v: target, access: 'write' });
       let t = value;
       // A credential- or PII-named variable holds sensitive data whatever computed it (a session from a login).
       // A literal stored under a PII name is personal data too (a credential literal is judged by its own value).
@@ -170,7 +171,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
         const prev = obj.scope === 'local' ? locals.get(obj.name) : globals.get(obj.name.toLowerCase());
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
         const t = join(join(prev, value), keyTaint);
-        facts.vars.push({ v: obj, access: 'write' });
+        if (obj.scope === 'global') facts.vars.push({ v: obj, access: 'write' });
         if (obj.scope === 'local') locals.set(obj.name, t);
         else {
           const key = obj.name.toLowerCase();
