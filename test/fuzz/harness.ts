@@ -5,18 +5,9 @@
 import type { ParseResult } from '../../core/src/syntax/ast';
 import { lex } from '../../core/src/syntax/lexer';
 import { walk, type SyntaxNode } from '../../core/src/syntax/walk';
+import { mulberry32 } from '../support/rng';
 
-/** mulberry32: small, fast, deterministic. Returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 /** Snippets worth inserting: tricky characters and token fragments of the language. */
 const SNIPPETS = [

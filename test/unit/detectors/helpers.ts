@@ -3,17 +3,9 @@
 // code under test (node:zlib CRC32, local Luhn / mod-97 / base62 implementations).
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mulberry32 } from '../../support/rng';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 export const UPPER32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

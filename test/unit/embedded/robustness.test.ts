@@ -2,18 +2,9 @@ import { strict as assert } from 'node:assert';
 import { scanJson } from '../../../core/src/syntax/embedded/json-scanner';
 import { loadSourceFile } from '../../../core/src/syntax/load-source-file';
 import { fixture } from './helpers';
+import { mulberry32 } from '../../support/rng';
 
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 describe('host scanners: depth, size and garbage', function () {
   this.timeout(20000);

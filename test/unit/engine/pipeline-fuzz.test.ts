@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createProject, DEFAULT_CONFIG } from '../../../core/src/index';
+import { mulberry32 } from '../../support/rng';
 
 // The whole pipeline (host format → regions → parse → flow → every rule → directives) must never throw, never
 // hang and never produce a range outside the file, whatever the input. Mutations of the project's own fixtures of
@@ -18,16 +19,7 @@ function files(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const PIECES = ['"', "'", '\\', '<trans>', '</trans>', '(', ')', '{', '}', '[', ']', ';', ',', '$', '=', '+', '/*', '*/', '//', '\n', '\\n', '\\u00', '&lt;', '<![CDATA[', ']]>', '#', '[SMTP]', 'password=', 'WriteToOperationLog(', 'Set("token", ', '-----BEGIN RSA PRIVATE KEY-----', 'eyJ', 'AKIA', '@', '0', '\u0000', '\ud800'];
 
