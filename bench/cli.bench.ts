@@ -37,6 +37,10 @@ export interface BenchRow {
   mbPerSec: number;
   filesPerSec: number;
   peakRssMb: number | null;
+  /** Median CPU seconds (user + system, all threads) of the child: a load-independent cost. */
+  cpuSeconds: number | null;
+  /** MB per CPU second: throughput on an otherwise idle core. */
+  mbPerCpuSec: number | null;
   exitCode: number | null;
   findings?: number;
 }
@@ -45,6 +49,8 @@ export interface CliBenchResult {
   rows: BenchRow[];
   /** jitterbit-guard MB/s ÷ secretlint MB/s (profiler off) on the same 1,000 files, one thread each. */
   ratioVsSecretlint: number | null;
+  /** The same ratio by CPU time (MB per CPU second), which a loaded machine distorts less. */
+  ratioVsSecretlintCpu: number | null;
   ratioVsSecretlintShipped: number | null;
   /** Seconds per MB at 250, 500, 1,000 files (flat = linear). */
   linearity: { files: number; bytes: number; median: number; secondsPerMb: number }[];
@@ -175,6 +181,7 @@ function measure(label: string, tool: string, c: Corpus, args: string[], runs: n
   const pre = probe();
   const seconds: number[] = [];
   let rss: number | null = null;
+  const cpu: number[] = [];
   let exitCode: number | null = null;
   let findings: number | undefined;
   const out = path.join(BENCH, `out-${process.pid}.json`);
@@ -194,8 +201,9 @@ function measure(label: string, tool: string, c: Corpus, args: string[], runs: n
     exitCode = r.status;
     if (r.status !== 0 && r.status !== 1) throw new Error(`${tool} failed (exit ${r.status}): ${r.stderr.slice(0, 2000)}`);
     try {
-      const ru = JSON.parse(readFileSync(rssOut, 'utf8')) as { maxRSS: number };
+      const ru = JSON.parse(readFileSync(rssOut, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
       rss = Math.max(rss ?? 0, ru.maxRSS / 1024);
+      cpu.push((ru.userCPUTime + ru.systemCPUTime) / 1e6);
     } catch {
       // no probe output: leave RSS unknown
     }
@@ -212,13 +220,16 @@ function measure(label: string, tool: string, c: Corpus, args: string[], runs: n
     mbPerSec: Number((c.bytes / 1048576 / m).toFixed(2)),
     filesPerSec: Number((c.files.length / m).toFixed(1)),
     peakRssMb: rss === null ? null : Number(rss.toFixed(0)),
+    cpuSeconds: cpu.length ? Number(median(cpu).toFixed(3)) : null,
+    mbPerCpuSec: cpu.length ? Number((c.bytes / 1048576 / median(cpu)).toFixed(2)) : null,
     exitCode,
     ...(findings !== undefined ? { findings } : {}),
   };
   log(
     `  ${tool.padEnd(44)} ${String(row.files).padStart(6)} files ${(c.bytes / 1048576).toFixed(1).padStart(7)} MB ` +
       `${row.median.toFixed(2).padStart(8)} s ${row.mbPerSec.toFixed(2).padStart(7)} MB/s ${row.filesPerSec.toFixed(0).padStart(6)} files/s ` +
-      `${row.peakRssMb === null ? '   n/a' : String(row.peakRssMb).padStart(6)} MB RSS` + (findings !== undefined ? `  ${findings} findings` : ''),
+      `${row.peakRssMb === null ? '   n/a' : String(row.peakRssMb).padStart(6)} MB RSS ` +
+      `${row.cpuSeconds === null ? 'n/a' : row.cpuSeconds.toFixed(2)} s CPU (${row.mbPerCpuSec ?? 'n/a'} MB/CPU-s)` + (findings !== undefined ? `  ${findings} findings` : ''),
   );
   return row;
 }
@@ -288,14 +299,16 @@ export async function runCliBench(): Promise<CliBenchResult> {
   }
 
   const ratio = sl.mbPerSec ? Number((one.mbPerSec / sl.mbPerSec).toFixed(2)) : null;
+  const ratioCpu = sl.mbPerCpuSec && one.mbPerCpuSec ? Number((one.mbPerCpuSec / sl.mbPerCpuSec).toFixed(2)) : null;
   const ratioShipped = slShipped.mbPerSec ? Number((oneSmall.mbPerSec / slShipped.mbPerSec).toFixed(2)) : null;
   const speedup = split2.median ? Number((split1.median / split2.median).toFixed(2)) : null;
   log(`  ratio jitterbit-guard / secretlint (profiler off, ${nFiles} files, 1 thread each): ${ratio}×`);
+  log(`  same, by CPU time (load-independent): ${ratioCpu}×`);
   log(`  ratio jitterbit-guard / secretlint (as shipped, 100 files): ${ratioShipped}×`);
   log(`  worker speed-up (2 threads vs 1, folders as projects): ${speedup}×`);
-  const result: CliBenchResult = { rows, ratioVsSecretlint: ratio, ratioVsSecretlintShipped: ratioShipped, linearity, workersSpeedup: speedup, cores: os.cpus().length, loadAverage: os.loadavg() };
+  const result: CliBenchResult = { rows, ratioVsSecretlint: ratio, ratioVsSecretlintCpu: ratioCpu, ratioVsSecretlintShipped: ratioShipped, linearity, workersSpeedup: speedup, cores: os.cpus().length, loadAverage: os.loadavg() };
   writeFileSync(path.join(BENCH, 'cli-bench.json'), JSON.stringify(result, null, 2));
-  log(JSON.stringify({ cli_bench: { ratio_vs_secretlint: ratio, ratio_vs_secretlint_shipped: ratioShipped, workers_speedup: speedup, rows: rows.map((r) => ({ tool: r.tool, corpus: r.corpus, mb_s: r.mbPerSec, files_s: r.filesPerSec, rss_mb: r.peakRssMb, median_s: r.median })) } }));
+  log(JSON.stringify({ cli_bench: { ratio_vs_secretlint: ratio, ratio_vs_secretlint_shipped: ratioShipped, workers_speedup: speedup, ratio_vs_secretlint_cpu: ratioCpu, rows: rows.map((r) => ({ tool: r.tool, corpus: r.corpus, mb_s: r.mbPerSec, files_s: r.filesPerSec, rss_mb: r.peakRssMb, median_s: r.median, cpu_s: r.cpuSeconds, mb_cpu_s: r.mbPerCpuSec })) } }));
   return result;
 }
 
