@@ -68,8 +68,11 @@ export interface ProjectApi {
   /** Files whose findings may change when `path` changes (cross-script flows through globals). */
   dependentsOf(path: string): string[];
   rules(): RuleMeta[];
-  /** Every `$name` / `Get("name")` / `Jitterbit.GetVar("$name")` occurrence of a global or project variable. */
-  variableOccurrences(name?: string): VariableOccurrence[];
+  /**
+   * Every `$name` / `Get("name")` / `Jitterbit.GetVar("$name")` occurrence of a global or project variable;
+   * `inPath` (optional) limits it to one file without a pass over the project.
+   */
+  variableOccurrences(name?: string, inPath?: string): VariableOccurrence[];
   /**
    * Optional: computes one file's cross-file summary now if it is not cached (hosts call it in small chunks after
    * loading many files, so no single request has to summarise the whole project).

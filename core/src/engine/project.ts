@@ -312,10 +312,12 @@ export class Project implements ProjectApi {
     return out.sort();
   }
 
-  variableOccurrences(name?: string): VariableOccurrence[] {
+  variableOccurrences(name?: string, inPath?: string): VariableOccurrence[] {
     const want = name?.replace(/^\$/, '').toLowerCase();
     const out: VariableOccurrence[] = [];
-    for (const e of [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+    const only = inPath === undefined ? undefined : this.entries.get(inPath);
+    if (inPath !== undefined && !only) return out;
+    for (const e of only ? [only] : [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path))) {
       for (const o of this.summary(e).occurrences) if (want === undefined || o.name.toLowerCase() === want) out.push(o);
     }
     return out;

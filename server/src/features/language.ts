@@ -176,7 +176,7 @@ export class LanguageFeatures {
     const path = uriToPath(doc.uri);
     const candidates = new Set([w.word, w.word.replace(/^\$/, '')]);
     for (const name of candidates) {
-      const hit = this.service.project.variableOccurrences(name).find((o) => o.path === path && o.start <= offset && offset <= o.end);
+      const hit = this.service.project.variableOccurrences(name, path).find((o) => o.start <= offset && offset <= o.end);
       if (hit) return hit;
     }
     // Fall back to the text itself when the index has nothing at this spot (e.g. the stand-in project).
@@ -234,7 +234,7 @@ export class LanguageFeatures {
     const path = uriToPath(doc.uri);
     const symbols: DocumentSymbol[] = [];
     const seen = new Set<string>();
-    const occs = this.service.project.variableOccurrences().filter((o) => o.path === path && o.access !== 'read');
+    const occs = this.service.project.variableOccurrences(undefined, path).filter((o) => o.access !== 'read');
     for (const o of occs) {
       if (seen.has(o.name)) continue;
       seen.add(o.name);
