@@ -218,3 +218,19 @@ export interface VaultExportParams {
 export interface VaultExportResult {
   text: string;
 }
+
+/**
+ * The current record of a secret finding by location (record keys change whenever a file is analysed again), so
+ * "Move to vault" acts on what the file holds now.
+ */
+export const VaultLocateFindingRequest = 'jitterbitGuard/vault/locateFinding';
+export interface VaultLocateFindingParams {
+  uri: string;
+  /** Zero-based line of the finding's start. */
+  line: number;
+  ruleId?: string;
+}
+export interface VaultLocateFindingResult {
+  /** Absent when no extractable secret finding is there any more. */
+  args?: ExtractCommandArgs;
+}

@@ -34,6 +34,7 @@ interface Api {
 const EXTRACT_SECRET = 'Hv4mT9qLx2Rb8NzKw7';
 const FAIL_SECRET = 'Pk3wZ8rTq5Lm2XvN9c';
 const TOKEN_VALUE = 'tkn_Wq9vR2mX7bL4pZ8s';
+const MOVE_SECRET = 'Zr6nQ1wKx8Tb3LmP5v';
 const MANIFEST = '.jitterbit/project-variables.json';
 
 async function open(name: string): Promise<vscode.TextDocument> {
@@ -107,6 +108,13 @@ function fileContains(file: string, text: string, timeoutMs = 30000): Promise<vo
       else resolve();
     }
   });
+}
+
+/** The last lines of the "Jitterbit Guard" output channel's log (for assertion messages; it never holds values). */
+function outputTail(api: Api): string {
+  const logs = path.dirname(api.logDirectory());
+  const file = filesUnder(logs).find((f) => path.basename(f) === 'Jitterbit Guard.log');
+  return file ? fs.readFileSync(file, 'utf8').split('\n').slice(-15).join('\n') : `no output log under ${logs}`;
 }
 
 describe('Secrets Vault in real VS Code', () => {
@@ -186,6 +194,21 @@ describe('Secrets Vault in real VS Code', () => {
     await treeWhere(api, (t) => !(t.find((n) => n.label === 'Hard-coded secrets')?.children ?? []).some((c) => c.label === 'vault/extract-me.jb:3'), 'the finding to leave "Hard-coded secrets"');
   });
 
+  it('"Move to vault" on a hard-coded secret of a file that is not open', async () => {
+    const uri = fixture('vault/move-me.jb');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file is not open');
+    await treeWhere(api, (t) => (t.find((n) => n.label === 'Hard-coded secrets')?.children ?? []).some((c) => c.label === 'vault/move-me.jb:3' && c.contextValue === 'finding.movable'), 'move-me.jb listed');
+    const ok = await vscode.commands.executeCommand<boolean>('jitterbitGuard.vault.moveToVault', { uri: uri.toString(), line: 2 });
+    assert.equal(ok, true, outputTail(api));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.ok(!doc.getText().includes(MOVE_SECRET), doc.getText());
+    const name = /^\$smtp_password = \$([\w.]+);/m.exec(doc.getText())?.[1];
+    assert.ok(name, doc.getText());
+    assert.equal(await api.getVaultValue(name), MOVE_SECRET);
+    assert.ok(JSON.parse((await manifestText()) as string).variables.some((v: { name: string; hidden: boolean }) => v.name === name && v.hidden));
+    await treeWhere(api, (t) => !(t.find((n) => n.label === 'Hard-coded secrets')?.children ?? []).some((c) => c.label === 'vault/move-me.jb:3'), 'move-me.jb to leave "Hard-coded secrets"');
+  });
+
   it('rename: every reference in both languages, the export and the manifest, and the vault value moves', async () => {
     assert.equal(await vscode.commands.executeCommand<boolean>('jitterbitGuard.vault.addVariable', { name: 'carrier_token', hidden: true, description: 'Carrier API token' }), true);
     assert.equal(await vscode.commands.executeCommand<boolean>('jitterbitGuard.vault.setValue', { name: 'carrier_token', value: TOKEN_VALUE }), true);
@@ -249,7 +272,7 @@ describe('Secrets Vault in real VS Code', () => {
     assert.match(ours, /Moved a value into hidden project variable \$sftp_password/, 'the extract was logged (without its value)');
     for (const f of all) {
       const content = fs.readFileSync(f, 'utf8');
-      for (const secret of [EXTRACT_SECRET, FAIL_SECRET, TOKEN_VALUE]) assert.ok(!content.includes(secret), `${path.basename(f)} holds a secret value`);
+      for (const secret of [EXTRACT_SECRET, FAIL_SECRET, TOKEN_VALUE, MOVE_SECRET]) assert.ok(!content.includes(secret), `${path.basename(f)} holds a secret value`);
     }
   });
 

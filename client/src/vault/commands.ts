@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  Commands,
   VaultCheckNameRequest,
   VaultExportRequest,
+  VaultLocateFindingRequest,
   VaultRenameRequest,
-  type ExtractCommandArgs,
+  type VaultLocateFindingResult,
   type VaultCheckNameResult,
   type VaultExportResult,
   type VaultRenameResult,
   type VaultVariable,
 } from '../../../protocol/src/index';
+import { extractToVault } from './extract';
 import { manifestAfter, manifestUri, putManifest, readManifestText, saveManifest } from './manifest';
 import type { FolderVault, VaultModel } from './model';
 import { ACTIVE_ENVIRONMENT_SETTING, type VaultStore } from './store';
@@ -77,7 +78,7 @@ export class VaultCommandHandlers {
       reg(c.switchEnvironment, (a) => this.switchEnvironment(a)),
       reg(c.exportForHarmony, (a) => this.exportList(a as VaultCommandArgs | undefined)),
       reg(c.importFromExport, (a) => this.importList(a as VaultCommandArgs | undefined)),
-      reg(c.moveToVault, (a) => this.moveToVault(a as VaultNode | undefined)),
+      reg(c.moveToVault, (a) => this.moveToVault(a as VaultNode | { uri: string; line: number } | undefined)),
     ];
   }
 
@@ -359,14 +360,26 @@ export class VaultCommandHandlers {
     });
   }
 
-  async moveToVault(node?: VaultNode): Promise<boolean> {
-    if (!node || node.type !== 'finding' || node.finding.extractFixIndex === undefined) {
-      void vscode.window.showInformationMessage('Choose a finding under "Hard-coded secrets" that can be extracted.');
+  /**
+   * "Move to vault" on a hard-coded secret (a tree node, or `{ uri, line }` of the finding). The finding is looked
+   * up again by location, because its record key changes whenever its file is analysed again (e.g. once opened).
+   */
+  async moveToVault(arg?: VaultNode | { uri: string; line: number }): Promise<boolean> {
+    const where = arg && 'type' in arg ? (arg.type === 'finding' ? { uri: arg.finding.uri, line: arg.finding.range.start.line, ruleId: arg.finding.ruleId } : undefined) : arg;
+    if (!where) {
+      void vscode.window.showInformationMessage('Choose a finding under "Hard-coded secrets" that can be moved to the vault.');
       return false;
     }
-    const args: ExtractCommandArgs = { uri: node.finding.uri, key: node.finding.key, fixIndex: node.finding.extractFixIndex };
-    const ok = await vscode.commands.executeCommand<boolean>(Commands.extractToProjectVariable, args);
+    const found = await this.client.sendRequest<VaultLocateFindingResult>(VaultLocateFindingRequest, where);
+    if (!found.args) {
+      this.log.warn(`Move to vault: no extractable secret at ${vscode.workspace.asRelativePath(vscode.Uri.parse(where.uri))}:${where.line + 1} any more.`);
+      void vscode.window.showWarningMessage('Jitterbit Guard: that secret is no longer found, or it cannot be extracted automatically.');
+      await this.model.refresh();
+      return false;
+    }
+    const relocate = async () => (await this.client.sendRequest<VaultLocateFindingResult>(VaultLocateFindingRequest, where)).args;
+    const ok = await extractToVault(this.client, this.store, this.log, found.args, relocate);
     await this.model.refresh();
-    return ok === true;
+    return ok;
   }
 }

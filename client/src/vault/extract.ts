@@ -21,13 +21,23 @@ export async function extractToVault(
   store: VaultStore,
   log: vscode.LogOutputChannel,
   args: ExtractCommandArgs | undefined,
+  /** Looks the finding up again when its record went stale (the file was analysed again meanwhile). */
+  relocate?: () => Promise<ExtractCommandArgs | undefined>,
 ): Promise<boolean> {
   if (!args) {
     void vscode.window.showInformationMessage('Use the quick fix on a Jitterbit Guard finding (or "Move to vault" in the Secrets Vault view) to extract a value.');
     return false;
   }
-  const res = await client.sendRequest<ResolveExtractResult>(ResolveExtractRequest, args);
+  let res = await client.sendRequest<ResolveExtractResult>(ResolveExtractRequest, args);
+  if (!res.found && relocate) {
+    const again = await relocate();
+    if (again) {
+      args = again;
+      res = await client.sendRequest<ResolveExtractResult>(ResolveExtractRequest, args);
+    }
+  }
   if (!res.found || !res.name || res.secretValue === undefined || !res.edit) {
+    log.warn(`Extract: the finding is no longer recorded in ${vscode.workspace.asRelativePath(vscode.Uri.parse(args.uri))} (the file changed since it was reported).`);
     void vscode.window.showWarningMessage('The file changed since this problem was reported; try the quick fix again.');
     return false;
   }

@@ -10,6 +10,7 @@ import {
   VaultCheckNameRequest,
   VaultExportRequest,
   VaultListRequest,
+  VaultLocateFindingRequest,
   VaultManifestRequest,
   VaultRenameRequest,
   type VaultCheckNameParams,
@@ -19,6 +20,8 @@ import {
   type VaultFinding,
   type VaultListParams,
   type VaultListResult,
+  type VaultLocateFindingParams,
+  type VaultLocateFindingResult,
   type VaultManifestParams,
   type VaultManifestResult,
   type VaultRenameParams,
@@ -59,6 +62,7 @@ export class VaultFeature {
     this.connection.onRequest(VaultCheckNameRequest, (p: VaultCheckNameParams) => this.checkName(p));
     this.connection.onRequest(VaultRenameRequest, (p: VaultRenameParams) => this.rename(p));
     this.connection.onRequest(VaultExportRequest, (p: VaultExportParams) => this.exportList(p));
+    this.connection.onRequest(VaultLocateFindingRequest, (p: VaultLocateFindingParams) => this.locate(p));
   }
 
   /** The index changed: tell the client (debounced). */
@@ -209,6 +213,21 @@ export class VaultFeature {
       findings,
       problems: model.problems.map((x) => ({ uri: pathToUri(x.path), message: x.message })),
     };
+  }
+
+  /** The extract arguments of the extractable secret finding at `line` of `uri`, from the file's current analysis. */
+  async locate(p: VaultLocateFindingParams): Promise<VaultLocateFindingResult> {
+    const uri = this.service.uriOf(uriToPath(p.uri));
+    if (!this.service.project.hasFile(uriToPath(uri))) return {};
+    const entry = this.service.analyze(uri, await this.service.settings.get(uri));
+    const keys = this.service.records.keysOf(uri);
+    for (let i = 0; i < entry.analysis.findings.length; i++) {
+      const f = entry.analysis.findings[i];
+      if (f.category !== 'secret' || f.range.start.line !== p.line || (p.ruleId && f.ruleId !== p.ruleId)) continue;
+      const fixIndex = f.fixes.findIndex((x) => x.projectVariable !== undefined);
+      if (fixIndex >= 0 && keys[i]) return { args: { uri, key: keys[i], fixIndex } };
+    }
+    return {};
   }
 
   rename(p: VaultRenameParams): VaultRenameResult {

@@ -6,11 +6,15 @@ import {
   VaultCheckNameRequest,
   VaultExportRequest,
   VaultListRequest,
+  VaultLocateFindingRequest,
   VaultManifestRequest,
   VaultRenameRequest,
   type VaultCheckNameResult,
   type VaultExportResult,
   type VaultListResult,
+  type VaultLocateFindingResult,
+  type ResolveExtractResult,
+  ResolveExtractRequest,
   type VaultManifestResult,
   type VaultRenameResult,
 } from '../../../protocol/src/index';
@@ -86,6 +90,16 @@ describe('server: Secrets Vault requests over the project-variable model', funct
     assert.ok(list.findings.every((f) => f.key && /^secrets\//.test(f.ruleId)));
     assert.ok(!JSON.stringify(list).includes('Tq8wN2vLx5Rb9MzK3p'), 'no value in the response');
     assert.ok(!JSON.stringify(list).includes('PPa17zkEDHu5WYif5xOELeUdht9wNWnx'));
+  });
+
+  it('locates a finding by position (fresh record key) for "Move to vault", and the key resolves', async () => {
+    const uri = uriOf(join(root, 'a.jb'));
+    const found = await client.request<VaultLocateFindingResult>(VaultLocateFindingRequest, { uri, line: 3 });
+    assert.ok(found.args, 'the literal assigned on line 4');
+    const resolved = await client.request<ResolveExtractResult>(ResolveExtractRequest, found.args);
+    assert.equal(resolved.found, true);
+    assert.equal(resolved.hidden, true);
+    assert.deepEqual(await client.request<VaultLocateFindingResult>(VaultLocateFindingRequest, { uri, line: 1 }), {}, 'nothing to move on a line without a secret');
   });
 
   it('checks names: a rename against every name, a new variable against assigned globals and Jitterbit variables', async () => {
