@@ -3,20 +3,14 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding, RuleMeta } from '../../core/src/engine/types';
+import { mulberry32 } from '../support/rng';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(REPO, 'dist', 'cli.js');
 
-/** Deterministic pseudo-random generator, so fixture secrets are fresh-looking but stable across runs. */
+/** Random strings from the shared seeded PRNG, so fixture secrets are fresh-looking but stable across runs. */
 export function rng(seed: number): (alphabet: string, n: number) => string {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return (alphabet, n) => {
     let s = '';
     for (let i = 0; i < n; i++) s += alphabet[Math.floor(next() * alphabet.length)];
