@@ -33,7 +33,7 @@ import { GuardService } from './service';
 import { SettingsStore } from './settings';
 
 /** Analyses cheaper than this run on every keystroke; dearer ones wait for a pause in typing. */
-const CHEAP_ANALYSIS_MS = 20;
+const CHEAP_ANALYSIS_MS = 50;
 const TYPING_DEBOUNCE_MS = 200;
 const INDEX_CHUNK = 64;
 const WARM_SLICE_MS = 15;
