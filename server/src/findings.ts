@@ -23,13 +23,27 @@ export interface RecordedFinding {
 export class FindingRecords {
   private readonly byKey = new Map<string, RecordedFinding>();
   private readonly keysByUri = new Map<string, string[]>();
-  private seq = 0;
+  private readonly uriIds = new Map<string, number>();
 
-  /** Replace the records of `uri`; returns one key per finding, in order. */
+  /**
+   * Replace the records of `uri`; returns one key per finding, in order. Keys are deterministic —
+   * file id, document version, rule and host range — so re-analysing the same version (a settings change, a
+   * change in another file) keeps the keys of the findings that stay, and diagnostics the client still shows
+   * keep resolving.
+   */
   record(uri: string, version: number, findings: readonly Finding[]): string[] {
     this.clear(uri);
+    let id = this.uriIds.get(uri);
+    if (id === undefined) {
+      id = this.uriIds.size + 1;
+      this.uriIds.set(uri, id);
+    }
+    const seen = new Map<string, number>();
     const keys = findings.map((finding) => {
-      const key = `${++this.seq}`;
+      const base = `${id}:${version}:${finding.ruleId}:${finding.start}-${finding.end}`;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      const key = n === 0 ? base : `${base}#${n}`;
       this.byKey.set(key, { uri, version, finding });
       return key;
     });
