@@ -28,6 +28,7 @@ interface Api {
   activeEnvironment(): string;
   logDirectory(): string;
   logMarker(text: string): void;
+  revealVariable(name: string): Promise<boolean>;
 }
 
 // Fake values generated for the fixtures.
@@ -278,14 +279,21 @@ describe('Secrets Vault in real VS Code', () => {
 
   // With JG_E2E_SCREENSHOT set (and JG_E2E_GREP="Secrets Vault"), the launcher's driver takes the README screenshot.
   it('shows the Secrets Vault view in its activity-bar container', async () => {
-    await open('vault/extract-me.jb');
+    const doc = await open('vault/fail-me.jb');
+    await diagnosticsWhere(doc.uri, (d) => d.some((x) => codeOf(x).startsWith('secrets/')), 'the finding in the Problems panel');
     await vscode.commands.executeCommand('workbench.view.extension.jitterbitGuardVault');
     await vscode.commands.executeCommand('jitterbitGuard.vault.focus');
+    assert.equal(await api.revealVariable('shipping_token'), true, 'the renamed variable is in the view');
+    assert.equal(await api.revealVariable('no_such_variable'), false);
     const tree = await api.vaultTree();
     assert.ok(activeEnv(tree), 'an active environment node');
     const shot = process.env.JG_E2E_SCREENSHOT;
     if (shot) {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      // A narrower editor leaves the sidebar room for the descriptions (status, usages).
+      for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      await vscode.commands.executeCommand('notifications.clearAll');
       const saved = new Promise<void>((resolve, reject) => {
         const watcher = fs.watch(path.dirname(shot), () => {
           if (fs.existsSync(shot)) done();

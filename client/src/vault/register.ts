@@ -36,6 +36,8 @@ export interface VaultTestApi {
   logDirectory(): string;
   /** Writes a line to the "Jitterbit Guard" output channel (tests use it to know the log file is flushed). */
   logMarker(text: string): void;
+  /** Shows the view with the variable's node expanded and selected (false when there is no such variable). */
+  revealVariable(name: string): Promise<boolean>;
 }
 
 export function registerVault(context: vscode.ExtensionContext, client: LanguageClient, store: VaultStore, log: vscode.LogOutputChannel, ready: Promise<void>): VaultTestApi {
@@ -119,5 +121,11 @@ export function registerVault(context: vscode.ExtensionContext, client: Language
     },
     logDirectory: () => context.logUri.fsPath,
     logMarker: (text) => log.info(text),
+    revealVariable: async (name) => {
+      const node = tree.variableNode(name);
+      if (!node) return false;
+      await view.reveal(node, { expand: true, select: true, focus: true });
+      return true;
+    },
   };
 }

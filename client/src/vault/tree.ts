@@ -60,6 +60,33 @@ export class VaultTree implements vscode.TreeDataProvider<VaultNode> {
     return out;
   }
 
+  /** Parents, so `TreeView.reveal` can expand down to a node. */
+  getParent(node: VaultNode): VaultNode | undefined {
+    const multi = this.getChildren().some((n) => n.type === 'folder');
+    switch (node.type) {
+      case 'environment':
+      case 'findings':
+        return multi ? { type: 'folder', f: node.f } : undefined;
+      case 'variable':
+        return { type: 'environment', f: node.f, environment: node.environment };
+      case 'usage':
+        return { type: 'variable', f: node.f, environment: node.f.active, v: node.v, status: statusOf(node.f, node.v, node.f.active) };
+      case 'finding':
+        return { type: 'findings', f: node.f };
+      default:
+        return undefined;
+    }
+  }
+
+  /** The node of `name` under the active environment of the first folder that has it. */
+  variableNode(name: string): VaultNode | undefined {
+    for (const f of this.model.all) {
+      const v = f.list.variables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (v) return { type: 'variable', f, environment: f.active, v, status: statusOf(f, v, f.active) };
+    }
+    return undefined;
+  }
+
   getTreeItem(node: VaultNode): vscode.TreeItem {
     switch (node.type) {
       case 'folder': {
