@@ -21,7 +21,51 @@ interface Summary {
   /** Lower-case names of globals read / written. */
   reads: Set<string>;
   written: Set<string>;
-  occurrences: VariableOccurrence[];
+  occurrences: Occurrences;
+}
+
+const ACCESS: VariableOccurrence['access'][] = ['read', 'write', 'declaration'];
+const FORMS: VariableOccurrence['form'][] = ['dollar', 'string-name', 'string-dollar-name', 'data'];
+
+/**
+ * A file's variable occurrences, packed: names once, then five integers per occurrence (name index, start, end,
+ * access, form). Editors keep these for every indexed file; objects would cost several times the memory.
+ */
+class Occurrences {
+  private readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+  private data: Int32Array | number[] = [];
+
+  add(name: string, start: number, end: number, access: VariableOccurrence['access'], form: VariableOccurrence['form']): void {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(name);
+      this.index.set(name, i);
+    }
+    (this.data as number[]).push(i, start, end, ACCESS.indexOf(access), FORMS.indexOf(form));
+  }
+
+  /** Freezes the list into a typed array (called once the file is summarised). */
+  seal(): this {
+    this.data = Int32Array.from(this.data as number[]);
+    this.index.clear();
+    return this;
+  }
+
+  nameList(): readonly string[] {
+    return this.names;
+  }
+
+  *list(path: string, lowerName?: string): Generator<VariableOccurrence> {
+    const d = this.data;
+    const want = lowerName === undefined ? undefined : new Set(this.names.map((n, i) => (n.toLowerCase() === lowerName ? i : -1)).filter((i) => i >= 0));
+    if (want && want.size === 0) return;
+    for (let k = 0; k + 4 < d.length; k += 5) {
+      if (want && !want.has(d[k])) continue;
+      yield { name: this.names[d[k]], path, start: d[k + 1], end: d[k + 2], access: ACCESS[d[k + 3]], form: FORMS[d[k + 4]] };
+    }
+  }
 }
 
 interface Entry {
@@ -148,7 +192,7 @@ export class Project implements ProjectApi {
   }
 
   private summarize(e: Entry, facts: FileFacts): Summary {
-    const s: Summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: [] };
+    const s: Summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: new Occurrences() };
     for (const r of facts.regions) {
       for (const [name, t] of r.flow.globalWrites) {
         const origin = t.origin
@@ -168,11 +212,7 @@ export class Project implements ProjectApi {
       if (!this.keepOccurrences) continue;
       for (const { v, access } of r.flow.vars) {
         if (v.scope !== 'global') continue;
-        s.occurrences.push({
-          name: v.name, path: e.path, access,
-          start: facts.toHost(r.region, v.nameStart), end: facts.toHost(r.region, v.nameEnd),
-          form: v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form,
-        });
+        s.occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
       }
     }
     if (this.namesCache) {
@@ -180,8 +220,9 @@ export class Project implements ProjectApi {
       for (const n of s.written) this.namesCache.add(n);
     }
     for (const d of facts.file.data) {
-      if (d.kind === 'project-variable') s.occurrences.push({ name: d.name, path: e.path, access: 'declaration', start: d.valueStart, end: d.valueStart, form: 'data' });
+      if (d.kind === 'project-variable') s.occurrences.add(d.name, d.valueStart, d.valueStart, 'declaration', 'data');
     }
+    s.occurrences.seal();
     return s;
   }
 
@@ -192,7 +233,7 @@ export class Project implements ProjectApi {
         e.summary = this.summarize(e, this.facts(e, this.parsed(e), undefined));
       } catch {
         // A file the analyser cannot handle contributes nothing to the project; its own analysis reports why.
-        e.summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: [] };
+        e.summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: new Occurrences().seal() };
       }
     }
     return e.summary;
@@ -242,10 +283,16 @@ export class Project implements ProjectApi {
     }
     try {
       const parsed = this.parsed(e);
+      // A file analysed for the first time (or after an edit) gets its summary from the same facts that are linted.
+      let local: FileFacts | undefined;
+      if (!e.summary) {
+        local = this.facts(e, parsed, undefined);
+        e.summary = this.summarize(e, local);
+      }
       // Other scripts' globals matter only when this file reads a global that another file taints.
       const globals = this.globals();
-      const incoming = [...this.summary(e).reads].some((n) => globals.get(n)?.some((w) => w.path !== path));
-      const facts = this.facts(e, parsed, incoming ? path : undefined);
+      const incoming = [...e.summary.reads].some((n) => globals.get(n)?.some((w) => w.path !== path));
+      const facts = incoming ? this.facts(e, parsed, path) : local ?? this.facts(e, parsed, undefined);
       return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
     } catch (err) {
       return internalFailure(path, source, err);
@@ -318,7 +365,7 @@ export class Project implements ProjectApi {
     const only = inPath === undefined ? undefined : this.entries.get(inPath);
     if (inPath !== undefined && !only) return out;
     for (const e of only ? [only] : [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-      for (const o of this.summary(e).occurrences) if (want === undefined || o.name.toLowerCase() === want) out.push(o);
+      for (const o of this.summary(e).occurrences.list(e.path, want)) out.push(o);
     }
     return out;
   }
@@ -327,9 +374,9 @@ export class Project implements ProjectApi {
     const out = new Map<string, { name: string; kind: 'global' | 'project-variable' | 'system'; hidden?: boolean }>();
     for (const v of SYSTEM_VARIABLES) if (!v.prefix) out.set(v.name.toLowerCase(), { name: v.name, kind: 'system' });
     for (const e of this.entries.values()) {
-      for (const o of this.summary(e).occurrences) {
-        const key = o.name.toLowerCase();
-        if (o.form !== 'data' && !out.has(key)) out.set(key, { name: o.name, kind: 'global' });
+      for (const name of this.summary(e).occurrences.nameList()) {
+        const key = name.toLowerCase();
+        if (!out.has(key)) out.set(key, { name, kind: 'global' });
       }
     }
     for (const [key, v] of this.projectVariables()) out.set(key, { name: v.name, kind: 'project-variable', hidden: v.hidden });
@@ -337,7 +384,6 @@ export class Project implements ProjectApi {
   }
 }
 
-/** Memoises a name check behind a cheap substring prefilter that every positive name passes. */
 /** The analyser failed on this file (a bug): one internal-error finding instead of an exception. */
 function internalFailure(path: string, source: SourceFile, err: unknown): FileAnalysis {
   // Only the error class: an exception message could quote the input.
@@ -353,6 +399,7 @@ function internalFailure(path: string, source: SourceFile, err: unknown): FileAn
   };
 }
 
+/** Memoises a name check behind a cheap substring prefilter that every positive name passes. */
 function memo(f: (name: string) => boolean, prefilter: RegExp): (name: string) => boolean {
   const cache = new Map<string, boolean>();
   return (name) => {
