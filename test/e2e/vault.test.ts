@@ -260,6 +260,45 @@ describe('Secrets Vault in real VS Code', () => {
     fs.rmSync(target.fsPath);
   });
 
+  it('switches the environment (status in the tree follows), hides a visible variable (its values move to the vault) and deletes it', async () => {
+    assert.equal(api.activeEnvironment(), 'dev');
+    assert.equal(await vscode.commands.executeCommand<boolean>('jitterbitGuard.vault.switchEnvironment', { environment: 'prod' }), true);
+    try {
+      assert.equal(api.activeEnvironment(), 'prod');
+      let tree = await treeWhere(api, (t) => activeEnv(t)?.label === 'prod', 'prod to become the active environment');
+      assert.match(variable(tree, 'shipping_token')?.description ?? '', /^hidden · missing · /, 'no value stored for prod');
+      assert.match(variable(tree, 'service_url')?.description ?? '', /^visible · set · /, 'the manifest has a prod value');
+
+      assert.equal(await vscode.commands.executeCommand<boolean>('jitterbitGuard.vault.toggleHidden', { name: 'service_url' }), true);
+      const hidden = (JSON.parse((await manifestText()) as string) as { variables: { name: string; hidden: boolean; values?: unknown }[] }).variables.find((v) => v.name === 'service_url');
+      assert.deepEqual([hidden?.hidden, hidden?.values], [true, undefined], 'hidden, and no clear-text values left in the manifest');
+      assert.equal(await api.getVaultValue('service_url', 'prod'), 'https://orders.example.com');
+      assert.equal(await api.getVaultValue('service_url', 'dev'), 'https://dev.example.com');
+      tree = await treeWhere(api, (t) => /^hidden · set · /.test(variable(t, 'service_url')?.description ?? ''), 'service_url hidden and set');
+
+      assert.equal(await vscode.commands.executeCommand<boolean>('jitterbitGuard.vault.deleteVariable', { name: 'service_url', force: true }), true);
+      assert.ok(!(await manifestText())?.includes('service_url'), 'gone from the manifest');
+      assert.equal(await api.getVaultValue('service_url', 'prod'), undefined, 'and from the vault');
+      await treeWhere(api, (t) => variable(t, 'service_url') === undefined, 'service_url to leave the tree');
+    } finally {
+      assert.equal(await vscode.commands.executeCommand<boolean>('jitterbitGuard.vault.switchEnvironment', { environment: 'dev' }), true);
+    }
+  });
+
+  it('imports the variables of a Cloud Studio export into the manifest (names, descriptions, hidden flags only)', async () => {
+    // An export outside the workspace (the suite is bundled into .e2e/out of the repository).
+    const source = vscode.Uri.file(path.resolve(__dirname, '../../test/fixtures/hosts/export/harbor-logistics.json'));
+    assert.ok(fs.existsSync(source.fsPath), source.fsPath);
+    const ok = await vscode.commands.executeCommand<boolean>('jitterbitGuard.vault.importFromExport', { source });
+    assert.equal(ok, true);
+    const manifest = JSON.parse((await manifestText()) as string) as { variables: { name: string; hidden: boolean; description?: string; values?: unknown }[] };
+    const key = manifest.variables.find((v) => v.name === 'harbor_api_key');
+    assert.deepEqual(key, { name: 'harbor_api_key', description: 'Carrier API key', hidden: false });
+    assert.equal(manifest.variables.find((v) => v.name === 'harbor_db_password')?.hidden, true);
+    assert.ok(!(await manifestText())?.includes('PPa17zkEDHu5WYif5xOELeUdht9wNWnx'), 'the export\'s clear-text value is not copied');
+    await treeWhere(api, (t) => variable(t, 'harbor_db_password') !== undefined, 'the imported variables in the tree');
+  });
+
   it('no output channel line contains a secret value', async () => {
     const logs = path.dirname(api.logDirectory());
     const marker = `vault-e2e-marker-${Date.now()}`;

@@ -39,11 +39,14 @@ import {
   renameVariableEdits,
   type ManifestOp,
 } from '../analysis';
+import { yieldToEventLoop } from '../indexer';
 import { pathToUri, uriToPath } from '../paths';
 import type { GuardService } from '../service';
 
 /** Delay that folds a burst of index changes (typing, the initial index) into one refresh of the view. */
 const CHANGED_DEBOUNCE_MS = 300;
+/** Files analysed between two yields to the event loop while listing the workspace's findings. */
+const ANALYSES_PER_CHUNK = 16;
 
 const inside = (folder: string, path: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
@@ -170,8 +173,11 @@ export class VaultFeature {
 
     const findings: VaultFinding[] = [];
     const folderSettings = await this.service.settings.get(p.folderUri);
+    let sinceYield = 0;
     for (const path of this.service.project.files()) {
       if (!inside(folder, path) || path === manifestPath) continue;
+      // Analyses are synchronous: let other requests (diagnostics, completion) run between chunks of files.
+      if (++sinceYield % ANALYSES_PER_CHUNK === 0) await yieldToEventLoop();
       const uri = this.service.uriOf(path);
       const settings = this.service.documents.get(uri) ? await this.service.settings.get(uri) : folderSettings;
       if (!settings.enable) continue;
