@@ -138,6 +138,45 @@ describe('Secrets Vault in real VS Code', () => {
     assert.ok(!JSON.stringify(tree).includes(FAIL_SECRET), 'the tree never shows a value');
   });
 
+  it('marks a manifest variable whose value a script still assigns as "hard-coded"', async () => {
+    const tree = await treeWhere(api, (t) => /hard-coded/.test(variable(t, 'smtp_password')?.description ?? ''), 'smtp_password hard-coded');
+    assert.match(variable(tree, 'smtp_password')?.description ?? '', /^hidden · hard-coded · \d+ usages?$/);
+    assert.match(variable(tree, 'smtp_password')?.contextValue ?? '', /\.hard-coded$/);
+    assert.ok((tree.find((n) => n.label === 'Hard-coded secrets')?.children ?? []).some((c) => c.label === 'vault/legacy-mail.jb:3'));
+  });
+
+  it('the manifest JSON schema is wired: a value on a hidden variable is reported while editing', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixture(MANIFEST));
+    await vscode.window.showTextDocument(doc);
+    const bad = JSON.parse(doc.getText());
+    bad.variables.push({ name: 'bad-name', hidden: true, values: { dev: 'x' } });
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), JSON.stringify(bad, null, 2));
+    const reported = new Promise<vscode.Diagnostic[]>((resolve, reject) => {
+      const check = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source !== 'jitterbit-guard');
+      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === doc.uri.toString()) && check().length >= 2) {
+          sub.dispose();
+          clearTimeout(timer);
+          resolve(check());
+        }
+      });
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`no schema diagnostics: ${JSON.stringify(vscode.languages.getDiagnostics(doc.uri).map((d) => d.message))}`));
+      }, 30000);
+    });
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const ds = await reported;
+      assert.ok(ds.some((d) => /pattern/i.test(d.message)), `the name pattern: ${JSON.stringify(ds.map((d) => d.message))}`);
+      assert.ok(ds.some((d) => /schema that is not allowed/i.test(d.message)), `values on a hidden variable: ${JSON.stringify(ds.map((d) => d.message))}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.ok(!doc.getText().includes('bad-name'), 'reverted');
+  });
+
   it('a vault failure leaves the file and the manifest unchanged', async () => {
     const doc = await open('vault/fail-me.jb');
     const before = doc.getText();
