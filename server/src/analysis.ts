@@ -10,6 +10,7 @@ import {
   FUNCTION_CATALOGUE as CORE_FUNCTIONS,
   isProbablyBinary,
   LineMap,
+  loadSourceFile,
   MAX_FILE_BYTES,
   SYSTEM_VARIABLES as CORE_SYSTEM_VARIABLES,
   suppressionComment,
@@ -27,7 +28,7 @@ import {
 } from '../../core/src/index';
 
 export type { FileAnalysis, Finding, Fix, ProjectApi, ReadFileFn, ResolvedConfig, RuleMeta, Severity, SourceFile, VariableOccurrence };
-export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, isProbablyBinary, LineMap, MAX_FILE_BYTES, suppressionComment };
+export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, isProbablyBinary, LineMap, loadSourceFile, MAX_FILE_BYTES, suppressionComment };
 
 export type VariableInfo = ReturnType<ProjectApi['variableNames']>[number];
 export type CatalogueFunction = FunctionInfo;

@@ -43,7 +43,8 @@ export function useProjectVariableFix(
   const from = part?.from ?? 0;
   const to = part?.to ?? value.length;
   const js = r.region.language === 'javascript';
-  const ref = js ? (name.includes('.') ? `Jitterbit.GetVar("$${name}")` : `$${name}`) : `$${name}`;
+  // JavaScript reads project variables through Jitterbit.GetVar, which works for every name (dotted or not).
+  const ref = js ? `Jitterbit.GetVar("$${name}")` : `$${name}`;
   const prefix = value.slice(0, from);
   const suffix = value.slice(to);
   const pieces: string[] = [];

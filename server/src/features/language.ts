@@ -18,7 +18,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FUNCTION_CATALOGUE, SYSTEM_VARIABLES, type CatalogueFunction, type VariableInfo, type VariableOccurrence } from '../analysis';
+import { FUNCTION_CATALOGUE, loadSourceFile, SYSTEM_VARIABLES, type CatalogueFunction, type VariableInfo, type VariableOccurrence } from '../analysis';
 import { uriToPath } from '../paths';
 import type { GuardService } from '../service';
 import { foldableRanges, scanContext, wordAt } from './scan';
@@ -241,8 +241,9 @@ export class LanguageFeatures {
       const range = { start: doc.positionAt(o.start), end: doc.positionAt(o.end) };
       symbols.push({ name: `$${o.name}`, kind: o.access === 'declaration' ? SymbolKind.Constant : SymbolKind.Variable, range, selectionRange: range, detail: o.access === 'declaration' ? 'project variable' : 'global' });
     }
-    const entry = this.service.cached(doc.uri);
-    for (const r of entry?.analysis.source.regions ?? []) {
+    // The document's regions come from its last analysis, or straight from its text when that is not done yet.
+    const source = this.service.cached(doc.uri)?.analysis.source ?? loadSourceFile(path, doc.getText());
+    for (const r of source.regions) {
       if (!r.name) continue;
       const start = r.map.toHost(0);
       const end = r.map.toHost(r.text.length);
