@@ -325,6 +325,11 @@ describe('cli (end to end, dist/cli.js)', function () {
       assert.equal(idsOf(full).filter((x) => x.endsWith('logging/sensitive-data')).length, 4, 'the four cross-script flows are found');
       assert.equal(owner.size, 4);
       assert.ok(new Set(owner.values()).size >= 2, 'the split is not trivial');
+      // A glob naming the folders is the same as naming them; SARIF of a shard carries its own automation id.
+      const viaGlob = JSON.parse(runCli(['*', '--format', 'json'], dir).stdout);
+      assert.deepEqual(idsOf(viaGlob), idsOf(full));
+      const sarif = JSON.parse(runCli(['*', '--format', 'sarif', '--shard', '2/3'], dir).stdout);
+      assert.equal(sarif.runs[0].automationDetails.id, 'jitterbit-guard/shard-2-of-3/');
     });
     it('worker threads give the same, deterministically ordered output as one thread', () => {
       const dir = multiProject();
