@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const lspAndEditor = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver-textdocument', 'vscode-languageserver-protocol', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/**', 'scripts/**', '.e2e/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'test/fixtures/**', 'samples/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/**', 'scripts/**', '.e2e/**', '.bench/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'test/fixtures/**', 'samples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
