@@ -136,3 +136,34 @@ describe('cli: project analysis isolation', () => {
     ]);
   });
 });
+
+describe('cli: time grows linearly with the number of files', () => {
+  it('one project of 4× the files costs well under 16× the CPU (quadratic would be 16×)', function () {
+    this.timeout(120000);
+    const make = (n: number): { dir: string; files: Parameters<typeof runProjectTask>[0]['files'] } => {
+      const dir = tmpDir();
+      const tree: Record<string, string> = {};
+      for (let i = 0; i < n; i++) {
+        // Every script writes a global and reads its neighbour's, so the cross-script pass runs everywhere.
+        const value = i % 5 === 4 ? '$db_password' : `"order " + ${i}`; // every fifth global carries a secret
+        tree[`s${i}.jb`] = `<trans>\n$g.v${i} = ${value};\nx = Length($g.v${(i + 1) % n}) + ${i};\nWriteToOperationLog("count " + x + " " + $g.v${(i + 1) % n});\n${'y = Trim(ToUpper("abc")) + x;\n'.repeat(20)}</trans>\n`;
+      }
+      writeTree(dir, tree);
+      return { dir, files: Object.keys(tree).map((rel) => ({ abs: path.join(dir, rel), rel, size: 0, top: dir, jpk: false, explicit: false })) };
+    };
+    const cpu = (n: number): number => {
+      const { files } = make(n);
+      const configs = new ConfigCache();
+      const t = process.cpuUsage();
+      const r = runProjectTask({ id: 0, key: '.', files }, configs);
+      const u = process.cpuUsage(t);
+      assert.equal(r.files.length, n);
+      assert.ok(r.files.filter((f) => f.findings.some((x) => x.category === 'sensitive-logging')).length >= n / 5, 'cross-script flows found');
+      return (u.user + u.system) / 1000;
+    };
+    cpu(150); // warm-up (JIT)
+    const small = Math.min(cpu(150), cpu(150));
+    const large = Math.min(cpu(600), cpu(600));
+    assert.ok(large / small < 9, `150 files: ${small.toFixed(0)} ms, 600 files: ${large.toFixed(0)} ms (ratio ${(large / small).toFixed(1)})`);
+  });
+});
