@@ -343,7 +343,7 @@ export class VaultCommandHandlers {
   async importList(args?: VaultCommandArgs): Promise<boolean> {
     const f = this.folder(args);
     if (!f) return false;
-    const source = args?.source ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Import project variables from an export' }))?.[0];
+    const source = args?.source ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Exports and variable lists': ['json', 'xml'] }, title: 'Import project variables from an export, a variable list or a Design Studio entity' }))?.[0];
     if (!source) return false;
     return this.run('the import failed', async () => {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));

@@ -93,11 +93,11 @@ export class VaultModel implements vscode.Disposable {
       const list = await this.client.sendRequest<VaultListResult>(VaultListRequest, params);
       this.store.setKnownEnvironments(folder.uri.toString(), list.environments);
       const stored = new Set<string>();
-      for (const env of list.environments) {
-        for (const v of list.variables) {
-          if ((await this.store.get(folder.uri, env, v.name)) !== undefined) stored.add(`${env}\u0000${v.name.toLowerCase()}`);
-        }
-      }
+      const keys = list.environments.flatMap((env) => list.variables.map((v) => ({ env, name: v.name })));
+      const present = await Promise.all(keys.map((k) => this.store.get(folder.uri, k.env, k.name).then((x) => x !== undefined, () => false)));
+      keys.forEach((k, i) => {
+        if (present[i]) stored.add(`${k.env}\u0000${k.name.toLowerCase()}`);
+      });
       out.push({ folder, list, active: this.store.active(folder.uri), stored });
     }
     return out;

@@ -50,6 +50,12 @@ export interface ImportResult {
 
 /** Variables an import file offers: our export format, a manifest, or a Cloud Studio project export. */
 export function importedVariables(path: string, text: string): HarmonyVariable[] {
+  if (/^\s*</.test(text)) {
+    // A Design Studio entity (Data/ProjectVariable/<guid>.xml).
+    const decls = fileDeclarations(path, text);
+    if (decls.length === 0) throw new ManifestEditError(`${path} is not a Design Studio ProjectVariable entity.`);
+    return decls.map((d) => ({ name: d.name, hidden: d.hidden, description: d.description }));
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

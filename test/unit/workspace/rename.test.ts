@@ -150,6 +150,15 @@ describe('workspace: the variable list for Harmony', () => {
     assert.equal(again.text, fromExport.text);
   });
 
+  it('imports a Design Studio ProjectVariable entity, and refuses another XML file', () => {
+    const ds = readFileSync(join(__dirname, '../../fixtures/hosts/design-studio/Data/ProjectVariable/8c1f3a5e-7b9d-4e02-a6c4-f2e4d6b8a013.xml'), 'utf8');
+    const r = importIntoManifest(undefined, 'pv.xml', ds);
+    assert.deepEqual(JSON.parse(r.text).variables, [{ name: 'dock_ftp_password', description: 'Password for the dock "drop" FTP', hidden: false }]);
+    assert.ok(!r.text.includes('Pier&Anchor'), 'its clear value is not imported');
+    const script = readFileSync(join(__dirname, '../../fixtures/hosts/design-studio/Data/Script/4e8a1c3f-6b2d-4f90-a7e5-d1c3b5f7a902.xml'), 'utf8');
+    assert.throws(() => importIntoManifest(undefined, 'script.xml', script), /not a Design Studio ProjectVariable entity/);
+  });
+
   it('an import hides a known visible variable the export hides, and skips names Jitterbit refuses', () => {
     const start = JSON.stringify({ environments: ['dev'], variables: [{ name: 'harbor_db_password', hidden: false, values: { dev: 'x' } }] });
     const r = importIntoManifest(start, 'harbor.json', readFileSync(EXPORT, 'utf8'));
