@@ -273,8 +273,10 @@ export class VaultCommandHandlers {
     if (!force && (await vscode.window.showWarningMessage(question, { modal: true }, 'Delete')) !== 'Delete') return false;
     return this.run(`$${t.v.name} could not be deleted`, async () => {
       await this.applyManifest(t.f, { kind: 'remove', name: t.v.name });
-      for (const env of t.f.list.environments) await this.store.delete(t.f.folder.uri, env, t.v.name);
-      this.log.info(`Deleted project variable $${t.v.name}.`);
+      // Declared elsewhere too (an export, Design Studio): the variable lives on, and so do its values.
+      const elsewhere = t.v.sources.some((x) => x.kind !== 'manifest');
+      if (!elsewhere) for (const env of t.f.list.environments) await this.store.delete(t.f.folder.uri, env, t.v.name);
+      this.log.info(`Deleted project variable $${t.v.name} from the manifest${elsewhere ? '; it is still declared elsewhere, so its vault values were kept' : ' and its values from the vault'}.`);
     });
   }
 
