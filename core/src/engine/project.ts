@@ -4,7 +4,7 @@ import type { FlowHost } from '../semantics/flow';
 import type { Taint } from '../semantics/taint';
 import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
-import { isPathAllowed } from './config';
+import { CONFIG_FILE_NAME, isPathAllowed } from './config';
 import { DIRECTIVE_RULES } from './directives';
 import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './facts';
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
@@ -275,12 +275,8 @@ export class Project implements ProjectApi {
   analyzeFile(path: string, config: ResolvedConfig): FileAnalysis {
     const e = this.entries.get(path) ?? { path, text: '' };
     const source = this.source(e);
-    if (isPathAllowed(config, path)) {
-      return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: 'excluded by allowlist.paths in the configuration' };
-    }
-    if (source.kind === 'unsupported' && source.diagnostics.length === 0) {
-      return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: 'not a supported Jitterbit file' };
-    }
+    const skipped = skipReason(path, source, config);
+    if (skipped) return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped };
     try {
       const parsed = this.parsed(e);
       // A file analysed for the first time (or after an edit) gets its summary from the same facts that are linted.
@@ -310,9 +306,7 @@ export class Project implements ProjectApi {
       const e = this.entries.get(path) as Entry;
       const config = configFor(path);
       const source = this.source(e);
-      const skipped = isPathAllowed(config, path)
-        ? 'excluded by allowlist.paths in the configuration'
-        : source.kind === 'unsupported' && source.diagnostics.length === 0 ? 'not a supported Jitterbit file' : undefined;
+      const skipped = skipReason(path, source, config);
       if (skipped) {
         results.set(path, { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped });
         continue;
@@ -382,6 +376,22 @@ export class Project implements ProjectApi {
     for (const [key, v] of this.projectVariables()) out.set(key, { name: v.name, kind: 'project-variable', hidden: v.hidden });
     return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
+}
+
+/**
+ * Why a file is not analysed, if it is not: allowlisted, Jitterbit Guard's own files (config, manifest), or content
+ * that is simply not Jitterbit (a `package.json`, any other JSON or XML). A file that claims a Jitterbit format but is
+ * broken is analysed, so its problem is reported.
+ */
+function skipReason(path: string, source: SourceFile, config: ResolvedConfig): string | undefined {
+  if (isPathAllowed(config, path)) return 'excluded by allowlist.paths in the configuration';
+  const base = baseName(path);
+  if (base === CONFIG_FILE_NAME) return 'the Jitterbit Guard configuration file';
+  if (path.replace(/\\/g, '/').endsWith(MANIFEST_PATH_SUFFIX)) return 'the project-variable manifest';
+  if (source.kind === 'unsupported' && source.diagnostics.every((d) => d.severity === 'info' || d.severity === 'hint')) {
+    return source.diagnostics[0]?.message ?? 'not a supported Jitterbit file';
+  }
+  return undefined;
 }
 
 /** The analyser failed on this file (a bug): one internal-error finding instead of an exception. */
