@@ -164,7 +164,11 @@ export type VaultManifestOp =
   | { kind: 'setDescription'; name: string; description: string }
   | { kind: 'setValue'; name: string; environment: string; value: string | undefined }
   | { kind: 'addEnvironment'; name: string }
-  | { kind: 'import'; path: string; text: string };
+  /**
+   * Merge the variables of a file (variable list, manifest, Cloud Studio export, Design Studio entity). The server
+   * reads the file itself: an export may hold secrets, and request parameters show up in the LSP trace.
+   */
+  | { kind: 'import'; uri: string };
 
 export const VaultManifestRequest = 'jitterbitGuard/vault/manifest';
 export interface VaultManifestParams {

@@ -126,7 +126,13 @@ describe('Secrets Vault in real VS Code', () => {
     assert.ok(ext, 'extension is installed');
     api = await ext.activate();
     await api.ready();
+    // Full LSP tracing for the whole suite: the no-leak test also scans the trace channel's log.
+    await vscode.workspace.getConfiguration('jitterbitGuard').update('trace.server', 'verbose', vscode.ConfigurationTarget.Workspace);
     await api.refreshVault();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('jitterbitGuard').update('trace.server', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('lists the hard-coded secrets of files that were never opened, with "Move to vault"', async () => {
@@ -338,7 +344,7 @@ describe('Secrets Vault in real VS Code', () => {
     await treeWhere(api, (t) => variable(t, 'harbor_db_password') !== undefined, 'the imported variables in the tree');
   });
 
-  it('no output channel line contains a secret value', async () => {
+  it('no output channel line contains a secret value (LSP trace on, verbose)', async () => {
     const logs = path.dirname(api.logDirectory());
     const marker = `vault-e2e-marker-${Date.now()}`;
     api.logMarker(marker);
@@ -349,10 +355,20 @@ describe('Secrets Vault in real VS Code', () => {
     const ours = fs.readFileSync(channel, 'utf8');
     console.log(`[vault e2e] output channel log ${channel}; scanning ${all.length} log files`);
     assert.match(ours, /Moved a value into hidden project variable \$sftp_password/, 'the extract was logged (without its value)');
+    const trace = all.find((f) => /Jitterbit Guard \(trace\)\.log$/.test(f));
+    assert.ok(trace, `the trace channel's log among ${all.join(', ')}`);
+    const traced = fs.readFileSync(trace, 'utf8');
+    assert.ok(traced.includes('jitterbitGuard/vault/list') && traced.includes('jitterbitGuard/resolveExtract'), 'the LSP messages were traced');
+    assert.match(traced, /"secretValue": "\[redacted\]"/);
     for (const f of all) {
-      const content = fs.readFileSync(f, 'utf8');
+      let content = fs.readFileSync(f, 'utf8');
+      // A verbose LSP trace prints the text of opened and changed documents: a literal still in a file is there
+      // (the user's own file content). Everything else the trace shows — requests, responses, vault traffic — must
+      // hold no value, and a value that only ever lived in the vault (TOKEN_VALUE) must appear nowhere at all.
+      if (f === trace) content = content.replace(/"text": "(?:[^"\\]|\\.)*"/g, '"text": "[document text]"');
       for (const secret of [EXTRACT_SECRET, FAIL_SECRET, TOKEN_VALUE, MOVE_SECRET]) assert.ok(!content.includes(secret), `${path.basename(f)} holds a secret value`);
     }
+    assert.ok(!traced.includes(TOKEN_VALUE), 'a vault-only value is not even in a traced document text');
   });
 
   // With JG_E2E_SCREENSHOT set (and JG_E2E_GREP="Secrets Vault"), the launcher's driver takes the README screenshot.

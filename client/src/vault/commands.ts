@@ -348,10 +348,10 @@ export class VaultCommandHandlers {
     const source = args?.source ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Exports and variable lists': ['json', 'xml'] }, title: 'Import project variables from an export, a variable list or a Design Studio entity' }))?.[0];
     if (!source) return false;
     return this.run('the import failed', async () => {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
       const mUri = manifestUri(f.folder.uri);
       const current = await readManifestText(mUri);
-      const r = await manifestAfter(this.client, current, { kind: 'import', path: source.fsPath, text });
+      // The server reads the file: its text (an export may hold secrets) never travels in a traced request.
+      const r = await manifestAfter(this.client, current, { kind: 'import', uri: source.toString() });
       const edit = new vscode.WorkspaceEdit();
       putManifest(edit, mUri, current, r.text);
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the edit');

@@ -3,6 +3,7 @@
  * source, their usages and the current secret findings; manifest edits, name checks, renames and the Harmony
  * list, all computed by the core's project-variable model. No request or response carries a secret value.
  */
+import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import {
@@ -100,7 +101,14 @@ export class VaultFeature {
     const text = p.text ?? undefined;
     try {
       if (p.op.kind === 'import') {
-        const r = importIntoManifest(text, p.op.path, p.op.text);
+        const path = uriToPath(p.op.uri);
+        let source: string;
+        try {
+          source = readFileSync(path, 'utf8');
+        } catch (e) {
+          return { error: `${path} could not be read (${e instanceof Error ? e.message : 'unknown error'}).` };
+        }
+        const r = importIntoManifest(text, path, source);
         return { text: r.text, added: r.added, updated: r.updated, skipped: r.skipped };
       }
       const op: ManifestOp = p.op.kind === 'add' ? { kind: 'add', variable: p.op.variable, taken: this.takenForNew() } : p.op;

@@ -119,8 +119,10 @@ describe('server: Secrets Vault requests over the project-variable model', funct
     assert.match(dup.error ?? '', /already exists/);
     const created = await client.request<VaultManifestResult>(VaultManifestRequest, { text: null, op: { kind: 'add', variable: { name: 'x_key', hidden: true } } });
     assert.deepEqual(JSON.parse(created.text as string), { environments: ['default'], variables: [{ name: 'x_key', hidden: true }] });
-    const imported = await client.request<VaultManifestResult>(VaultManifestRequest, { text, op: { kind: 'import', path: 'harbor.json', text: readFileSync(join(root, 'harbor.json'), 'utf8') } });
+    const imported = await client.request<VaultManifestResult>(VaultManifestRequest, { text, op: { kind: 'import', uri: uriOf(join(root, 'harbor.json')) } });
     assert.deepEqual(imported.added?.sort(), ['harbor_api_key', 'harbor_db_password', 'harbor_region']);
+    const missing = await client.request<VaultManifestResult>(VaultManifestRequest, { text, op: { kind: 'import', uri: uriOf(join(root, 'nope.json')) } });
+    assert.match(missing.error ?? '', /could not be read/);
   });
 
   it('renames across the script, the JavaScript, the manifest (unsaved text); JS reads of a dotted name use GetVar; Design Studio is read-only', async () => {
