@@ -299,6 +299,10 @@ export class Project implements ProjectApi {
    * Analyses every file (batch runs): one parse and one flow pass per file, then a second pass only for the files
    * that read a global another file taints. Memory stays at one tree plus compact summaries.
    */
+  /**
+   * `onFile` is called once per file as soon as its analysis is final (most files in the first pass; the ones that
+   * read another script's global after the second), so a progress bar advances steadily.
+   */
   analyzeAll(configFor: (path: string) => ResolvedConfig, onFile?: (a: FileAnalysis) => void): FileAnalysis[] {
     const results = new Map<string, FileAnalysis>();
     const again: string[] = [];
@@ -321,14 +325,16 @@ export class Project implements ProjectApi {
     }
     const globals = this.globals();
     for (const [path, a] of results) {
-      if (a.skipped) continue;
-      const reads = this.summary(this.entries.get(path) as Entry).reads;
-      if ([...reads].some((n) => globals.get(n)?.some((w) => w.path !== path))) again.push(path);
+      const reads = a.skipped ? undefined : this.summary(this.entries.get(path) as Entry).reads;
+      if (reads && [...reads].some((n) => globals.get(n)?.some((w) => w.path !== path))) again.push(path);
+      else onFile?.(a);
     }
-    for (const path of again) results.set(path, this.analyzeFile(path, configFor(path)));
-    const out = this.files().map((p) => results.get(p) as FileAnalysis);
-    if (onFile) out.forEach(onFile);
-    return out;
+    for (const path of again) {
+      const a = this.analyzeFile(path, configFor(path));
+      results.set(path, a);
+      onFile?.(a);
+    }
+    return this.files().map((p) => results.get(p) as FileAnalysis);
   }
 
   /** Computes this file's summary now, if not cached (see ProjectApi.prepare). */
