@@ -86,8 +86,8 @@ export function runProjectTask(
     // Progress counts analysed host files (Jitterpak members were counted with their archive).
     analyses = project.analyzeAll(
       (p) => configs.forDir(dirOf.get(p) ?? '.'),
-      (a) => {
-        if (!a.path.includes('!/')) onFile(1);
+      (p) => {
+        if (!p.includes('!/')) onFile(1);
       },
     );
   } catch (e) {

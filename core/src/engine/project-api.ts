@@ -64,7 +64,7 @@ export interface ProjectApi {
    * Analyse every file in one batch (CLI): cheaper than `analyzeFile` per file, same findings. Results are in
    * sorted path order.
    */
-  analyzeAll(configFor: (path: string) => ResolvedConfig): FileAnalysis[];
+  analyzeAll(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void): FileAnalysis[];
   /** Files whose findings may change when `path` changes (cross-script flows through globals). */
   dependentsOf(path: string): string[];
   rules(): RuleMeta[];

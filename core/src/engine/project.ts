@@ -300,10 +300,10 @@ export class Project implements ProjectApi {
    * that read a global another file taints. Memory stays at one tree plus compact summaries.
    */
   /**
-   * `onFile` is called once per file as soon as its analysis is final (most files in the first pass; the ones that
-   * read another script's global after the second), so a progress bar advances steadily.
+   * `onProgress(path)` is called as each file finishes its first (and, for most files, only) pass, so a progress
+   * bar advances steadily; results are returned at the end.
    */
-  analyzeAll(configFor: (path: string) => ResolvedConfig, onFile?: (a: FileAnalysis) => void): FileAnalysis[] {
+  analyzeAll(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void): FileAnalysis[] {
     const results = new Map<string, FileAnalysis>();
     const again: string[] = [];
     for (const path of this.files()) {
@@ -313,6 +313,7 @@ export class Project implements ProjectApi {
       const skipped = skipReason(path, source, config);
       if (skipped) {
         results.set(path, { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped });
+        onProgress?.(path);
         continue;
       }
       try {
@@ -322,18 +323,14 @@ export class Project implements ProjectApi {
       } catch (err) {
         results.set(path, internalFailure(path, source, err));
       }
+      onProgress?.(path);
     }
     const globals = this.globals();
     for (const [path, a] of results) {
       const reads = a.skipped ? undefined : this.summary(this.entries.get(path) as Entry).reads;
       if (reads && [...reads].some((n) => globals.get(n)?.some((w) => w.path !== path))) again.push(path);
-      else onFile?.(a);
     }
-    for (const path of again) {
-      const a = this.analyzeFile(path, configFor(path));
-      results.set(path, a);
-      onFile?.(a);
-    }
+    for (const path of again) results.set(path, this.analyzeFile(path, configFor(path)));
     return this.files().map((p) => results.get(p) as FileAnalysis);
   }
 
