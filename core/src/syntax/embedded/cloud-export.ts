@@ -86,6 +86,8 @@ function hasKey(obj: JsonObject, key: string): boolean {
 /** Whether a string under `key` is a script. */
 function isScriptString(key: string | undefined, value: string): boolean {
   if (value.trim() === '') return false;
+  // A value that is only a tag (editor configuration, snippets: `"open": "<trans>"`) is not a script.
+  if (/^\s*<\/?(trans|javascript)>\s*$/.test(value)) return false;
   if (startsWithTrans(value) || startsWithJavaScript(value)) return true;
   if (key === undefined) return false;
   if (SCRIPT_KEYS.has(key)) return true;
