@@ -343,9 +343,9 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
         }
         const l = ev(e.l, NONE, d);
         const r = ev(e.r, NONE, d);
-        // `&&`/`||` in JS yield an operand; in Jitterbit Script they are booleans but keeping the union is harmless.
-        if (e.op === '||' || e.op === '&&' || e.op === '|' || e.op === '&') return e.k === 'bin' && script.language === 'javascript' ? join(l, r) : undefined;
-        if (e.op === '-' && script.language === 'jitterbit') return undefined;
+        // JavaScript `a || b` / `a && b` yield an operand; every other binary operator (and Jitterbit Script's logical
+        // operators) yields a number or a boolean, which carries no text of its operands.
+        if (script.language === 'javascript' && (e.op === '||' || e.op === '&&')) return join(l, r);
         return undefined;
       }
       case 'arr': {
