@@ -15,7 +15,7 @@ import { redactingChannel } from './redact';
 import { StatusItem } from './status';
 import { SecretVault } from './vault';
 import { SecretStorageProvider } from './vault/provider';
-import { registerVault, type VaultTestApi } from './vault/register';
+import { registerVault, type VaultRenameHook, type VaultTestApi } from './vault/register';
 import { VaultStore } from './vault/store';
 
 /** The API the extension returns from activate (tests use it; the Secrets Vault part is for tests only, see docs/vault.md). */
@@ -52,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jitter
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  /** Set once the vault is registered (it needs the client the options below create). */
+  const vaultHooks: { rename?: VaultRenameHook } = {};
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: LANGUAGE_ID_SCRIPT },
@@ -65,6 +67,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jitter
     initializationOptions: { clientCommands: true },
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
     progressOnInitialization: true,
+    // Renaming a project variable the manifest lists also renames it in the manifest and moves its vault values.
+    middleware: {
+      provideRenameEdits: async (document, position, newName, token, next) =>
+        (await vaultHooks.rename?.(document, position, newName)) ?? next(document, position, newName, token),
+    },
   };
   const lc = new LanguageClient('jitterbitGuard', 'Jitterbit Guard', serverOptions, clientOptions);
   client = lc;
@@ -93,7 +100,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jitter
   });
   // LanguageClient is disposable (stops the server) — registered like everything else.
   context.subscriptions.push({ dispose: () => void lc.dispose() });
-  const vaultApi = registerVault(context, lc, store, output, started);
+  const { api: vaultApi, rename } = registerVault(context, lc, store, output, started);
+  vaultHooks.rename = rename;
 
   return {
     ready: () => started,

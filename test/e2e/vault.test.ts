@@ -344,6 +344,26 @@ describe('Secrets Vault in real VS Code', () => {
     await treeWhere(api, (t) => variable(t, 'harbor_db_password') !== undefined, 'the imported variables in the tree');
   });
 
+  it('F2 on a manifest variable renames it everywhere too, manifest included, and its vault value follows', async () => {
+    const doc = await open('vault/carrier-a.jb');
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('+ $shipping_token'));
+    const pos = new vscode.Position(line, doc.lineAt(line).text.indexOf('shipping_token') + 2);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, pos, 'parcel_token');
+    const files = edit.entries().map(([uri]) => vscode.workspace.asRelativePath(uri)).sort();
+    assert.deepEqual(files, ['.jitterbit/project-variables.json', 'vault/carrier-a.jb', 'vault/carrier-export.json', 'vault/carrier.js']);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(!(await manifestText())?.includes('shipping_token'));
+    assert.equal(await api.getVaultValue('parcel_token'), TOKEN_VALUE, 'the value was copied to the new name');
+    await treeWhere(api, (t) => /^hidden · set · 5 usages$/.test(variable(t, 'parcel_token')?.description ?? '') && !variable(t, 'shipping_token'), 'parcel_token in the view');
+    // The old value goes once the view has seen the rename applied (a refresh or two later).
+    for (let i = 0; i < 5 && (await api.getVaultValue('shipping_token')) !== undefined; i++) {
+      const next = api.nextVaultRefresh();
+      await api.refreshVault();
+      await next;
+    }
+    assert.equal(await api.getVaultValue('shipping_token'), undefined, 'the old name holds no value any more');
+  });
+
   it('no output channel line contains a secret value (LSP trace on, verbose)', async () => {
     const logs = path.dirname(api.logDirectory());
     const marker = `vault-e2e-marker-${Date.now()}`;
@@ -377,7 +397,7 @@ describe('Secrets Vault in real VS Code', () => {
     await diagnosticsWhere(doc.uri, (d) => d.some((x) => codeOf(x).startsWith('secrets/')), 'the finding in the Problems panel');
     await vscode.commands.executeCommand('workbench.view.extension.jitterbitGuardVault');
     await vscode.commands.executeCommand('jitterbitGuard.vault.focus');
-    assert.equal(await api.revealVariable('shipping_token'), true, 'the renamed variable is in the view');
+    assert.equal(await api.revealVariable('parcel_token'), true, 'the renamed variable is in the view');
     assert.equal(await api.revealVariable('no_such_variable'), false);
     const tree = await api.vaultTree();
     assert.ok(activeEnv(tree), 'an active environment node');

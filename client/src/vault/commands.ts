@@ -258,6 +258,56 @@ export class VaultCommandHandlers {
     });
   }
 
+  /** Vault values copied to a new name by an editor rename, waiting for the manifest to show whether it was applied. */
+  private readonly pendingRenames: { folder: vscode.Uri; oldName: string; newName: string; environments: string[]; seen: number }[] = [];
+
+  /**
+   * Rename from the editor (F2) of a variable the manifest lists: the same workspace edit as the view's rename
+   * (every form, exports, the manifest). Values are copied to the new name now; the old ones are removed once the
+   * manifest shows the rename was applied (or the copies, if it never was). Undefined: not a manifest variable,
+   * the language server's rename applies.
+   */
+  async renameFromEditor(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit | undefined> {
+    const f = this.model.folderFor(document.uri);
+    const range = document.getWordRangeAtPosition(position, /[A-Za-z_][A-Za-z0-9_.]*/);
+    if (!f || !range) return undefined;
+    const word = document.getText(range).toLowerCase();
+    const v = f.list.variables.find((x) => x.name.toLowerCase() === word && x.inManifest);
+    if (!v) return undefined;
+    const target = newName.replace(/^\$/, '');
+    const mUri = manifestUri(f.folder.uri);
+    const r = await this.client.sendRequest<VaultRenameResult>(VaultRenameRequest, { oldName: v.name, newName: target, manifestUri: mUri.toString(), manifestText: await readManifestText(mUri) });
+    if (r.error || !r.edit) throw new Error(r.error ?? `$${v.name} cannot be renamed`);
+    if (v.name.toLowerCase() !== target.toLowerCase()) {
+      const environments: string[] = [];
+      for (const env of f.list.environments) {
+        const value = await this.store.get(f.folder.uri, env, v.name);
+        if (value === undefined) continue;
+        await this.store.store(f.folder.uri, env, target, value);
+        environments.push(env);
+      }
+      if (environments.length) this.pendingRenames.push({ folder: f.folder.uri, oldName: v.name, newName: target, environments, seen: 0 });
+    }
+    this.log.info(`Rename of $${v.name} to $${target} prepared (every reference, exports and the manifest).`);
+    return this.client.protocol2CodeConverter.asWorkspaceEdit(r.edit);
+  }
+
+  /** After each refresh: finish (or undo) the value moves of editor renames. */
+  async settleRenames(): Promise<void> {
+    for (const p of [...this.pendingRenames]) {
+      const f = this.model.folderFor(p.folder);
+      if (!f) continue;
+      const has = (n: string) => f.list.variables.some((x) => x.inManifest && x.name.toLowerCase() === n.toLowerCase());
+      p.seen++;
+      let drop: string | undefined;
+      if (has(p.newName) && !has(p.oldName)) drop = p.oldName; // applied
+      else if (p.seen > 3 && has(p.oldName) && !has(p.newName)) drop = p.newName; // never applied (cancelled)
+      if (!drop) continue;
+      this.pendingRenames.splice(this.pendingRenames.indexOf(p), 1);
+      for (const env of p.environments) await this.store.delete(p.folder, env, drop).catch(() => undefined);
+    }
+  }
+
   async remove(arg?: VaultNode | VaultCommandArgs): Promise<boolean> {
     const t = await this.target(arg);
     if (!t) return false;

@@ -40,7 +40,16 @@ export interface VaultTestApi {
   revealVariable(name: string): Promise<boolean>;
 }
 
-export function registerVault(context: vscode.ExtensionContext, client: LanguageClient, store: VaultStore, log: vscode.LogOutputChannel, ready: Promise<void>): VaultTestApi {
+/** Lets the editor's rename (F2) of a manifest variable go through the vault (see VaultCommandHandlers.renameFromEditor). */
+export type VaultRenameHook = (document: vscode.TextDocument, position: vscode.Position, newName: string) => Promise<vscode.WorkspaceEdit | undefined>;
+
+export function registerVault(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  store: VaultStore,
+  log: vscode.LogOutputChannel,
+  ready: Promise<void>,
+): { api: VaultTestApi; rename: VaultRenameHook } {
   const model = new VaultModel(client, store, log);
   const tree = new VaultTree(model);
   const view = vscode.window.createTreeView<VaultNode>(VAULT_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
@@ -74,6 +83,7 @@ export function registerVault(context: vscode.ExtensionContext, client: Language
     store,
     ...handlers.register(),
     model.onDidChange(render),
+    model.onDidChange(() => void handlers.settleRenames()),
     vscode.window.onDidChangeActiveTextEditor(render),
     store.onDidChange(refresh),
     client.onNotification(VaultChangedNotification, refresh),
@@ -105,7 +115,7 @@ export function registerVault(context: vscode.ExtensionContext, client: Language
     return out;
   };
 
-  return {
+  const api: VaultTestApi = {
     getVaultValue: (name, environment) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) return Promise.resolve(undefined);
@@ -128,4 +138,5 @@ export function registerVault(context: vscode.ExtensionContext, client: Language
       return true;
     },
   };
+  return { api, rename: (document, position, newName) => handlers.renameFromEditor(document, position, newName) };
 }
