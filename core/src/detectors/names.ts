@@ -146,8 +146,12 @@ const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/
 
 export function credentialNameKind(name: string): CredentialNameKind | undefined {
   if (typeof name !== 'string' || name.length === 0 || !CREDENTIAL_HINT_RE.test(name)) return undefined;
-  const segs = stripTrailingDigits(nameSegments(name));
+  const all = nameSegments(name);
+  const segs = stripTrailingDigits(all);
   if (segs.length === 0) return undefined;
+  // A lone two-letter abbreviation with a number (`PW0`, `pw3`) reads as a code, not a credential
+  // name; whole words with a number (`password2`, `token_1`) still count.
+  if (segs.length === 1 && all.length > 1 && segs[0].length <= 2) return undefined;
   const p = endsWithPhrase(segs, CREDENTIAL_PHRASES);
   if (p) {
     const last = p.words[p.words.length - 1];

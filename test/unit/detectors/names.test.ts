@@ -65,3 +65,10 @@ describe('detectors/names', () => {
     for (const name of no) it(`does not flag ${JSON.stringify(name)}`, () => assert.equal(isSensitiveDataName(name), false));
   });
 });
+
+describe('names: short codes with numbers', () => {
+  it('a two-letter abbreviation with a number is a code, a word with a number is still a credential name', () => {
+    for (const code of ['PW0', 'pw3', 'PW_12']) assert.equal(isCredentialName(code), false, code);
+    for (const name of ['pw', 'pwd1', 'password2', 'token_1', 'db_pwd']) assert.equal(isCredentialName(name), true, name);
+  });
+});
