@@ -54,6 +54,16 @@ if (existsSync(LABELED) && existsSync(DOCS)) {
       }
     });
 
+    it('generated realistic corpus: one finding per injected secret, sensitive log and PII value, nothing else', function () {
+      this.timeout(120000);
+      const dir = mkdtempSync(join(tmpdir(), 'jg-perfcorpus-'));
+      const out = execFileSync(process.execPath, [join(SHARED, 'tools', 'gen-perf-corpus.mjs'), '--out', dir, '--files', '300', '--seed', 'jitterbit-guard'], { encoding: 'utf8' });
+      const injected = (JSON.parse(out.trim().split('\n').pop() ?? '{}') as { injected: { secret: number; logging: number; pii: number } }).injected;
+      const counts: Record<string, number> = { secret: 0, 'sensitive-logging': 0, pii: 0 };
+      for (const { finding } of analyseTree(dir)) if (finding.category in counts) counts[finding.category]++;
+      assert.deepEqual(counts, { secret: injected.secret, 'sensitive-logging': injected.logging, pii: injected.pii });
+    });
+
     it('documentation examples: only the true findings', function () {
       this.timeout(60000);
       const got = analyseTree(DOCS)
