@@ -226,10 +226,12 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     const argTaints: (Taint | undefined)[] = [];
     const passCtx = PASS_THROUGH.has(lname) || SELECTS.has(lname) ? ctx : undefined;
     const isSink = !!fn && (LOG_SINKS.has(lname) || EMAIL_MESSAGE_ARGS.has(lname));
-    const parts = new Map<number, { ir: Ir; taint: Taint | undefined }[]>();
+    // Only sinks need the pieces of their arguments (for the mask fix).
+    const parts = isSink ? new Map<number, { ir: Ir; taint: Taint | undefined }[]>() : undefined;
     for (let i = 0; i < c.args.length; i++) {
       const a = c.args[i];
-      let actx: LiteralContext = { kind: 'arg', fn: c.name, index: i };
+      // A plain argument position says nothing about its literal; no context object is built for it.
+      let actx: LiteralContext = NONE;
       const p = fn ? (fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined)) : undefined;
       if (p?.secret) actx = { kind: 'credential-arg', fn: c.name, param: p.name, index: i, secretKind: p.secret };
       else if (p?.credentialIdentifier) actx = { kind: 'identifier-arg', fn: c.name, param: p.name, index: i };
@@ -243,7 +245,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
         const vt = ev(a.value, actx, depth);
         write(a.target, vt, a.value, depth);
         argTaints.push(vt);
-      } else if (isSink) {
+      } else if (parts) {
         const items = a.k === 'cat' ? a.items : [a];
         const ps = items.map((x) => ({ ir: x, taint: ev(x, actx, depth) }));
         parts.set(i, ps);
@@ -254,14 +256,14 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     }
     if (fn && LOG_SINKS.has(lname)) {
       const t = argTaints[0];
-      if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) facts.sinks.push({ call: c, fn, argIndex: 0, taint: t, parts: parts.get(0) ?? [] });
+      if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) facts.sinks.push({ call: c, fn, argIndex: 0, taint: t, parts: parts?.get(0) ?? [] });
     }
     const emailArgs = fn ? EMAIL_MESSAGE_ARGS.get(lname) : undefined;
     if (fn && emailArgs) {
       for (const i of emailArgs) {
         const t = argTaints[i];
         if (t && t.bits & T_SECRET) {
-          facts.sinks.push({ call: c, fn, argIndex: i, taint: t, parts: parts.get(i) ?? [] });
+          facts.sinks.push({ call: c, fn, argIndex: i, taint: t, parts: parts?.get(i) ?? [] });
           break;
         }
       }
