@@ -75,6 +75,8 @@ interface Entry {
   source?: SourceFile;
   /** Parsed regions; dropped after use when the project does not retain trees (batch runs). */
   parsed?: ParsedRegion[];
+  /** Project variables the file declares (kept when its source is dropped). */
+  pvs?: { name: string; hidden: boolean }[];
   summary?: Summary;
 }
 
@@ -141,8 +143,16 @@ export class Project implements ProjectApi {
   }
 
   private source(e: Entry): SourceFile {
-    if (!e.source) e.source = loadSourceFile(e.path, e.text);
+    if (!e.source) {
+      e.source = loadSourceFile(e.path, e.text);
+      e.pvs = e.source.data.filter((d) => d.kind === 'project-variable').map((d) => ({ name: d.name, hidden: d.hidden }));
+    }
     return e.source;
+  }
+
+  private declaredVariables(e: Entry): { name: string; hidden: boolean }[] {
+    if (!e.pvs) this.source(e);
+    return e.pvs ?? [];
   }
 
   private parsed(e: Entry): ParsedRegion[] {
@@ -161,9 +171,7 @@ export class Project implements ProjectApi {
         for (const v of readManifest(e.text).variables) pvs.set(v.name.toLowerCase(), { name: v.name, hidden: v.hidden });
         continue;
       }
-      for (const d of this.source(e).data) {
-        if (d.kind === 'project-variable') pvs.set(d.name.toLowerCase(), { name: d.name, hidden: d.hidden });
-      }
+      for (const d of this.declaredVariables(e)) pvs.set(d.name.toLowerCase(), d);
     }
     this.pvCache = pvs;
     return pvs;
@@ -231,6 +239,9 @@ export class Project implements ProjectApi {
     if (!e.summary) {
       try {
         e.summary = this.summarize(e, this.facts(e, this.parsed(e), undefined));
+        // Without retained trees, a summarised file keeps only its text and summary (editors index thousands of
+        // files; the source is rebuilt on demand when the file is analysed again).
+        if (!this.retain) e.source = undefined;
       } catch {
         // A file the analyser cannot handle contributes nothing to the project; its own analysis reports why.
         e.summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: new Occurrences().seal() };
@@ -343,7 +354,7 @@ export class Project implements ProjectApi {
   dependentsOf(path: string): string[] {
     const e = this.entries.get(path);
     if (!e) return [];
-    if (path.endsWith(MANIFEST_PATH_SUFFIX) || this.source(e).data.some((d) => d.kind === 'project-variable')) {
+    if (path.endsWith(MANIFEST_PATH_SUFFIX) || this.declaredVariables(e).length > 0) {
       return this.files().filter((p) => p !== path);
     }
     const mine = this.summary(e);
