@@ -3,38 +3,13 @@
 // fresh extensions dir, and the e2e suite's "packaged extension" test runs against the installed copy (the same
 // code-server + chromium + playwright-core setup as run.mjs, installed on first use by install.sh).
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSuite, ROOT } from './build-suite.mjs';
+import { freePort, waitListening } from './code-server.mjs';
 
 const log = (...a) => console.error('[e2e:vsix]', ...a);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function healthy(url, child, logFile) {
-  const deadline = Date.now() + 120000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${readFileSync(logFile, 'utf8')}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200)); // polling a process we do not control: no event to await
-  }
-  throw new Error('code-server did not become healthy within 120 s');
-}
 
 async function main() {
   const cache = execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop();
@@ -58,13 +33,14 @@ async function main() {
   const url = `http://127.0.0.1:${port}`;
   writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const csLog = join(run, 'code-server.log');
-  const out = openSync(csLog, 'a');
+  const logStream = createWriteStream(csLog, { flags: 'a' });
   const cs = spawn(codeServer, [
     '--config', join(run, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened', ...extra,
-  ], { env: { ...env, JG_E2E_GREP: 'packaged extension', JG_E2E_PACKAGED: '1' }, detached: true, stdio: ['ignore', out, out] });
+  ], { env: { ...env, JG_E2E_GREP: 'packaged extension', JG_E2E_PACKAGED: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const listening = waitListening(cs, logStream);
   const cleanup = () => {
     try {
       process.kill(-cs.pid, 'SIGTERM');
@@ -75,13 +51,14 @@ async function main() {
   process.on('exit', cleanup);
   let code = 1;
   try {
-    await healthy(url, cs, csLog);
+    await listening;
     // The installed copy is the extension under test: the payload points the test host at it.
     const driver = spawn(process.execPath, [join(ROOT, 'scripts/e2e/driver.cjs'), '--server', url, '--ext', extDir, '--tests', tests, '--folder', join(run, 'workspace'), '--timeout', '300000'], {
       env: { ...env, NODE_PATH: join(cache, 'driver/node_modules') },
       stdio: 'inherit',
     });
     code = await new Promise((r) => driver.on('exit', (c) => r(c ?? 1)));
+    logStream.end();
     if (code !== 0) log('---- code-server log (tail) ----\n' + readFileSync(csLog, 'utf8').split('\n').slice(-40).join('\n'));
   } finally {
     cleanup();

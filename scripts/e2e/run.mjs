@@ -7,46 +7,13 @@
 //      JG_E2E_GREP (mocha grep), JG_E2E_SKIP_NVIM=1 (skip the Neovim check), SHOW_BROWSER_CONSOLE=1.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSuite, ROOT } from './build-suite.mjs';
+import { freePort, waitListening } from './code-server.mjs';
 import { nvimCheck } from './nvim-check.mjs';
 
 const log = (...a) => console.error('[e2e]', ...a);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves when code-server logs that it listens (an event on its output), rejects if it exits first. */
-function waitListening(child, logStream) {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within 120 s:\n${seen}`)), 120000);
-    const onData = (chunk) => {
-      logStream.write(chunk);
-      seen += chunk.toString();
-      if (/HTTP server listening on/.test(seen)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`code-server exited (${code}):\n${seen}`));
-    });
-  });
-}
 
 async function main() {
   const cache = execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop();
