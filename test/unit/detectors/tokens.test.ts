@@ -82,7 +82,7 @@ describe('detectors/scanSecretTokens', () => {
     { name: 'trap: placeholder token', text: 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' },
     { name: 'fine-grained github_pat_', text: `Authorization: token ${pat}`, secret: pat, kind: 'github-fine-grained-token' },
     { name: 'trap: github_pat_ with wrong structure', text: `github_pat_${mixedStr(40)}` },
-    { name: 'npm token with valid CRC32', text: `//registry.npmjs.org/:_authToken=${npm}`, secret: npm, kind: 'npm-token' },
+    { name: 'npm token with valid CRC32', text: `//npm.registry.example/:_authToken=${npm}`, secret: npm, kind: 'npm-token' },
   ]);
   it('hasValidTokenChecksum agrees with an independent CRC32', () => {
     assert.equal(hasValidTokenChecksum(githubToken()), true);
