@@ -170,14 +170,7 @@ export function parseJavaScript(text: string): JavaScriptParseResult {
         end: Math.min(pos + 1, text.length),
       });
     } else {
-      diagnostics.push({
-        code: JS_UNPARSABLE,
-        message: `JavaScript could not be parsed (${e instanceof RangeError ? 'nesting too deep' : errorMessage(e)})`,
-        severity: 'error',
-        start: 0,
-        end: 0,
-      });
-      return { program: emptyProgram(text.length), comments: [], diagnostics, loose: true };
+      return unparsable(e, text, diagnostics);
     }
   }
   comments = [];
@@ -185,13 +178,18 @@ export function parseJavaScript(text: string): JavaScriptParseResult {
     const program = acornLoose.parse(text, options(comments));
     return { program, comments, diagnostics, loose: true };
   } catch (e) {
-    diagnostics.push({
-      code: JS_UNPARSABLE,
-      message: `JavaScript could not be parsed (${e instanceof RangeError ? 'nesting too deep' : errorMessage(e)})`,
-      severity: 'error',
-      start: 0,
-      end: 0,
-    });
-    return { program: emptyProgram(text.length), comments: [], diagnostics, loose: true };
+    return unparsable(e, text, diagnostics);
   }
+}
+
+/** Neither parser could build a tree: an empty program and one diagnostic saying why. */
+function unparsable(e: unknown, text: string, diagnostics: SyntaxDiagnostic[]): JavaScriptParseResult {
+  diagnostics.push({
+    code: JS_UNPARSABLE,
+    message: `JavaScript could not be parsed (${e instanceof RangeError ? 'nesting too deep' : errorMessage(e)})`,
+    severity: 'error',
+    start: 0,
+    end: 0,
+  });
+  return { program: emptyProgram(text.length), comments: [], diagnostics, loose: true };
 }
