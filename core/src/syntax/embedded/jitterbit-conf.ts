@@ -78,19 +78,7 @@ export function parseJitterbitConf(text: string): ConfParseResult {
         let q = p;
         while (q < end && (text.charCodeAt(q) === 35 || isBlank(text.charCodeAt(q)))) q++;
         const kv = keyValue(text, q, end);
-        if (kv && STRICT_KEY.test(kv.key)) {
-          const e: DataEntry = {
-            kind: 'conf-entry',
-            name: kv.key,
-            value: text.slice(kv.valueStart, kv.valueEnd),
-            hidden: false,
-            valueStart: kv.valueStart,
-            valueEnd: kv.valueEnd,
-            commented: true,
-          };
-          if (section !== undefined) e.section = section;
-          data.push(e);
-        }
+        if (kv && STRICT_KEY.test(kv.key)) data.push(confEntry(text, kv, section, true));
       }
       continue;
     }
@@ -108,16 +96,7 @@ export function parseJitterbitConf(text: string): ConfParseResult {
       strayLines++;
       continue;
     }
-    const e: DataEntry = {
-      kind: 'conf-entry',
-      name: kv.key,
-      value: text.slice(kv.valueStart, kv.valueEnd),
-      hidden: false,
-      valueStart: kv.valueStart,
-      valueEnd: kv.valueEnd,
-    };
-    if (section !== undefined) e.section = section;
-    data.push(e);
+    data.push(confEntry(text, kv, section, false));
   }
   return { data, hostComments, strayLines, sections };
 }
@@ -146,4 +125,19 @@ export function looksLikeIni(text: string): boolean {
     else stray++;
   }
   return sections > 0 && pairs > 0 && stray * 20 <= pairs + sections;
+}
+
+/** A `key=value` line (or a commented-out one) as a data entry with the exact range of its value. */
+function confEntry(text: string, kv: { key: string; valueStart: number; valueEnd: number }, section: string | undefined, commented: boolean): DataEntry {
+  const e: DataEntry = {
+    kind: 'conf-entry',
+    name: kv.key,
+    value: text.slice(kv.valueStart, kv.valueEnd),
+    hidden: false,
+    valueStart: kv.valueStart,
+    valueEnd: kv.valueEnd,
+  };
+  if (commented) e.commented = true;
+  if (section !== undefined) e.section = section;
+  return e;
 }
