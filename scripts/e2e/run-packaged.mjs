@@ -3,11 +3,11 @@
 // fresh extensions dir, and the e2e suite's "packaged extension" test runs against the installed copy (the same
 // code-server + chromium + playwright-core setup as run.mjs, installed on first use by install.sh).
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSuite, ROOT } from './build-suite.mjs';
-import { freePort, waitListening } from './code-server.mjs';
+import { freePort, startCodeServer } from './code-server.mjs';
 
 const log = (...a) => console.error('[e2e:vsix]', ...a);
 
@@ -31,24 +31,10 @@ async function main() {
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const csLog = join(run, 'code-server.log');
-  const logStream = createWriteStream(csLog, { flags: 'a' });
-  const cs = spawn(codeServer, [
-    '--config', join(run, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', ...extra,
-  ], { env: { ...env, JG_E2E_GREP: 'packaged extension', JG_E2E_PACKAGED: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const listening = waitListening(cs, logStream);
-  const cleanup = () => {
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', cleanup);
+  const server = startCodeServer({ bin: codeServer, run, port, extra, env: { ...env, JG_E2E_GREP: 'packaged extension', JG_E2E_PACKAGED: '1' } });
+  const { listening, logStream } = server;
+  const csLog = server.logFile;
+  const cleanup = server.stop;
   let code = 1;
   try {
     await listening;
@@ -62,7 +48,7 @@ async function main() {
     if (code !== 0) log('---- code-server log (tail) ----\n' + readFileSync(csLog, 'utf8').split('\n').slice(-40).join('\n'));
   } finally {
     cleanup();
-    await new Promise((r) => (cs.exitCode !== null ? r() : cs.once('exit', r)));
+    await server.exited();
     rmSync(run, { recursive: true, force: true });
   }
   process.exit(code);

@@ -6,11 +6,11 @@
 // Env: JG_E2E_PORT (default: a free port), JG_E2E_TIMEOUT_MS (default 600000), JG_E2E_SCREENSHOT=/abs/file.png,
 //      JG_E2E_GREP (mocha grep), JG_E2E_SKIP_NVIM=1 (skip the Neovim check), SHOW_BROWSER_CONSOLE=1.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSuite, ROOT } from './build-suite.mjs';
-import { freePort, waitListening } from './code-server.mjs';
+import { freePort, startCodeServer } from './code-server.mjs';
 import { nvimCheck } from './nvim-check.mjs';
 
 const log = (...a) => console.error('[e2e]', ...a);
@@ -28,27 +28,11 @@ async function main() {
   cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
   const port = Number(process.env.JG_E2E_PORT || (await freePort()));
   const url = `http://127.0.0.1:${port}`;
-  writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const csLog = join(run, 'code-server.log');
   const baseEnv = { ...process.env, HOME: join(run, 'home'), XDG_CONFIG_HOME: join(run, 'config'), XDG_DATA_HOME: join(run, 'data'), XDG_CACHE_HOME: join(run, 'home/.cache') };
-  const { createWriteStream } = await import('node:fs');
-  const logStream = createWriteStream(csLog, { flags: 'a' });
-  // detached: its own process group, so cleanup also ends the extension host and the language server it forks.
-  const cs = spawn(join(cache, 'code-server/node_modules/.bin/code-server'), [
-    '--config', join(run, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', ...extra,
-  ], { env: baseEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const listening = waitListening(cs, logStream);
-  const cleanup = () => {
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', cleanup);
+  const server = startCodeServer({ bin: join(cache, 'code-server/node_modules/.bin/code-server'), run, port, extra, env: baseEnv });
+  const { listening, logStream } = server;
+  const csLog = server.logFile;
+  const cleanup = server.stop;
   let code = 1;
   try {
     await listening;
@@ -67,7 +51,7 @@ async function main() {
     logStream.end();
   } finally {
     cleanup();
-    await new Promise((r) => (cs.exitCode !== null ? r() : cs.once('exit', r)));
+    await server.exited();
     rmSync(run, { recursive: true, force: true });
   }
   // The TextMate grammars, tokenized by VS Code's own vscode-textmate + oniguruma.
