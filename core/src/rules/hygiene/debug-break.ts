@@ -1,4 +1,5 @@
 import { docsUrl, type Rule } from '../../engine/rule';
+import { removeCallFix } from '../../fixes/remove-call';
 
 export const debugBreak: Rule = {
   meta: {
@@ -16,13 +17,9 @@ export const debugBreak: Rule = {
     for (const r of ctx.facts.regions) {
       for (const c of r.flow.calls) {
         if (c.name.toLowerCase() !== 'debugbreak') continue;
-        const text = r.region.text;
-        let end = c.end;
-        while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-        if (text[end] === ';') end++;
         ctx.report({
           messageId: 'found', start: ctx.facts.toHost(r.region, c.nameStart), end: ctx.facts.toHost(r.region, c.nameEnd), regionId: r.region.id,
-          fixes: [{ title: 'Remove the DebugBreak call', kind: 'suggestion', safe: false, edits: [{ start: ctx.facts.toHost(r.region, c.start), end: ctx.facts.toHost(r.region, end), newText: '' }] }],
+          fixes: [removeCallFix(ctx.facts, r, c, 'Remove the DebugBreak call')],
         });
       }
     }

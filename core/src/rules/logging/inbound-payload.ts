@@ -1,6 +1,6 @@
 import { docsUrl, type Rule } from '../../engine/rule';
 import { T_PAYLOAD, T_PII, T_SECRET } from '../../semantics/taint';
-import { relatedOf, removeCallFix, sinkTarget } from './shared';
+import { relatedOf, removeSinkCallFix, sinkTarget } from './shared';
 
 /** A whole inbound payload or header set written to a log. */
 export const inboundPayload: Rule = {
@@ -34,7 +34,7 @@ export const inboundPayload: Rule = {
           end: ctx.facts.toHost(r.region, s.call.nameEnd),
           regionId: r.region.id,
           related: relatedOf(ctx, s),
-          fixes: [removeCallFix(ctx, r, s)],
+          fixes: [removeSinkCallFix(ctx, r, s)],
         });
       }
     }

@@ -1,7 +1,7 @@
 import { docsUrl, type Rule } from '../../engine/rule';
 import { T_PII, T_SECRET } from '../../semantics/taint';
 import { mappingNote } from '../shared/helpers';
-import { relatedOf, removeCallFix, sinkTarget } from './shared';
+import { relatedOf, removeSinkCallFix, sinkTarget } from './shared';
 import { maskArgumentFix } from '../../fixes/mask-log-argument';
 
 /** Credentials or personal data reaching a log sink, directly or through variables, globals and other scripts. */
@@ -28,7 +28,7 @@ export const sensitiveData: Rule = {
       for (const s of r.flow.sinks) {
         if (!(s.taint.bits & (T_SECRET | T_PII)) || seen.has(s.call.start)) continue;
         seen.add(s.call.start);
-        const fixes = [maskArgumentFix(ctx, r, s), removeCallFix(ctx, r, s)].filter((f): f is NonNullable<typeof f> => !!f);
+        const fixes = [maskArgumentFix(ctx, r, s), removeSinkCallFix(ctx, r, s)].filter((f): f is NonNullable<typeof f> => !!f);
         ctx.report({
           messageId: 'sink',
           data: { fn: s.fn.name, what: s.taint.label, target: sinkTarget(s.fn.name), where: mappingNote(r) },

@@ -2,6 +2,7 @@ import type { RegionFacts } from '../../engine/facts';
 import type { RuleContext } from '../../engine/rule';
 import type { Finding, Fix } from '../../engine/types';
 import type { SinkFact } from '../../semantics/flow';
+import { removeCallFix } from '../../fixes/remove-call';
 
 export function sinkTarget(fnName: string): string {
   switch (fnName.toLowerCase()) {
@@ -20,16 +21,7 @@ export function relatedOf(ctx: RuleContext, s: SinkFact): Finding['related'] {
   return range ? [{ path: o.path, range, message: 'The sensitive value is stored in the global here.' }] : undefined;
 }
 
-/** Suggestion: delete the whole log call statement (with its `;`). Not safe: it may be the script's result. */
-export function removeCallFix(ctx: RuleContext, r: RegionFacts, s: SinkFact): Fix {
-  const text = r.region.text;
-  let end = s.call.end;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  if (text[end] === ';') end++;
-  return {
-    title: `Remove this ${s.fn.name} call`,
-    kind: 'suggestion',
-    safe: false,
-    edits: [{ start: ctx.facts.toHost(r.region, s.call.start), end: ctx.facts.toHost(r.region, end), newText: '' }],
-  };
+/** Suggestion: delete the log call statement. */
+export function removeSinkCallFix(ctx: RuleContext, r: RegionFacts, s: SinkFact): Fix {
+  return removeCallFix(ctx.facts, r, s.call, `Remove this ${s.fn.name} call`);
 }
