@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, documentWhere, fixture, SOURCE } from './helpers';
+import { activateGuard, codeOf, diagnosticsWhere, documentWhere, fixture, SOURCE } from './helpers';
 
 interface Api {
   ready(): Promise<void>;
@@ -58,10 +58,7 @@ describe('Jitterbit Guard in real VS Code', () => {
   let api: Api;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<Api>('jitterbit-guard.jitterbit-guard');
-    assert.ok(ext, 'extension is installed');
-    api = await ext.activate();
-    await api.ready();
+    api = await activateGuard<Api>();
   });
 
   it('contributes the languages: .jb is Jitterbit Script, a <javascript> .js is Jitterbit JavaScript', async () => {

@@ -1,6 +1,16 @@
 import * as vscode from 'vscode';
 
 export const SOURCE = 'jitterbit-guard';
+export const EXTENSION_ID = 'jitterbit-guard.jitterbit-guard';
+
+/** Activates the extension and waits until its language server is ready; returns its API. */
+export async function activateGuard<T extends { ready(): Promise<void> }>(): Promise<T> {
+  const ext = vscode.extensions.getExtension<T>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  await api.ready();
+  return api;
+}
 
 /** Resolves when `predicate` holds for the diagnostics of `uri`, checked on every onDidChangeDiagnostics event. */
 export function diagnosticsWhere(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 45000): Promise<vscode.Diagnostic[]> {

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, fixture } from './helpers';
+import { codeOf, diagnosticsWhere, EXTENSION_ID, fixture } from './helpers';
 
 // Runs in both launches: from the source tree (npm run test:e2e) and from the installed .vsix
 // (scripts/e2e/run-packaged.mjs sets JG_E2E_PACKAGED=1 and greps this suite).
 describe('packaged extension', () => {
   it('is installed from the .vsix (when packaged) and reports a diagnostic on a fixture', async () => {
-    const ext = vscode.extensions.getExtension('jitterbit-guard.jitterbit-guard');
-    assert.ok(ext, 'extension jitterbit-guard.jitterbit-guard is not present');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not present`);
     if (process.env.JG_E2E_PACKAGED === '1') {
       // Installed extensions live under the extensions dir as <publisher>.<name>-<version>.
       assert.match(ext.extensionPath.replace(/\\/g, '/'), /\/exts\/jitterbit-guard\.jitterbit-guard-\d+\.\d+\.\d+$/);

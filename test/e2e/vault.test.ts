@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, documentWhere, fixture } from './helpers';
+import { activateGuard, codeOf, diagnosticsWhere, documentWhere, fixture } from './helpers';
 
 /** The extension's API as the Secrets Vault tests use it (the test-only part is documented in docs/vault.md). */
 interface TreeNode {
@@ -122,10 +122,7 @@ describe('Secrets Vault in real VS Code', () => {
   let api: Api;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<Api>('jitterbit-guard.jitterbit-guard');
-    assert.ok(ext, 'extension is installed');
-    api = await ext.activate();
-    await api.ready();
+    api = await activateGuard<Api>();
     // Full LSP tracing for the whole suite: the no-leak test also scans the trace channel's log.
     await vscode.workspace.getConfiguration('jitterbitGuard').update('trace.server', 'verbose', vscode.ConfigurationTarget.Workspace);
     await api.refreshVault();
