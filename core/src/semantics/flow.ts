@@ -95,6 +95,47 @@ const SELECTS = new Map<string, (i: number) => boolean>([
 const LOG_SINKS = new Set(['writetooperationlog', 'raiseerror', 'setlasterror']);
 const EMAIL_MESSAGE_ARGS = new Map<string, number[]>([['sendemail', [2, 3]], ['sendsystememail', [1, 2]]]);
 const JS_CLEAN_METHODS = new Set(['.indexof', '.lastindexof', '.search', '.test', '.charcodeat', '.localecompare', '.hasownproperty']);
+
+/** What the flow pass needs to know of a function name, looked up once per distinct spelling. */
+interface CallRole {
+  lname: string;
+  /** A naming context passes through to the arguments (PASS_THROUGH or SELECTS). */
+  passesContext: boolean;
+  select?: (i: number) => boolean;
+  logSink: boolean;
+  emailArgs?: number[];
+  wholeValue: boolean;
+  /** Always a mask (a hash, a count), or one depending on its arguments (`Left(x, 4)`), or never. */
+  masking: 'always' | 'by-arguments' | 'never';
+  cleanMethod: boolean;
+}
+
+/** Functions that mask only with certain arguments (see isMaskingCall). */
+const MASKING_BY_ARGUMENTS = new Set(['right', 'left', 'mid', 'replace', 'regexreplace', 'formatdate', '.replace', '.slice', '.substr']);
+
+const roles = new Map<string, CallRole>();
+
+function roleOf(name: string): CallRole {
+  let r = roles.get(name);
+  if (!r) {
+    const lname = name.toLowerCase();
+    const select = SELECTS.get(lname);
+    r = {
+      lname,
+      passesContext: PASS_THROUGH.has(lname) || select !== undefined,
+      select,
+      logSink: LOG_SINKS.has(lname),
+      emailArgs: EMAIL_MESSAGE_ARGS.get(lname),
+      wholeValue: WHOLE_VALUE.has(lname),
+      masking: MASKING.has(lname) ? 'always' : MASKING_BY_ARGUMENTS.has(lname) ? 'by-arguments' : 'never',
+      cleanMethod: JS_CLEAN_METHODS.has(lname),
+    };
+    // Spellings are few (catalogue names plus a script's own); the bound only guards against hostile input.
+    if (roles.size > 10000) roles.clear();
+    roles.set(name, r);
+  }
+  return r;
+}
 const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|x[-_]auth[-_]token|cookie|proxy[-_]authorization|x[-_]access[-_]token)$/i;
 
 export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
@@ -219,13 +260,14 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
 
   const evCall = (c: IrCall, ctx: LiteralContext, depth: number): Taint | undefined => {
     facts.calls.push(c);
-    const lname = c.name.toLowerCase();
+    const role = roleOf(c.name);
+    const lname = role.lname;
     // A script's own JavaScript function shadows a built-in of the same name (`function log(m)` vs `Log(d)`).
     const userFn = script.language === 'javascript' && !c.method ? functions.get(c.name) : undefined;
     const fn = userFn ? undefined : c.fn;
     const argTaints: (Taint | undefined)[] = [];
-    const passCtx = PASS_THROUGH.has(lname) || SELECTS.has(lname) ? ctx : undefined;
-    const isSink = !!fn && (LOG_SINKS.has(lname) || EMAIL_MESSAGE_ARGS.has(lname));
+    const passCtx = role.passesContext ? ctx : undefined;
+    const isSink = !!fn && (role.logSink || role.emailArgs !== undefined);
     // Only sinks need the pieces of their arguments (for the mask fix).
     const parts = isSink ? new Map<number, { ir: Ir; taint: Taint | undefined }[]>() : undefined;
     for (let i = 0; i < c.args.length; i++) {
@@ -235,7 +277,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       const p = fn ? (fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined)) : undefined;
       if (p?.secret) actx = { kind: 'credential-arg', fn: c.name, param: p.name, index: i, secretKind: p.secret };
       else if (p?.credentialIdentifier) actx = { kind: 'identifier-arg', fn: c.name, param: p.name, index: i };
-      else if (passCtx && (lname === 'if' ? i > 0 : lname === 'case' ? i % 2 === 1 : i === 0 || SELECTS.has(lname))) actx = passCtx;
+      else if (passCtx && (lname === 'if' ? i > 0 : lname === 'case' ? i % 2 === 1 : i === 0 || role.select !== undefined)) actx = passCtx;
       // AddToDict(dict, "api_key", "…") stores the value under its key, like `$dict["api_key"] = "…"`.
       else if (lname === 'addtodict' && i === 2 && c.args[1]?.k === 'lit' && typeof c.args[1].value === 'string') {
         actx = { kind: 'named', name: c.args[1].value, via: 'key' };
@@ -254,11 +296,11 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
         argTaints.push(t);
       } else argTaints.push(ev(a, actx, depth));
     }
-    if (fn && LOG_SINKS.has(lname)) {
+    if (fn && role.logSink) {
       const t = argTaints[0];
       if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) facts.sinks.push({ call: c, fn, argIndex: 0, taint: t, parts: parts?.get(0) ?? [] });
     }
-    const emailArgs = fn ? EMAIL_MESSAGE_ARGS.get(lname) : undefined;
+    const emailArgs = fn ? role.emailArgs : undefined;
     if (fn && emailArgs) {
       for (const i of emailArgs) {
         const t = argTaints[i];
@@ -275,7 +317,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     if (lname === 'aesdecryption') return taint(T_SECRET, 'a value decrypted with `AESDecryption`', false, { start: c.start, end: c.end });
     if (lname === 'getinputstring') return join(taint(T_PAYLOAD, 'a whole inbound payload (`GetInputString`)'), argTaints[0]);
     if (lname === 'getxmlstring' && c.args[0]?.k === 'src' && /request/i.test(c.args[0].path)) return taint(T_PAYLOAD, 'a whole inbound request node');
-    const select = SELECTS.get(lname);
+    const select = role.select;
     if (select) {
       let t: Taint | undefined;
       argTaints.forEach((x, i) => {
@@ -286,13 +328,13 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     if (fn && (fn.returns === 'bool' || fn.returns === 'number' || fn.returns === 'void' || fn.returns === 'null' || fn.returns === 'date')) return undefined;
     // Senders and writers return a status, not their input.
     if (fn?.sink) return undefined;
-    if (c.method && JS_CLEAN_METHODS.has(lname)) return undefined;
+    if (c.method && role.cleanMethod) return undefined;
     let t: Taint | undefined;
     argTaints.forEach((x, i) => {
       // A key or password argument shapes the result (a ciphertext, a signature) but is not in it.
       if (!x || fn?.params[i]?.secret) return;
       // Extracting a field from a whole payload is no longer the whole payload.
-      if (x.bits & T_PAYLOAD && !WHOLE_VALUE.has(lname)) x = x.bits === T_PAYLOAD ? undefined : { ...x, bits: x.bits & ~T_PAYLOAD };
+      if (x.bits & T_PAYLOAD && !role.wholeValue) x = x.bits === T_PAYLOAD ? undefined : { ...x, bits: x.bits & ~T_PAYLOAD };
       t = join(t, x);
     });
     return t;
@@ -312,8 +354,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       case 'var':
         return readVar(e);
       case 'src': {
-        const segs = e.path.split(/[$.#]/).filter(Boolean);
-        const last = segs[segs.length - 1] ?? '';
+        const last = lastSegment(e.path);
         if (host.isSensitiveDataName(last) || host.isSensitiveDataName(e.path)) return taint(T_PII, `the source field \`${last}\``);
         if (host.isCredentialName(last)) return taint(T_SECRET, `the source field \`${last}\``);
         return undefined;
@@ -323,7 +364,7 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       case 'cat': {
         // Pieces of a concatenation stored under a credential name: the literal pieces may be prefixes
         // (`"Bearer "`, `"svc:"`) rather than the credential; the classifier knows they are parts.
-        const partCtx: LiteralContext = ctx.kind === 'named' ? { ...ctx, part: true } : ctx;
+        const partCtx: LiteralContext = ctx.kind === 'named' ? { kind: 'named', name: ctx.name, via: ctx.via, part: true } : ctx;
         let t: Taint | undefined;
         for (const x of e.items) t = join(t, ev(x, partCtx, d));
         return t;
@@ -409,10 +450,26 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
   return facts;
 }
 
+/** The last non-empty segment of a source path (`root$a.b#c$` → `c`), without allocating the others. */
+function lastSegment(path: string): string {
+  let end = path.length;
+  for (;;) {
+    let i = end - 1;
+    while (i >= 0 && !isPathSeparator(path.charCodeAt(i))) i--;
+    if (i < end - 1 || i < 0) return path.slice(i + 1, end);
+    end = i;
+  }
+}
+
+function isPathSeparator(c: number): boolean {
+  return c === 36 /* $ */ || c === 46 /* . */ || c === 35 /* # */;
+}
+
 /** A call whose result is a masked, hashed or measured form of its input (detection-policy "masking"). */
 export function isMaskingCall(c: IrCall): boolean {
-  const n = c.name.toLowerCase();
-  if (MASKING.has(n)) return true;
+  const role = roleOf(c.name);
+  if (role.masking !== 'by-arguments') return role.masking === 'always';
+  const n = role.lname;
   const num = (i: number): number | undefined => {
     const a = c.args[i];
     if (a && a.k === 'lit' && typeof a.value === 'number') return a.value;

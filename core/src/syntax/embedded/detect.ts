@@ -8,6 +8,9 @@ import { firstContent } from './script-text';
 /** Files larger than this are skipped by callers with a message (8 MiB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/** Characters that count as control characters below (NUL included). */
+const SUSPECT_RE = /[\0-\x08\x0e-\x1a\x1c-\x1f\ufffd]/;
+
 /**
  * True when the text looks like binary content decoded as text: a NUL character, or more than 10% control
  * characters (other than tab, line breaks, form feed, escape) in the first 8,192 characters.
@@ -15,6 +18,8 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export function isProbablyBinary(text: string): boolean {
   const n = Math.min(text.length, 8192);
   if (n === 0) return false;
+  // One native scan settles ordinary text (no control character at all).
+  if (!SUSPECT_RE.test(n < text.length ? text.slice(0, n) : text)) return false;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
