@@ -9,6 +9,14 @@ import type { Finding, RuleMeta, Severity } from './types';
 /** Reads a file for config lookup; returns undefined when it does not exist. Injected so core stays pure. */
 export type ReadFileFn = (path: string) => string | undefined;
 
+/**
+ * Reads a stored file's current text (see `ProjectApi.setStoredFile`); injected, so core stays pure. `stamp` names
+ * the version read (the host's choice, e.g. size and modification time): a stamp other than the one the file was
+ * registered with means the file changed, and what the project derived from it is computed again. Throws an
+ * Error whose message names the file when it cannot be read.
+ */
+export type TextLoader = (path: string) => { text: string; stamp: string };
+
 export type RuleSetting = Severity | 'off';
 
 /** `.jitterbit-guard.json`, as written by users (see core/schema/jitterbit-guard.schema.json). */
@@ -55,6 +63,14 @@ export interface FileAnalysis {
 export interface ProjectApi {
   /** Adds or replaces a file (parsed lazily). `version` lets hosts skip re-parsing an unchanged text. */
   setFile(path: string, text: string, version?: number): void;
+  /**
+   * Optional (projects created with a `TextLoader`): adds or replaces a file whose text stays with the host (an
+   * editor's files that are not open). The project keeps only what other files need of it (summary, declared
+   * project variables) and reads the text through the loader whenever it needs it. `stamp` as the loader's; the
+   * same stamp again leaves the file as it is. `text`, if the host has just read it, is used for the declarations
+   * now (no read just for them later) and not kept.
+   */
+  setStoredFile?(path: string, stamp: string, version?: number, text?: string): void;
   removeFile(path: string): void;
   hasFile(path: string): boolean;
   files(): string[];

@@ -4,12 +4,14 @@ import type { FlowHost } from '../semantics/flow';
 import type { Taint } from '../semantics/taint';
 import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
+import { LineMap } from '../syntax/text';
 import { CONFIG_FILE_NAME, isPathAllowed } from './config';
 import { DIRECTIVE_RULES } from './directives';
 import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './facts';
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
 import { MANIFEST_PATH_SUFFIX, readManifest } from './manifest';
-import type { FileAnalysis, ProjectApi, ResolvedConfig, VariableOccurrence } from './project-api';
+import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccurrence } from './project-api';
+import { detach, idSet, intersects, NamePool, Occurrences } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
 import { classifyLiteral } from '../rules/shared/classify';
@@ -18,59 +20,18 @@ import { classifyLiteral } from '../rules/shared/classify';
 interface Summary {
   /** Lower-case global name → taint at the end of the script, origin in host offsets of this file. */
   writes: Map<string, Taint>;
-  /** Lower-case names of globals read / written. */
-  reads: Set<string>;
-  written: Set<string>;
+  /** Pool ids of the lower-case names of globals read / written. */
+  reads: Uint32Array;
+  written: Uint32Array;
   occurrences: Occurrences;
-}
-
-const ACCESS: VariableOccurrence['access'][] = ['read', 'write', 'declaration'];
-const FORMS: VariableOccurrence['form'][] = ['dollar', 'string-name', 'string-dollar-name', 'data'];
-
-/**
- * A file's variable occurrences, packed: names once, then five integers per occurrence (name index, start, end,
- * access, form). Editors keep these for every indexed file; objects would cost several times the memory.
- */
-class Occurrences {
-  private readonly names: string[] = [];
-  private readonly index = new Map<string, number>();
-  private data: Int32Array | number[] = [];
-
-  add(name: string, start: number, end: number, access: VariableOccurrence['access'], form: VariableOccurrence['form']): void {
-    let i = this.index.get(name);
-    if (i === undefined) {
-      i = this.names.length;
-      this.names.push(name);
-      this.index.set(name, i);
-    }
-    (this.data as number[]).push(i, start, end, ACCESS.indexOf(access), FORMS.indexOf(form));
-  }
-
-  /** Freezes the list into a typed array (called once the file is summarised). */
-  seal(): this {
-    this.data = Int32Array.from(this.data as number[]);
-    this.index.clear();
-    return this;
-  }
-
-  nameList(): readonly string[] {
-    return this.names;
-  }
-
-  *list(path: string, lowerName?: string): Generator<VariableOccurrence> {
-    const d = this.data;
-    const want = lowerName === undefined ? undefined : new Set(this.names.map((n, i) => (n.toLowerCase() === lowerName ? i : -1)).filter((i) => i >= 0));
-    if (want && want.size === 0) return;
-    for (let k = 0; k + 4 < d.length; k += 5) {
-      if (want && !want.has(d[k])) continue;
-      yield { name: this.names[d[k]], path, start: d[k + 1], end: d[k + 2], access: ACCESS[d[k + 3]], form: FORMS[d[k + 4]] };
-    }
-  }
 }
 
 interface Entry {
   path: string;
-  text: string;
+  /** Undefined for a stored file: its text stays on disk and is read through the loader when needed. */
+  text?: string;
+  /** A stored file's stamp (see TextLoader) when it was registered or last read. */
+  stamp?: string;
   version?: number;
   source?: SourceFile;
   /** Parsed regions; dropped after use when the project does not retain trees (batch runs). */
@@ -91,6 +52,8 @@ export interface ProjectOptions {
    * to `retainTrees`; the LSP server keeps occurrences without keeping trees.
    */
   keepOccurrences?: boolean;
+  /** Reads the text of a file added with `setStoredFile` whenever the project needs it again. */
+  loadText?: TextLoader;
 }
 
 /** The project: every file the host knows, parsed lazily, with cross-file knowledge of globals and project variables. */
@@ -98,6 +61,8 @@ export class Project implements ProjectApi {
   private readonly entries = new Map<string, Entry>();
   private readonly retain: boolean;
   private readonly keepOccurrences: boolean;
+  private readonly loadText: TextLoader | undefined;
+  private readonly pool = new NamePool();
   private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
   private pvCache: Map<string, { name: string; hidden: boolean }> | undefined;
   private namesCache: Set<string> | undefined;
@@ -108,6 +73,7 @@ export class Project implements ProjectApi {
   constructor(options: ProjectOptions = {}) {
     this.retain = options.retainTrees ?? true;
     this.keepOccurrences = options.keepOccurrences ?? this.retain;
+    this.loadText = options.loadText;
   }
 
   setFile(path: string, text: string, version?: number): void {
@@ -118,6 +84,39 @@ export class Project implements ProjectApi {
     }
     this.entries.set(path, { path, text, version });
     this.invalidate();
+  }
+
+  setStoredFile(path: string, stamp: string, version?: number, text?: string): void {
+    if (!this.loadText) throw new Error('setStoredFile needs a project created with loadText');
+    const prev = this.entries.get(path);
+    if (prev && prev.text === undefined && prev.stamp === stamp) {
+      prev.version = version;
+      return;
+    }
+    const e: Entry = { path, stamp, version };
+    // The text in hand gives the declared project variables now, so no file is read just for them later.
+    if (text !== undefined) this.declare(e, text);
+    this.entries.set(path, e);
+    this.invalidate();
+  }
+
+  /**
+   * The text of a file: its own, or (stored file) the loader's. A stored file whose stamp moved has changed on disk
+   * since the project learnt of it: what was derived from the old text is dropped and computed again.
+   */
+  private textOf(e: Entry): string {
+    if (e.text !== undefined) return e.text;
+    const { text, stamp } = (this.loadText as TextLoader)(e.path);
+    if (stamp !== e.stamp) {
+      e.stamp = stamp;
+      if (e.summary || e.pvs) {
+        e.summary = undefined;
+        e.pvs = undefined;
+        e.source = undefined;
+        this.invalidate();
+      }
+    }
+    return text;
   }
 
   removeFile(path: string): void {
@@ -144,14 +143,37 @@ export class Project implements ProjectApi {
 
   private source(e: Entry): SourceFile {
     if (!e.source) {
-      e.source = loadSourceFile(e.path, e.text);
-      e.pvs = e.source.data.filter((d) => d.kind === 'project-variable').map((d) => ({ name: d.name, hidden: d.hidden }));
+      const text = this.textOf(e);
+      e.source = loadSourceFile(e.path, text);
+      if (!e.pvs) this.declare(e, text, e.source);
     }
     return e.source;
   }
 
+  /** Records the project variables a file declares (an export's or entity's, or the manifest's list). */
+  private declare(e: Entry, text: string, source?: SourceFile): void {
+    const own = (name: string, hidden: boolean) => ({ name: this.pool.name(this.pool.id(name)), hidden });
+    if (e.path.endsWith(MANIFEST_PATH_SUFFIX)) {
+      e.pvs = readManifest(text).variables.map((v) => own(v.name, v.hidden));
+      return;
+    }
+    const data = (source ?? loadSourceFile(e.path, text)).data;
+    e.pvs = data.filter((d) => d.kind === 'project-variable').map((d) => own(d.name, d.hidden));
+  }
+
   private declaredVariables(e: Entry): { name: string; hidden: boolean }[] {
-    if (!e.pvs) this.source(e);
+    if (!e.pvs) {
+      // A stored file is read for its declarations and nothing of it is kept; a file with a text keeps its source.
+      if (e.text === undefined) {
+        try {
+          this.declare(e, this.textOf(e));
+        } catch {
+          e.pvs = []; // unreadable: it declares nothing until the host adds it again (its analysis says why)
+        }
+      } else {
+        this.source(e);
+      }
+    }
     return e.pvs ?? [];
   }
 
@@ -167,10 +189,6 @@ export class Project implements ProjectApi {
     if (this.pvCache) return this.pvCache;
     const pvs = new Map<string, { name: string; hidden: boolean }>();
     for (const e of this.entries.values()) {
-      if (e.path.endsWith(MANIFEST_PATH_SUFFIX)) {
-        for (const v of readManifest(e.text).variables) pvs.set(v.name.toLowerCase(), { name: v.name, hidden: v.hidden });
-        continue;
-      }
       for (const d of this.declaredVariables(e)) pvs.set(d.name.toLowerCase(), d);
     }
     this.pvCache = pvs;
@@ -192,40 +210,53 @@ export class Project implements ProjectApi {
   private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined): FileFacts {
     return buildFacts(this.source(e), parsed, this.host(self), {
       takenNames: () => this.takenNames(),
-      locate: (p, start, end) => {
-        const other = this.entries.get(p);
-        return other ? this.source(other).lines.rangeOf({ start, end }) : undefined;
-      },
+      locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }),
     });
   }
 
+  /** Line map of a file a finding points into; a file without a kept source is read for it and nothing is kept. */
+  private linesOf(path: string): LineMap | undefined {
+    const e = this.entries.get(path);
+    if (!e) return undefined;
+    if (e.source || this.retain) return this.source(e).lines;
+    try {
+      return new LineMap(this.textOf(e));
+    } catch {
+      return undefined; // unreadable now: the finding goes without that location
+    }
+  }
+
+  /**
+   * Everything in a summary is pool ids, numbers or strings detached from the file's text: a summary outlives the
+   * text, and a substring would keep the whole text alive.
+   */
   private summarize(e: Entry, facts: FileFacts): Summary {
-    const s: Summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: new Occurrences() };
+    const reads = new Set<string>();
+    const written = new Set<string>();
+    const writes = new Map<string, Taint>();
+    const occurrences = new Occurrences(this.pool);
     for (const r of facts.regions) {
       for (const [name, t] of r.flow.globalWrites) {
+        const key = this.pool.name(this.pool.id(name));
+        const regionId = detach(r.region.id);
         const origin = t.origin
-          ? { path: e.path, regionId: r.region.id, start: facts.toHost(r.region, t.origin.start), end: facts.toHost(r.region, t.origin.end) }
-          : { path: e.path, regionId: r.region.id, start: 0, end: 0 };
-        s.writes.set(name, { ...t, label: `the global \`$${name}\` (set from ${t.label} in ${baseName(e.path)})`, origin });
+          ? { path: e.path, regionId, start: facts.toHost(r.region, t.origin.start), end: facts.toHost(r.region, t.origin.end) }
+          : { path: e.path, regionId, start: 0, end: 0 };
+        writes.set(key, { ...t, label: detach(`the global \`$${name}\` (set from ${t.label} in ${baseName(e.path)})`), origin });
       }
-      // One region (the common case): share the flow's sets instead of copying them.
-      if (facts.regions.length === 1) {
-        s.reads = r.flow.globalReads;
-        s.written = r.flow.globalsWritten;
-      } else {
-        for (const n of r.flow.globalReads) s.reads.add(n);
-        for (const n of r.flow.globalsWritten) s.written.add(n);
-      }
+      for (const n of r.flow.globalReads) reads.add(n);
+      for (const n of r.flow.globalsWritten) written.add(n);
       // Occurrences serve editor navigation; batch runs do not keep them.
       if (!this.keepOccurrences) continue;
       for (const { v, access } of r.flow.vars) {
         if (v.scope !== 'global') continue;
-        s.occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
+        occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
       }
     }
+    const s: Summary = { writes, reads: idSet(this.pool, reads), written: idSet(this.pool, written), occurrences };
     if (this.namesCache) {
-      for (const n of s.reads) this.namesCache.add(n);
-      for (const n of s.written) this.namesCache.add(n);
+      for (const id of s.reads) this.namesCache.add(this.pool.name(id));
+      for (const id of s.written) this.namesCache.add(this.pool.name(id));
     }
     for (const d of facts.file.data) {
       if (d.kind === 'project-variable') s.occurrences.add(d.name, d.valueStart, d.valueStart, 'declaration', 'data');
@@ -234,18 +265,29 @@ export class Project implements ProjectApi {
     return s;
   }
 
+  private emptySummary(): Summary {
+    return { writes: new Map(), reads: new Uint32Array(0), written: new Uint32Array(0), occurrences: new Occurrences(this.pool).seal() };
+  }
+
+  /** True when the file reads a global that another file writes with sensitive data. */
+  private readsForeignTaint(path: string, s: Summary, globals: Map<string, { path: string; taint: Taint }[]>): boolean {
+    for (const id of s.reads) if (globals.get(this.pool.name(id))?.some((w) => w.path !== path)) return true;
+    return false;
+  }
+
   /** Summary of a file computed without other files' globals (so summaries never depend on each other). */
   private summary(e: Entry): Summary {
     if (!e.summary) {
       try {
         e.summary = this.summarize(e, this.facts(e, this.parsed(e), undefined));
-        // Without retained trees, a summarised file keeps only its text and summary (editors index thousands of
-        // files; the source is rebuilt on demand when the file is analysed again).
-        if (!this.retain) e.source = undefined;
       } catch {
-        // A file the analyser cannot handle contributes nothing to the project; its own analysis reports why.
-        e.summary = { writes: new Map(), reads: new Set(), written: new Set(), occurrences: new Occurrences().seal() };
+        // A file the analyser cannot handle (or, stored, cannot read) contributes nothing to the project; its own
+        // analysis reports why.
+        e.summary = this.emptySummary();
       }
+      // Without retained trees, a summarised file keeps only its summary (and its text if it has one): editors
+      // index thousands of files; the source is rebuilt on demand when the file is analysed again.
+      if (!this.retain) e.source = undefined;
     }
     return e.summary;
   }
@@ -276,8 +318,8 @@ export class Project implements ProjectApi {
     for (const k of this.projectVariables().keys()) names.add(k);
     for (const e of this.entries.values()) {
       if (!e.summary) continue;
-      for (const n of e.summary.reads) names.add(n);
-      for (const n of e.summary.written) names.add(n);
+      for (const id of e.summary.reads) names.add(this.pool.name(id));
+      for (const id of e.summary.written) names.add(this.pool.name(id));
     }
     this.namesCache = names;
     return names;
@@ -285,7 +327,22 @@ export class Project implements ProjectApi {
 
   analyzeFile(path: string, config: ResolvedConfig): FileAnalysis {
     const e = this.entries.get(path) ?? { path, text: '' };
-    const source = this.source(e);
+    let source: SourceFile;
+    try {
+      source = this.source(e);
+    } catch (err) {
+      return unreadable(path, err);
+    }
+    try {
+      return this.analyzeSource(e, source, config);
+    } finally {
+      // A stored file's source leaves with the analysis that returns it: the project keeps its summary only.
+      if (!this.retain && e.text === undefined) e.source = undefined;
+    }
+  }
+
+  private analyzeSource(e: Entry, source: SourceFile, config: ResolvedConfig): FileAnalysis {
+    const path = e.path;
     const skipped = skipReason(path, source, config);
     if (skipped) return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped };
     try {
@@ -298,7 +355,7 @@ export class Project implements ProjectApi {
       }
       // Other scripts' globals matter only when this file reads a global that another file taints.
       const globals = this.globals();
-      const incoming = [...e.summary.reads].some((n) => globals.get(n)?.some((w) => w.path !== path));
+      const incoming = this.readsForeignTaint(path, e.summary, globals);
       const facts = incoming ? this.facts(e, parsed, path) : local ?? this.facts(e, parsed, undefined);
       return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
     } catch (err) {
@@ -338,8 +395,7 @@ export class Project implements ProjectApi {
     }
     const globals = this.globals();
     for (const [path, a] of results) {
-      const reads = a.skipped ? undefined : this.summary(this.entries.get(path) as Entry).reads;
-      if (reads && [...reads].some((n) => globals.get(n)?.some((w) => w.path !== path))) again.push(path);
+      if (!a.skipped && this.readsForeignTaint(path, this.summary(this.entries.get(path) as Entry), globals)) again.push(path);
     }
     for (const path of again) results.set(path, this.analyzeFile(path, configFor(path)));
     return this.files().map((p) => results.get(p) as FileAnalysis);
@@ -362,7 +418,7 @@ export class Project implements ProjectApi {
     for (const other of this.entries.values()) {
       if (other.path === path) continue;
       const s = this.summary(other);
-      if ([...mine.written].some((n) => s.reads.has(n)) || [...mine.reads].some((n) => s.written.has(n))) out.push(other.path);
+      if (intersects(mine.written, s.reads) || intersects(mine.reads, s.written)) out.push(other.path);
     }
     return out.sort();
   }
@@ -408,6 +464,13 @@ function skipReason(path: string, source: SourceFile, config: ResolvedConfig): s
   return undefined;
 }
 
+/** A stored file the loader could not read: skipped, with the loader's message (which names the file). */
+function unreadable(path: string, err: unknown): FileAnalysis {
+  const source = loadSourceFile(path, '');
+  const why = err instanceof Error ? err.message : `${path} could not be read`;
+  return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: why };
+}
+
 /** The analyser failed on this file (a bug): one internal-error finding instead of an exception. */
 function internalFailure(path: string, source: SourceFile, err: unknown): FileAnalysis {
   // Only the error class: an exception message could quote the input.
@@ -432,7 +495,7 @@ function memo(f: (name: string) => boolean, prefilter: RegExp): (name: string) =
     if (r === undefined) {
       r = f(name);
       if (cache.size > 50000) cache.clear();
-      cache.set(name, r);
+      cache.set(detach(name), r); // the name is a slice of some file's text: the cache must not keep that text
     }
     return r;
   };
