@@ -4,7 +4,7 @@ import type { FlowHost } from '../semantics/flow';
 import type { Taint } from '../semantics/taint';
 import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
-import { LineMap } from '../syntax/text';
+import { LineMap, type Range } from '../syntax/text';
 import { CONFIG_FILE_NAME, isPathAllowed } from './config';
 import { DIRECTIVE_RULES } from './directives';
 import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './facts';
@@ -66,6 +66,8 @@ export class Project implements ProjectApi {
   private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
   private pvCache: Map<string, { name: string; hidden: boolean }> | undefined;
   private namesCache: Set<string> | undefined;
+  /** Split runs: what the whole project knows, when this Project holds only part of its files. */
+  private readonly whole: { pvs?: Map<string, { name: string; hidden: boolean }>; globals?: Map<string, { path: string; taint: Taint }[]>; ranges?: Map<string, Range> } = {};
   /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
   private readonly credentialNames = memo(isCredentialName, /pas|pw|secret|token|key|auth|sess|sas|sig|cred|phrase|store/i);
   private readonly sensitiveNames = memo(isSensitiveDataName, /ssn|soc|birth|dob|card|pan|iban|pass|tax|tin|nation|cc|nin|sin/i);
@@ -186,6 +188,7 @@ export class Project implements ProjectApi {
 
   /** Project variables from exports, Design Studio entities and the manifest, by lower-case name. */
   projectVariables(): Map<string, { name: string; hidden: boolean }> {
+    if (this.whole.pvs) return this.whole.pvs;
     if (this.pvCache) return this.pvCache;
     const pvs = new Map<string, { name: string; hidden: boolean }>();
     for (const e of this.entries.values()) {
@@ -210,7 +213,7 @@ export class Project implements ProjectApi {
   private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined): FileFacts {
     return buildFacts(this.source(e), parsed, this.host(self), {
       takenNames: () => this.takenNames(),
-      locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }),
+      locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }) ?? this.whole.ranges?.get(rangeKey(p, start, end)),
     });
   }
 
@@ -294,6 +297,7 @@ export class Project implements ProjectApi {
 
   /** Globals written with sensitive data, per lower-case name, from every file. */
   private globals(): Map<string, { path: string; taint: Taint }[]> {
+    if (this.whole.globals) return this.whole.globals;
     if (this.globalsCache) return this.globalsCache;
     const map = new Map<string, { path: string; taint: Taint }[]>();
     for (const e of [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -372,33 +376,104 @@ export class Project implements ProjectApi {
    * bar advances steadily; results are returned at the end.
    */
   analyzeAll(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void): FileAnalysis[] {
-    const results = new Map<string, FileAnalysis>();
-    const again: string[] = [];
+    return this.secondPass(this.firstPass(configFor, onProgress), configFor);
+  }
+
+  /** Every file with its own facts only (and its summary, from the same facts), in path order. */
+  private firstPass(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void): FileAnalysis[] {
+    const results: FileAnalysis[] = [];
     for (const path of this.files()) {
       const e = this.entries.get(path) as Entry;
       const config = configFor(path);
       const source = this.source(e);
       const skipped = skipReason(path, source, config);
       if (skipped) {
-        results.set(path, { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped });
+        results.push({ path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped });
         onProgress?.(path);
         continue;
       }
       try {
         const facts = this.facts(e, this.parsed(e), undefined);
         if (!e.summary) e.summary = this.summarize(e, facts);
-        results.set(path, { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false });
+        results.push({ path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false });
       } catch (err) {
-        results.set(path, internalFailure(path, source, err));
+        results.push(internalFailure(path, source, err));
       }
       onProgress?.(path);
     }
+    return results;
+  }
+
+  /** The files of a first pass that read a global another file taints, analysed again with it; the rest as they were. */
+  private secondPass(first: readonly FileAnalysis[], configFor: (path: string) => ResolvedConfig): FileAnalysis[] {
     const globals = this.globals();
-    for (const [path, a] of results) {
-      if (!a.skipped && this.readsForeignTaint(path, this.summary(this.entries.get(path) as Entry), globals)) again.push(path);
+    const again = new Set<string>();
+    for (const a of first) {
+      const e = this.entries.get(a.path);
+      if (e && !a.skipped && this.readsForeignTaint(a.path, this.summary(e), globals)) again.add(a.path);
     }
-    for (const path of again) results.set(path, this.analyzeFile(path, configFor(path)));
-    return this.files().map((p) => results.get(p) as FileAnalysis);
+    return first.map((a) => (again.has(a.path) ? this.analyzeFile(a.path, configFor(a.path)) : a));
+  }
+
+  // Split batch runs (CLI threads): one project's files spread over several Projects, each holding a part, which
+  // exchange what crosses files. The same passes as analyzeAll, in the same order, so the findings are the same:
+  // declaredProjectVariables → (every part's) useProjectVariables → analyzeLocal → sharedGlobalWrites →
+  // (every part's) useSharedGlobals → analyzeIncoming.
+
+  /** The project variables each file of this part declares (the manifest's included), in the order files were added. */
+  declaredProjectVariables(): DeclaredProjectVariables[] {
+    const out: DeclaredProjectVariables[] = [];
+    for (const e of this.entries.values()) {
+      const variables = this.declaredVariables(e);
+      if (variables.length) out.push({ path: e.path, variables: variables.map((v) => ({ name: v.name, hidden: v.hidden })) });
+    }
+    return out;
+  }
+
+  /** Every part's declarations, one list per file in the whole project's order; later ones win, as in one Project. */
+  useProjectVariables(lists: readonly DeclaredProjectVariables['variables'][]): void {
+    const pvs = new Map<string, { name: string; hidden: boolean }>();
+    for (const list of lists) for (const d of list) pvs.set(d.name.toLowerCase(), d);
+    this.whole.pvs = pvs;
+    this.namesCache = undefined;
+  }
+
+  /** analyzeAll's first pass over this part's files (after useProjectVariables). */
+  analyzeLocal(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void): FileAnalysis[] {
+    return this.firstPass(configFor, onProgress);
+  }
+
+  /** The globals this part's files taint, each with its origin's range: the other parts do not hold the file. */
+  sharedGlobalWrites(): SharedGlobalWrite[] {
+    const out: SharedGlobalWrite[] = [];
+    for (const [name, writers] of this.globals()) {
+      for (const w of writers) {
+        const o = w.taint.origin;
+        out.push({ name, path: w.path, taint: w.taint, range: o ? this.linesOf(w.path)?.rangeOf({ start: o.start, end: o.end }) : undefined });
+      }
+    }
+    return out;
+  }
+
+  /** Every part's sharedGlobalWrites, in any order: from now on the globals of the whole project. */
+  useSharedGlobals(writes: readonly SharedGlobalWrite[]): void {
+    const globals = new Map<string, { path: string; taint: Taint }[]>();
+    const ranges = new Map<string, Range>();
+    // In path order, like globals(): the first writer other than the reading file is the one that flows in.
+    for (const w of [...writes].sort((a, b) => a.path.localeCompare(b.path))) {
+      const list = globals.get(w.name) ?? [];
+      list.push({ path: w.path, taint: w.taint });
+      globals.set(w.name, list);
+      const o = w.taint.origin;
+      if (o && w.range) ranges.set(rangeKey(w.path, o.start, o.end), w.range);
+    }
+    this.whole.globals = globals;
+    this.whole.ranges = ranges;
+  }
+
+  /** analyzeAll's second pass over this part's first-pass results (after useSharedGlobals). */
+  analyzeIncoming(first: readonly FileAnalysis[], configFor: (path: string) => ResolvedConfig): FileAnalysis[] {
+    return this.secondPass(first, configFor);
   }
 
   /** Computes this file's summary now, if not cached (see ProjectApi.prepare). */
@@ -499,6 +574,27 @@ function memo(f: (name: string) => boolean, prefilter: RegExp): (name: string) =
     }
     return r;
   };
+}
+
+/** Project variables one file declares (see Project.declaredProjectVariables). */
+export interface DeclaredProjectVariables {
+  path: string;
+  variables: { name: string; hidden: boolean }[];
+}
+
+/** A global a file taints, as another part of a split project needs it (see Project.sharedGlobalWrites). */
+export interface SharedGlobalWrite {
+  /** Lower-case name. */
+  name: string;
+  path: string;
+  /** Its origin is in host offsets of `path`. */
+  taint: Taint;
+  /** Line/character range of the origin in `path` (related locations point there). */
+  range?: Range;
+}
+
+function rangeKey(path: string, start: number, end: number): string {
+  return `${path}\u0000${start}\u0000${end}`;
 }
 
 function baseName(p: string): string {
