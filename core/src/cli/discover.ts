@@ -123,8 +123,10 @@ class IgnoreRules {
   }
 }
 
-export function discover(inputs: string[], cwd: string, root: string, configs: ConfigCache): Discovery {
+/** `onFound(files, bytes)` follows the running totals (the CLI starts worker threads once they are worth it). */
+export function discover(inputs: string[], cwd: string, root: string, configs: ConfigCache, onFound?: (files: number, bytes: number) => void): Discovery {
   const notifications: RunNotification[] = [];
+  let foundBytes = 0;
   const missing: string[] = [];
   const rules = new IgnoreRules(notifications, root);
   const seen = new Map<string, SourceEntry>();
@@ -136,6 +138,8 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
     if (rules.ignored(abs, false, boundaryOf(abs, top))) return;
     if (configs.isAllowlisted(abs, configs.forDir(path.dirname(abs)))) return;
     seen.set(abs, { abs, rel: relPath(root, abs), size, top, jpk: /\.jpk$/i.test(abs), explicit });
+    foundBytes += size;
+    onFound?.(seen.size, foundBytes);
   };
 
   const walk = (start: string, top: string, match?: (rel: string) => boolean, onDir?: (abs: string) => boolean): void => {

@@ -1,6 +1,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { TOOL_NAME } from '../version';
-import { isWorkerData, workerMain } from './pool';
+import { workerMain } from './worker-main';
+import { isWorkerData } from './workers';
 import { runCli } from './run';
 
 // Entry of `jitterbit-guard` (bundled to dist/cli.js). The same bundle is the worker script of the thread pool.

@@ -13,17 +13,13 @@ import { applyBaseline, buildBaseline, loadBaseline, writeBaseline } from './bas
 import { ConfigCache } from './config';
 import { discover, scanRoot, toPosix } from './discover';
 import { createProject } from './engine';
-import { runTasks } from './pool';
 import { Progress } from './progress';
 import { ensureDir } from './read';
 import { ProjectGrouper, selectShard } from './projects';
+import { runScheduled, threadsFor, worthThreads } from './schedule';
+import { WorkerSupply } from './workers';
 
-/**
- * More files than this, holding more bytes than WORKER_MIN_BYTES, and the CLI uses worker threads by default. Each
- * worker pays its own start and JIT warm-up (≈ 0.1 s + 0.5 s of CPU), so small trees run faster on one thread.
- */
-export const WORKER_THRESHOLD = 200;
-export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+export { WORKER_MIN_BYTES, WORKER_THRESHOLD } from './schedule';
 
 export interface CliIo {
   cwd: string;
@@ -68,7 +64,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const configs = new ConfigCache(configPath);
 
-  const found = discover(opts.paths, cwd, root, configs);
+  // Worker threads start while the files are still being found (each loads the bundle, ≈ 0.1 s): at once when
+  // threads are asked for, else as soon as the files found cross the size bounds. The main thread analyses too.
+  const supply = new WorkerSupply(io.script, configPath);
+  try {
+    if (opts.workers !== undefined) supply.warm(opts.workers - 1);
+    const warmAt = opts.workers === undefined ? Math.min(2, availableCores()) - 1 : 0;
+    return await analyseAndReport(opts, io, { root, configs, supply, startTime, rules, warmAt });
+  } finally {
+    await supply.close();
+  }
+}
+
+async function analyseAndReport(
+  opts: CliOptions,
+  io: CliIo,
+  ctx: { root: string; configs: ConfigCache; supply: WorkerSupply; startTime: string; rules: RunReport['rules']; warmAt: number },
+): Promise<number> {
+  const { root, configs, supply, startTime, rules } = ctx;
+  const cwd = io.cwd;
+  const err = (line: string): void => {
+    io.stderr.write(`${TOOL_NAME}: ${line}\n`);
+  };
+  const found = discover(opts.paths, cwd, root, configs, ctx.warmAt > 0 ? (files, bytes) => {
+    if (worthThreads(files, bytes)) supply.warm(ctx.warmAt);
+  } : undefined);
   let usageProblem = false;
   for (const m of found.missing) {
     err(`${m}: no such file or folder (and no file matches it as a glob)`);
@@ -81,17 +101,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const tasks: ProjectTask[] = groups.map((g, id) => ({ id, key: g.key, files: g.files }));
   const fileCount = tasks.reduce((n, t) => n + t.files.length, 0);
   const byteCount = groups.reduce((n, g) => n + g.bytes, 0);
-  const workers = opts.workers ?? (fileCount > WORKER_THRESHOLD && byteCount > WORKER_MIN_BYTES ? Math.min(2, availableCores()) : 1);
+  const threads = threadsFor(opts.workers, fileCount, byteCount, availableCores());
 
   const progress = new Progress(fileCount, io.stderr, !opts.quiet && Progress.wanted(io.stderr, opts.progress));
   const results: TaskResult[] = [];
   let internalErrors = 0;
   try {
-    await runTasks(tasks, {
-      workers,
-      config: configPath,
+    await runScheduled(tasks, {
+      threads,
+      supply,
       configs,
-      script: io.script,
       onResult: (r) => results.push(r),
       onFiles: (n) => progress.advance(n),
     });
