@@ -3,9 +3,9 @@ import { parseJavaScript } from '../syntax/javascript';
 import { parseScript } from '../syntax/parser';
 import type { ScriptRegion, SourceFile } from '../syntax/source-file';
 import type { Range } from '../syntax/text';
-import type { IrScript } from '../semantics/ir';
+import type { Ir, IrScript } from '../semantics/ir';
 import { lowerJavaScript, type EsNode } from '../semantics/lower-javascript';
-import { lowerJitterbit } from '../semantics/lower-jitterbit';
+import { lowerJitterbit, lowerJitterbitComments, lowerJitterbitStatement } from '../semantics/lower-jitterbit';
 import { analyseFlow, type FlowHost, type ScriptFacts } from '../semantics/flow';
 
 /** A parsed and lowered script region; independent of the rest of the project, so it is cached per file text. */
@@ -38,8 +38,13 @@ export function parseRegions(file: SourceFile): ParsedRegion[] {
       const r = parseJavaScript(region.text);
       return { region, ir: lowerJavaScript(r.program as unknown as EsNode, r.comments), diagnostics: r.diagnostics };
     }
-    const r = parseScript(region.text);
-    return { region, ir: lowerJitterbit(r.program, region.text), diagnostics: r.diagnostics };
+    // Statements are lowered as they are parsed, so each statement's syntax tree is garbage at once.
+    const body: Ir[] = [];
+    const r = parseScript(region.text, { onStatement: (e) => body.push(lowerJitterbitStatement(e)) });
+    const ir: IrScript = r.program.plainText
+      ? lowerJitterbit(r.program, region.text)
+      : { language: 'jitterbit', body, comments: lowerJitterbitComments(r.program.comments) };
+    return { region, ir, diagnostics: r.diagnostics };
   });
 }
 

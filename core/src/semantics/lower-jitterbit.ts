@@ -11,8 +11,18 @@ export function lowerJitterbit(program: Program, text?: string): IrScript {
   return {
     language: 'jitterbit',
     body: program.body.map((e) => lower(e, 0)),
-    comments: program.comments.map((c) => ({ text: c.text, start: c.start + 2, end: c.end })),
+    comments: lowerJitterbitComments(program.comments),
   };
+}
+
+/** Lowers one top-level statement (for callers that parse with `onStatement`). */
+export function lowerJitterbitStatement(e: Expr): Ir {
+  return lower(e, 0);
+}
+
+/** Lowers comments into the IR's form (text after the `//` or `/*` opener). */
+export function lowerJitterbitComments(comments: Program['comments']): IrScript['comments'] {
+  return comments.map((c) => ({ text: c.text, start: c.start + 2, end: c.end }));
 }
 
 function opaque(e: { start: number; end: number }): Ir {

@@ -81,276 +81,315 @@ function diag(code: string, message: string, start: number, end: number, severit
   return { code, message, severity, start, end };
 }
 
+/**
+ * Lexes the whole text at once (tests, tools). The parser pulls tokens from a `TokenStream` instead, so tokens
+ * are short-lived and never held in one big array.
+ */
 export function lex(text: string, stats?: WorkStats): LexResult {
+  const stream = new TokenStream(text, stats);
   const tokens: Token[] = [];
-  const comments: Comment[] = [];
-  const diagnostics: SyntaxDiagnostic[] = [];
-  const n = text.length;
+  for (;;) {
+    const t = stream.next();
+    tokens.push(t);
+    if (t.kind === 'EOF') break;
+  }
+  return { tokens, ...stream.finish() };
+}
 
-  const open = text.indexOf(OPEN_TAG);
-  if (open < 0) {
-    tokens.push({ kind: 'EOF', start: n, end: n, text: '' });
-    if (stats) stats.steps += n;
-    return { tokens, comments, diagnostics, plainText: true };
-  }
-  const before = inkSpan(text, 0, open);
-  if (before) {
-    diagnostics.push(diag('syntax/outside-trans', 'Text before <trans> is not evaluated.', before.start, before.end, 'warning'));
-  }
-  const transOpen: NodeBase = { start: open, end: open + OPEN_TAG.length };
-  let transClose: NodeBase | undefined;
+/**
+ * Pull lexer: `next()` returns one token at a time (after `</trans>` or at the end, `TransClose` then `EOF`,
+ * and `EOF` for ever after). Comments and diagnostics accumulate as it goes; `finish()` returns them once the
+ * stream has reached `EOF`.
+ */
+export class TokenStream {
+  readonly comments: Comment[] = [];
+  readonly diagnostics: SyntaxDiagnostic[] = [];
+  readonly plainText: boolean;
+  readonly transOpen: NodeBase | undefined;
+  private transClose: NodeBase | undefined;
+  private readonly n: number;
+  private i: number;
   /** True once an unterminated string or comment swallowed the rest (the missing `</trans>` is its echo). */
-  let swallowed = false;
+  private swallowed = false;
   /** Identifiers starting before this offset are known not to begin a source path (see lexWord). */
-  let noPathUntil = 0;
-  let steps = 0;
+  private noPathUntil = 0;
+  private steps = 0;
+  /** 0 scanning, 1 `TransClose` emitted (EOF next), 2 done. */
+  private phase = 0;
+  private eof: Token | undefined;
 
-  const push = (kind: TokenKind, start: number, end: number, tokenText: string): void => {
-    tokens.push({ kind, start, end, text: tokenText });
-  };
+  constructor(
+    private readonly text: string,
+    private readonly stats?: WorkStats,
+  ) {
+    const n = text.length;
+    this.n = n;
+    const open = text.indexOf(OPEN_TAG);
+    this.plainText = open < 0;
+    if (open < 0) {
+      this.i = n;
+      this.phase = 2;
+      this.eof = { kind: 'EOF', start: n, end: n, text: '' };
+      if (stats) stats.steps += n;
+      this.transOpen = undefined;
+      return;
+    }
+    const before = inkSpan(text, 0, open);
+    if (before) {
+      this.diagnostics.push(diag('syntax/outside-trans', 'Text before <trans> is not evaluated.', before.start, before.end, 'warning'));
+    }
+    this.transOpen = { start: open, end: open + OPEN_TAG.length };
+    this.i = this.transOpen.end;
+    this.steps = open;
+  }
 
-  let i = transOpen.end;
-  while (i < n) {
-    steps++;
-    const c = text.charCodeAt(i);
-    if (c < 128 && CLASS[c] === C_WS) {
-      i++;
-      continue;
-    }
-    const c1 = text.charCodeAt(i + 1);
-    // Identifiers, keywords, source paths.
-    if (c < 128 && CLASS[c] === C_IDENT_START) {
-      const start = i;
-      i++;
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      steps += i - start;
-      const identEnd = i;
-      const next = text.charCodeAt(i);
-      if (start >= noPathUntil && (next === 36 || next === 46 || (next === 35 && isDigit(text.charCodeAt(i + 1))))) {
-        // A transformation source path: IDENT followed by `$`/`.` segments (and `#n` instance indices), ending in `$`.
-        let k = i;
-        let lastDollar = -1;
-        while (k < n) {
-          const d = text.charCodeAt(k);
-          if (d === 36) lastDollar = k;
-          else if (!(isIdentPart(d) || d === 46 || (d === 35 && isDigit(text.charCodeAt(k + 1))))) break;
-          k++;
-        }
-        steps += k - i;
-        if (lastDollar === k - 1) {
-          push('SourceRef', start, k, text.slice(start, k));
-          i = k;
-          continue;
-        }
-        // Not a complete path: any identifier inside the rest of this run cannot start one either.
-        noPathUntil = k;
-        if (lastDollar >= 0) {
-          push('SourceRef', start, lastDollar + 1, text.slice(start, lastDollar + 1));
-          i = lastDollar + 1;
-          continue;
-        }
-      }
-      const word = text.slice(start, identEnd);
-      push(word === 'true' || word === 'false' ? 'Boolean' : 'Identifier', start, identEnd, word);
-      continue;
-    }
-    // Numbers.
-    if (isDigit(c) || (c === 46 && isDigit(c1))) {
-      const start = i;
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 46) {
+  /** Comments, diagnostics and the tag ranges (complete once `next()` has returned `EOF`). */
+  finish(): Omit<LexResult, 'tokens'> {
+    const r: Omit<LexResult, 'tokens'> = { comments: this.comments, diagnostics: this.diagnostics, plainText: this.plainText };
+    if (this.transOpen) r.transOpen = this.transOpen;
+    if (this.transClose) r.transClose = this.transClose;
+    return r;
+  }
+
+  next(): Token {
+    if (this.phase !== 0) return this.end();
+    const text = this.text;
+    const n = this.n;
+    const diagnostics = this.diagnostics;
+    let i = this.i;
+    while (i < n) {
+      this.steps++;
+      const c = text.charCodeAt(i);
+      if (c < 128 && CLASS[c] === C_WS) {
         i++;
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
-      }
-      let d = text.charCodeAt(i);
-      if (isIdentPart(d) || d === 46) {
-        while (i < n && (isIdentPart(d) || d === 46)) d = text.charCodeAt(++i);
-        steps += i - start;
-        push('InvalidNumber', start, i, text.slice(start, i));
-        diagnostics.push(diag('syntax/invalid-number', 'Invalid number: digits run into letters or dots.', start, i));
         continue;
       }
-      steps += i - start;
-      push('Number', start, i, text.slice(start, i));
-      continue;
-    }
-    switch (c) {
-      case 34: // "
-      case 39: { // '
-        i = lexString(text, i, tokens, diagnostics);
-        steps += i - tokens[tokens.length - 1].start;
-        if (tokens[tokens.length - 1].end === n && diagnostics.length > 0 && diagnostics[diagnostics.length - 1].code === 'syntax/unterminated-string') swallowed = true;
-        continue;
-      }
-      case 36: { // $global
+      const c1 = text.charCodeAt(i + 1);
+      // Identifiers, keywords, source paths.
+      if (c < 128 && CLASS[c] === C_IDENT_START) {
         const start = i;
         i++;
-        while (i < n && (isIdentPart(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
-        steps += i - start;
-        if (i === start + 1) {
-          diagnostics.push(diag('syntax/empty-global-name', 'A global variable needs a name after `$`.', start, i, 'warning'));
+        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+        this.steps += i - start;
+        const identEnd = i;
+        const next = text.charCodeAt(i);
+        if (start >= this.noPathUntil && (next === 36 || next === 46 || (next === 35 && isDigit(text.charCodeAt(i + 1))))) {
+          // A transformation source path: IDENT followed by `$`/`.` segments (and `#n` instance indices), ending in `$`.
+          let k = i;
+          let lastDollar = -1;
+          while (k < n) {
+            const d = text.charCodeAt(k);
+            if (d === 36) lastDollar = k;
+            else if (!(isIdentPart(d) || d === 46 || (d === 35 && isDigit(text.charCodeAt(k + 1))))) break;
+            k++;
+          }
+          this.steps += k - i;
+          if (lastDollar === k - 1) {
+            this.i = k;
+            return token('SourceRef', start, k, text.slice(start, k));
+          }
+          // Not a complete path: any identifier inside the rest of this run cannot start one either.
+          this.noPathUntil = k;
+          if (lastDollar >= 0) {
+            this.i = lastDollar + 1;
+            return token('SourceRef', start, lastDollar + 1, text.slice(start, lastDollar + 1));
+          }
         }
-        push('Global', start, i, text.slice(start + 1, i));
-        continue;
+        const word = text.slice(start, identEnd);
+        this.i = identEnd;
+        return token(word === 'true' || word === 'false' ? 'Boolean' : 'Identifier', start, identEnd, word);
       }
-      case 35: // #n
-        if (isDigit(c1)) {
-          const start = i;
+      // Numbers.
+      if (isDigit(c) || (c === 46 && isDigit(c1))) {
+        const start = i;
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        if (text.charCodeAt(i) === 46) {
           i++;
           while (i < n && isDigit(text.charCodeAt(i))) i++;
-          steps += i - start;
-          push('InstanceIndex', start, i, text.slice(start + 1, i));
-          continue;
         }
-        break;
-      case 47: // /
-        if (c1 === 47) {
-          let e = i + 2;
-          while (e < n) {
-            const d = text.charCodeAt(e);
-            if (d === 10 || d === 13) break;
-            e++;
+        let d = text.charCodeAt(i);
+        if (isIdentPart(d) || d === 46) {
+          while (i < n && (isIdentPart(d) || d === 46)) d = text.charCodeAt(++i);
+          this.steps += i - start;
+          diagnostics.push(diag('syntax/invalid-number', 'Invalid number: digits run into letters or dots.', start, i));
+          this.i = i;
+          return token('InvalidNumber', start, i, text.slice(start, i));
+        }
+        this.steps += i - start;
+        this.i = i;
+        return token('Number', start, i, text.slice(start, i));
+      }
+      switch (c) {
+        case 34: // "
+        case 39: { // '
+          const t = lexString(text, i, diagnostics);
+          this.steps += t.end - i;
+          if (t.end === n && diagnostics.length > 0 && diagnostics[diagnostics.length - 1].code === 'syntax/unterminated-string') this.swallowed = true;
+          this.i = t.end;
+          return t;
+        }
+        case 36: { // $global
+          const start = i;
+          i++;
+          while (i < n && (isIdentPart(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+          this.steps += i - start;
+          if (i === start + 1) {
+            diagnostics.push(diag('syntax/empty-global-name', 'A global variable needs a name after `$`.', start, i, 'warning'));
           }
-          steps += e - i;
-          comments.push({ kind: 'LineComment', start: i, end: e, text: text.slice(i + 2, e) });
-          i = e;
-          continue;
+          this.i = i;
+          return token('Global', start, i, text.slice(start + 1, i));
         }
-        if (c1 === 42) {
-          // Searching from i + 2 makes `/*/` open a comment rather than close itself (the documented quirk).
-          const close = text.indexOf('*/', i + 2);
-          if (close < 0) {
-            comments.push({ kind: 'BlockComment', start: i, end: n, text: text.slice(i + 2) });
-            diagnostics.push(diag('syntax/unterminated-comment', 'Block comment is not closed; it swallows the rest of the script.', i, n));
-            swallowed = true;
-            steps += n - i;
-            i = n;
+        case 35: // #n
+          if (isDigit(c1)) {
+            const start = i;
+            i++;
+            while (i < n && isDigit(text.charCodeAt(i))) i++;
+            this.steps += i - start;
+            this.i = i;
+            return token('InstanceIndex', start, i, text.slice(start + 1, i));
+          }
+          break;
+        case 47: // /
+          if (c1 === 47) {
+            let e = i + 2;
+            while (e < n) {
+              const d = text.charCodeAt(e);
+              if (d === 10 || d === 13) break;
+              e++;
+            }
+            this.steps += e - i;
+            this.comments.push({ kind: 'LineComment', start: i, end: e, text: text.slice(i + 2, e) });
+            i = e;
             continue;
           }
-          comments.push({ kind: 'BlockComment', start: i, end: close + 2, text: text.slice(i + 2, close) });
-          steps += close + 2 - i;
-          i = close + 2;
-          continue;
+          if (c1 === 42) {
+            // Searching from i + 2 makes `/*/` open a comment rather than close itself (the documented quirk).
+            const close = text.indexOf('*/', i + 2);
+            if (close < 0) {
+              this.comments.push({ kind: 'BlockComment', start: i, end: n, text: text.slice(i + 2) });
+              diagnostics.push(diag('syntax/unterminated-comment', 'Block comment is not closed; it swallows the rest of the script.', i, n));
+              this.swallowed = true;
+              this.steps += n - i;
+              i = n;
+              continue;
+            }
+            this.comments.push({ kind: 'BlockComment', start: i, end: close + 2, text: text.slice(i + 2, close) });
+            this.steps += close + 2 - i;
+            i = close + 2;
+            continue;
+          }
+          this.i = c1 === 61 ? i + 2 : i + 1;
+          return c1 === 61 ? this.unsupported(i, 2, '/=') : token('Punct', i, i + 1, '/');
+        case 60: // <
+          if (text.startsWith(CLOSE_TAG, i)) {
+            this.i = i;
+            this.transClose = { start: i, end: i + CLOSE_TAG.length };
+            return this.end();
+          }
+          if (text.startsWith(OPEN_TAG, i)) {
+            diagnostics.push(diag('syntax/duplicate-trans', 'A second <trans> tag is not allowed.', i, i + OPEN_TAG.length));
+            i += OPEN_TAG.length;
+            continue;
+          }
+          return this.op2(i, c1, 61, '<=', '<');
+        case 62: return this.op2(i, c1, 61, '>=', '>');
+        case 61: return this.op2(i, c1, 61, '==', '=');
+        case 33: return this.op2(i, c1, 61, '!=', '!');
+        case 38: return this.op2(i, c1, 38, '&&', '&');
+        case 124: return this.op2(i, c1, 124, '||', '|');
+        case 43: // +
+          if (c1 === 43 || c1 === 61) {
+            this.i = i + 2;
+            return token('Punct', i, i + 2, c1 === 43 ? '++' : '+=');
+          }
+          this.i = i + 1;
+          return token('Punct', i, i + 1, '+');
+        case 45: // -
+          if (c1 === 45 || c1 === 61) {
+            this.i = i + 2;
+            return token('Punct', i, i + 2, c1 === 45 ? '--' : '-=');
+          }
+          this.i = i + 1;
+          return token('Punct', i, i + 1, '-');
+        case 42: // *
+          this.i = c1 === 61 ? i + 2 : i + 1;
+          return c1 === 61 ? this.unsupported(i, 2, '*=') : token('Punct', i, i + 1, '*');
+        case 94: // ^
+          this.i = c1 === 61 ? i + 2 : i + 1;
+          return c1 === 61 ? this.unsupported(i, 2, '^=') : token('Punct', i, i + 1, '^');
+        case 37: { // %
+          const len = c1 === 61 ? 2 : 1;
+          this.i = i + len;
+          return this.unsupported(i, len, len === 2 ? '%=' : '%');
         }
-        if (c1 === 61) {
-          unsupported(i, 2, '/=');
-          i += 2;
-          continue;
-        }
-        push('Punct', i, i + 1, '/');
-        i++;
-        continue;
-      case 60: // <
-        if (text.startsWith(CLOSE_TAG, i)) {
-          transClose = { start: i, end: i + CLOSE_TAG.length };
+        case 40: this.i = i + 1; return token('Punct', i, i + 1, '(');
+        case 41: this.i = i + 1; return token('Punct', i, i + 1, ')');
+        case 123: this.i = i + 1; return token('Punct', i, i + 1, '{');
+        case 125: this.i = i + 1; return token('Punct', i, i + 1, '}');
+        case 91: this.i = i + 1; return token('Punct', i, i + 1, '[');
+        case 93: this.i = i + 1; return token('Punct', i, i + 1, ']');
+        case 44: this.i = i + 1; return token('Punct', i, i + 1, ',');
+        case 59: this.i = i + 1; return token('Punct', i, i + 1, ';');
+        default:
           break;
-        }
-        if (text.startsWith(OPEN_TAG, i)) {
-          diagnostics.push(diag('syntax/duplicate-trans', 'A second <trans> tag is not allowed.', i, i + OPEN_TAG.length));
-          i += OPEN_TAG.length;
-          continue;
-        }
-        i = op2(i, c1, 61, '<=', '<');
-        continue;
-      case 62: i = op2(i, c1, 61, '>=', '>'); continue;
-      case 61: i = op2(i, c1, 61, '==', '='); continue;
-      case 33: i = op2(i, c1, 61, '!=', '!'); continue;
-      case 38: i = op2(i, c1, 38, '&&', '&'); continue;
-      case 124: i = op2(i, c1, 124, '||', '|'); continue;
-      case 43: // +
-        if (c1 === 43 || c1 === 61) {
-          push('Punct', i, i + 2, c1 === 43 ? '++' : '+=');
-          i += 2;
-        } else {
-          push('Punct', i, i + 1, '+');
-          i++;
-        }
-        continue;
-      case 45: // -
-        if (c1 === 45 || c1 === 61) {
-          push('Punct', i, i + 2, c1 === 45 ? '--' : '-=');
-          i += 2;
-        } else {
-          push('Punct', i, i + 1, '-');
-          i++;
-        }
-        continue;
-      case 42: // *
-        if (c1 === 61) {
-          unsupported(i, 2, '*=');
-          i += 2;
-        } else {
-          push('Punct', i, i + 1, '*');
-          i++;
-        }
-        continue;
-      case 94: // ^
-        if (c1 === 61) {
-          unsupported(i, 2, '^=');
-          i += 2;
-        } else {
-          push('Punct', i, i + 1, '^');
-          i++;
-        }
-        continue;
-      case 37: { // %
-        const len = c1 === 61 ? 2 : 1;
-        unsupported(i, len, len === 2 ? '%=' : '%');
-        i += len;
-        continue;
       }
-      case 40: punct(i, '('); i++; continue;
-      case 41: punct(i, ')'); i++; continue;
-      case 123: punct(i, '{'); i++; continue;
-      case 125: punct(i, '}'); i++; continue;
-      case 91: punct(i, '['); i++; continue;
-      case 93: punct(i, ']'); i++; continue;
-      case 44: punct(i, ','); i++; continue;
-      case 59: punct(i, ';'); i++; continue;
-      default:
-        break;
+      // A run of characters that cannot start a token.
+      const start = i;
+      i++;
+      while (i < n && !isWhitespace(text.charCodeAt(i)) && !startsToken(text, i)) i++;
+      this.steps += i - start;
+      diagnostics.push(diag('syntax/unexpected-character', 'Unexpected character(s) in script.', start, i));
+      this.i = i;
+      return token('Unknown', start, i, text.slice(start, i));
     }
-    if (transClose) break;
-    // A run of characters that cannot start a token.
-    const start = i;
-    i++;
-    while (i < n && !isWhitespace(text.charCodeAt(i)) && !startsToken(text, i)) i++;
-    steps += i - start;
-    push('Unknown', start, i, text.slice(start, i));
-    diagnostics.push(diag('syntax/unexpected-character', 'Unexpected character(s) in script.', start, i));
+    this.i = i;
+    return this.end();
   }
 
-  if (transClose) {
-    tokens.push({ kind: 'TransClose', start: transClose.start, end: transClose.end, text: CLOSE_TAG });
-    const after = inkSpan(text, transClose.end, n);
-    if (after) {
-      diagnostics.push(diag('syntax/outside-trans', 'Text after </trans> is not evaluated.', after.start, after.end, 'warning'));
-      reportExtraTags(text, after.start, diagnostics);
+  /** The end of the script: `TransClose` (when the tag is there) then `EOF`, with the end-of-text checks once. */
+  private end(): Token {
+    if (this.phase === 2) return this.eof as Token;
+    const text = this.text;
+    const n = this.n;
+    const close = this.transClose;
+    if (this.phase === 0) {
+      if (close) {
+        const after = inkSpan(text, close.end, n);
+        if (after) {
+          this.diagnostics.push(diag('syntax/outside-trans', 'Text after </trans> is not evaluated.', after.start, after.end, 'warning'));
+          reportExtraTags(text, after.start, this.diagnostics);
+        }
+        this.steps += n - close.end;
+        this.phase = 1;
+        return token('TransClose', close.start, close.end, CLOSE_TAG);
+      }
+      if (!this.swallowed) this.diagnostics.push(diag('syntax/unclosed-trans', 'The script has no closing </trans> tag.', n, n));
     }
-    steps += n - transClose.end;
-  } else if (!swallowed) {
-    diagnostics.push(diag('syntax/unclosed-trans', 'The script has no closing </trans> tag.', n, n));
+    this.phase = 2;
+    const at = close ? close.start : n;
+    this.eof = token('EOF', at, at, '');
+    if (this.stats) this.stats.steps += this.steps;
+    return this.eof;
   }
-  tokens.push({ kind: 'EOF', start: transClose ? transClose.start : n, end: transClose ? transClose.start : n, text: '' });
-  if (stats) stats.steps += steps + open;
-  return { tokens, comments, diagnostics, transOpen, transClose, plainText: false };
 
-  function punct(at: number, p: string): void {
-    tokens.push({ kind: 'Punct', start: at, end: at + 1, text: p });
-  }
   /** One- or two-character operator: `second` decides between them. */
-  function op2(at: number, next: number, second: number, two: string, one: string): number {
+  private op2(at: number, next: number, second: number, two: string, one: string): Token {
     if (next === second) {
-      tokens.push({ kind: 'Punct', start: at, end: at + 2, text: two });
-      return at + 2;
+      this.i = at + 2;
+      return token('Punct', at, at + 2, two);
     }
-    tokens.push({ kind: 'Punct', start: at, end: at + 1, text: one });
-    return at + 1;
+    this.i = at + 1;
+    return token('Punct', at, at + 1, one);
   }
-  function unsupported(at: number, len: number, op: string): void {
-    tokens.push({ kind: 'Unsupported', start: at, end: at + len, text: op });
-    diagnostics.push(diag('syntax/unsupported-operator', `Operator '${op}' is not supported by Jitterbit Script.`, at, at + len));
+
+  private unsupported(at: number, len: number, op: string): Token {
+    this.diagnostics.push(diag('syntax/unsupported-operator', `Operator '${op}' is not supported by Jitterbit Script.`, at, at + len));
+    return token('Unsupported', at, at + len, op);
   }
+}
+
+function token(kind: TokenKind, start: number, end: number, text: string): Token {
+  return { kind, start, end, text };
 }
 
 /** Errors for further `<trans>` / `</trans>` tags in the inert text after the closing tag. */
@@ -380,8 +419,8 @@ function decodeEscape(c: number): number {
   }
 }
 
-/** Lexes the string starting at `start` (on its quote); returns the offset after it. */
-function lexString(text: string, start: number, tokens: Token[], diagnostics: SyntaxDiagnostic[]): number {
+/** Lexes the string starting at `start` (on its quote). */
+function lexString(text: string, start: number, diagnostics: SyntaxDiagnostic[]): Token {
   const n = text.length;
   const q = text.charCodeAt(start);
   let i = start + 1;
@@ -402,9 +441,9 @@ function lexString(text: string, start: number, tokens: Token[], diagnostics: Sy
   }
   const contentEnd = i;
   const end = closed ? i + 1 : n;
-  const token: Token = { kind: 'String', start, end, text: '', quote: q === 34 ? '"' : "'" };
+  const t: Token = { kind: 'String', start, end, text: '', quote: q === 34 ? '"' : "'" };
   if (!decodes) {
-    token.text = text.slice(start + 1, contentEnd);
+    t.text = text.slice(start + 1, contentEnd);
   } else {
     // Second pass only for strings with escapes: decoded value plus the source offset of each character.
     const parts: string[] = [];
@@ -431,10 +470,9 @@ function lexString(text: string, start: number, tokens: Token[], diagnostics: Sy
       j++;
     }
     if (chunk < contentEnd) parts.push(text.slice(chunk, contentEnd));
-    token.text = parts.join('');
-    token.charOffsets = offsets;
+    t.text = parts.join('');
+    t.charOffsets = offsets;
   }
-  tokens.push(token);
   if (!closed) {
     diagnostics.push({
       code: 'syntax/unterminated-string',
@@ -444,5 +482,5 @@ function lexString(text: string, start: number, tokens: Token[], diagnostics: Sy
       end: n,
     });
   }
-  return end;
+  return t;
 }

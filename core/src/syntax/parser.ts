@@ -10,7 +10,7 @@
 import type {
   Assign, BinaryOp, Expr, Missing, Program, ParseResult, SyntaxDiagnostic, Unary, Update,
 } from './ast';
-import { lex, type WorkStats } from './lexer';
+import { TokenStream, type WorkStats } from './lexer';
 import { Prec, binaryPrecedence, isAssignOp, type Token } from './tokens';
 
 export interface ParseOptions {
@@ -18,6 +18,11 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Receives a count of lexer and parser steps (for linear-time tests). */
   stats?: WorkStats;
+  /**
+   * Receives each top-level statement as soon as it is parsed, instead of collecting them in `program.body`
+   * (which stays empty): a consumer that converts statements one by one lets each tree die young.
+   */
+  onStatement?: (statement: Expr) => void;
 }
 
 export const DEFAULT_MAX_DEPTH = 256;
@@ -31,23 +36,28 @@ export const DEFAULT_MAX_DEPTH = 256;
  * iteratively and can be deeper, so visit trees with `walk` (iterative) or cap your own recursion.
  */
 export function parseScript(text: string, options: ParseOptions = {}): ParseResult {
-  const lexed = lex(text, options.stats);
+  const stream = new TokenStream(text, options.stats);
   const program: Program = {
     kind: 'Program',
     start: 0,
     end: text.length,
     body: [],
-    comments: lexed.comments,
-    plainText: lexed.plainText,
+    comments: stream.comments,
+    plainText: stream.plainText,
   };
-  if (lexed.transOpen) program.transOpen = lexed.transOpen;
-  if (lexed.transClose) program.transClose = lexed.transClose;
-  const diagnostics = lexed.diagnostics;
-  if (!lexed.plainText) {
-    const parser = new Parser(lexed.tokens, diagnostics, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-    program.body = parser.parseStatements();
+  // The parser's own list: its de-duplication looks at its last report, which lexer reports must not interleave.
+  const parserDiagnostics: SyntaxDiagnostic[] = [];
+  if (!stream.plainText) {
+    const parser = new Parser(stream, parserDiagnostics, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    program.body = parser.parseStatements(options.onStatement);
     if (options.stats) options.stats.steps += parser.steps;
   }
+  // Drains the stream (a script that ends early still has its end-of-text checks).
+  while (stream.next().kind !== 'EOF');
+  const lexed = stream.finish();
+  if (lexed.transOpen) program.transOpen = lexed.transOpen;
+  if (lexed.transClose) program.transClose = lexed.transClose;
+  const diagnostics = parserDiagnostics.length > 0 ? lexed.diagnostics.concat(parserDiagnostics) : lexed.diagnostics;
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
   return { program, diagnostics };
 }
@@ -79,32 +89,42 @@ class Parser {
   private readonly open: Record<Closer, number> = { ')': 0, ']': 0, '}': 0 };
   steps = 0;
 
+  /** The current token. */
+  private cur: Token;
+  /** Tokens pulled ahead of `cur` by `peekAt` (rare: at most two). */
+  private readonly ahead: Token[] = [];
+
   constructor(
-    private readonly tokens: Token[],
+    private readonly stream: TokenStream,
     private readonly diagnostics: SyntaxDiagnostic[],
     private readonly maxDepth: number,
   ) {
-    this.lastEnd = tokens.length > 0 ? tokens[0].start : 0;
+    this.cur = stream.next();
+    this.lastEnd = this.cur.start;
   }
 
   // ---- cursor ----
 
   private peek(): Token {
     this.steps++;
-    return this.tokens[this.pos];
+    return this.cur;
   }
 
+  /** The token `ahead` places after the current one. */
   private peekAt(ahead: number): Token {
-    const i = Math.min(this.pos + ahead, this.tokens.length - 1);
-    return this.tokens[i];
+    if (ahead === 0) return this.cur;
+    // The stream itself repeats `EOF` at the end, as the old token array's last entry did.
+    while (this.ahead.length < ahead) this.ahead.push(this.stream.next());
+    return this.ahead[ahead - 1];
   }
 
   /** Consumes the current token (never the terminal `</trans>` / EOF). */
   private advance(): Token {
-    const t = this.tokens[this.pos];
+    const t = this.cur;
     if (t.kind !== 'EOF' && t.kind !== 'TransClose') {
       this.pos++;
       this.lastEnd = t.end;
+      this.cur = this.ahead.length > 0 ? (this.ahead.shift() as Token) : this.stream.next();
     }
     return t;
   }
@@ -155,8 +175,9 @@ class Parser {
   // ---- statements and sequences ----
 
   /** Top level: statements separated by `;` up to `</trans>` or the end. */
-  parseStatements(): Expr[] {
+  parseStatements(onStatement?: (statement: Expr) => void): Expr[] {
     const body: Expr[] = [];
+    const emit = onStatement ?? ((e: Expr) => body.push(e));
     while (true) {
       const t = this.peek();
       if (Parser.isEnd(t)) break;
@@ -165,17 +186,17 @@ class Parser {
         continue;
       }
       if (t.kind === 'Unknown') {
-        body.push(this.skipUnknown());
+        emit(this.skipUnknown());
         continue;
       }
       if (Parser.isCloser(t) || Parser.isPunct(t, ',')) {
         this.error('syntax/unexpected-token', `Unexpected ${describe(t)}.`, t.start, t.end);
         this.advance();
-        body.push({ kind: 'Error', start: t.start, end: t.end, children: [] });
+        emit({ kind: 'Error', start: t.start, end: t.end, children: [] });
         continue;
       }
       const before = this.pos;
-      body.push(this.parseExpression());
+      emit(this.parseExpression());
       const after = this.peek();
       if (Parser.isPunct(after, ';') || Parser.isEnd(after)) continue;
       if (Parser.startsExpression(after)) {

@@ -36,6 +36,22 @@ describe('syntax/fuzz (bounded, seeded)', () => {
     assert.ok(withErrors > 500, `only ${withErrors} inputs had errors`);
   });
 
+  it('delivers through onStatement exactly the statements and diagnostics of a collected parse', () => {
+    const seeds = fixtures().map((f) => f.text);
+    const rng = prng(0x057);
+    for (let iter = 0; iter < 400; iter++) {
+      let text = seeds[iter % seeds.length];
+      for (let k = rng() * 4; k > 0; k--) text = mutate(text, rng);
+      const collected = parseScript(text);
+      const streamed: unknown[] = [];
+      const r = parseScript(text, { onStatement: (e) => streamed.push(e) });
+      assert.equal(r.program.body.length, 0, 'the body stays empty when statements are streamed');
+      assert.deepEqual(streamed, collected.program.body, `iteration ${iter}: ${JSON.stringify(text)}`);
+      assert.deepEqual(r.diagnostics, collected.diagnostics);
+      assert.deepEqual(r.program.comments, collected.program.comments);
+    }
+  });
+
   it('survives 600 token soups parsed with small nesting caps (exercises the too-deep recovery)', function () {
     this.timeout(60_000);
     const rng = prng(0xdee9);
