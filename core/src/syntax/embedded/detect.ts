@@ -8,7 +8,8 @@ import { firstContent } from './script-text';
 /** Files larger than this are skipped by callers with a message (8 MiB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-/** Characters that count as control characters below (NUL included). */
+/** Characters that count as control characters below (NUL included); matching them is the point here. */
+// eslint-disable-next-line no-control-regex
 const SUSPECT_RE = /[\0-\x08\x0e-\x1a\x1c-\x1f\ufffd]/;
 
 /**
