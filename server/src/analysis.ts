@@ -24,10 +24,11 @@ import {
   type RuleMeta,
   type Severity,
   type SourceFile,
+  type TextLoader,
   type VariableOccurrence,
 } from '../../core/src/index';
 
-export type { FileAnalysis, Finding, Fix, ProjectApi, ReadFileFn, ResolvedConfig, RuleMeta, Severity, SourceFile, VariableOccurrence };
+export type { FileAnalysis, Finding, Fix, ProjectApi, ReadFileFn, ResolvedConfig, RuleMeta, Severity, SourceFile, TextLoader, VariableOccurrence };
 export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, isProbablyBinary, LineMap, loadSourceFile, MAX_FILE_BYTES, suppressionComment };
 
 export type VariableInfo = ReturnType<ProjectApi['variableNames']>[number];
@@ -36,11 +37,15 @@ export type CatalogueFunction = FunctionInfo;
 /**
  * The server's project. Parse trees are not retained: the index holds every file of the workspace, and a tree per
  * file costs several times the memory of the compact summaries; an open document is re-parsed when it is analysed.
+ * Files that are not open keep no text either (`setStoredFile`): `loadText` reads them again when needed.
  * Variable occurrences are kept (references, rename, completion).
  */
-export function createProject(): ProjectApi {
-  return coreCreateProject({ retainTrees: false, keepOccurrences: true });
+export function createProject(loadText: TextLoader): StoredProject {
+  return coreCreateProject({ retainTrees: false, keepOccurrences: true, loadText });
 }
+
+/** The project as the server uses it: files that are not open are stored (their texts stay on disk). */
+export type StoredProject = ProjectApi & Required<Pick<ProjectApi, 'setStoredFile' | 'prepare'>>;
 
 /** Functions callable from Jitterbit Script (the catalogue also lists JavaScript-only ones). */
 export const FUNCTION_CATALOGUE: readonly CatalogueFunction[] = CORE_FUNCTIONS.filter((f) => f.language === 'jitterbit');

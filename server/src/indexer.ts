@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readFileSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isProbablyBinary, MAX_FILE_BYTES } from './analysis';
 
@@ -51,18 +51,57 @@ export async function findSupportedFiles(root: string, isCancelled: () => boolea
   return out.sort();
 }
 
-/** Reads a file for the index; returns a reason instead of text when it is too large or binary (the CLI's limits). */
-export async function readIndexable(path: string): Promise<{ text: string } | { skipped: string } | undefined> {
+/** What identifies the version of a file on disk: a changed size or modification time means a changed file. */
+export function stampOf(st: Stats): string {
+  return `${st.size}:${st.mtimeMs}`;
+}
+
+/**
+ * Reads a file for the index, with its stamp (from the same open file); returns a reason instead of text when it is
+ * too large or binary (the CLI's limits), undefined when it is gone or not a file.
+ */
+export async function readIndexable(path: string): Promise<{ text: string; stamp: string } | { skipped: string } | undefined> {
+  let handle: fs.FileHandle | undefined;
   let buf: Buffer;
+  let stamp: string;
   try {
-    const st = await fs.stat(path);
+    handle = await fs.open(path, 'r');
+    const st = await handle.stat();
     if (!st.isFile()) return undefined;
-    if (st.size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB (${st.size} bytes)` };
-    buf = await fs.readFile(path);
+    if (st.size > MAX_FILE_BYTES) return { skipped: tooLarge(st.size) };
+    stamp = stampOf(st);
+    buf = await handle.readFile();
   } catch {
     return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
   const text = buf.toString('utf8');
   if (isProbablyBinary(text)) return { skipped: 'binary content' };
-  return { text };
+  return { text, stamp };
+}
+
+/**
+ * The project's loader for files that are not open (it keeps no text of them): synchronous, because the core
+ * analyses synchronously. Throws an Error naming the file when it cannot be read or is no longer indexable.
+ */
+export function loadStoredText(path: string): { text: string; stamp: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    if (st.size > MAX_FILE_BYTES) throw new Error(`${path} is ${tooLarge(st.size)}`);
+    const text = readFileSync(fd, 'utf8');
+    if (isProbablyBinary(text)) throw new Error(`${path} has binary content`);
+    return { text, stamp: stampOf(st) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw code ? new Error(`${path} could not be read (${code})`) : e;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function tooLarge(size: number): string {
+  return `larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB (${size} bytes)`;
 }

@@ -222,6 +222,13 @@ export function startServer(connection: Connection): void {
   });
   // Dependents of a change, found when the next analysis settles it: re-push them, or ask the client to re-pull.
   service.onAffected = (uris) => refreshAll(uris);
+  // A file that is not open is read again when needed; one that cannot be is named once in the output channel.
+  const unreadable = new Set<string>();
+  service.onUnreadable = (message) => {
+    if (unreadable.has(message)) return;
+    unreadable.add(message);
+    connection.console.warn(`${message}: it is left out of the analysis until it changes on disk.`);
+  };
 
   documents.onDidSave((e) => {
     savedVersion.set(e.document.uri, e.document.version);
@@ -247,7 +254,7 @@ export function startServer(connection: Connection): void {
     const path = uriToPath(uri);
     void readIndexable(path).then((r) => {
       if (r && 'text' in r) {
-        service.update(uri, r.text);
+        service.updateStored(uri, r.stamp, r.text);
         service.settle();
       } else {
         const affected = service.remove(uri);
@@ -334,7 +341,7 @@ export function startServer(connection: Connection): void {
         }
         const uri = pathToUri(path);
         if (documents.get(service.uriOf(path))) return; // the open document is the authority
-        service.update(uri, r.text, undefined, false);
+        service.updateStored(uri, r.stamp, r.text, false);
       });
       indexing.indexed = Math.min(files.length, i + chunk.length);
       progress.report(Math.round((indexing.indexed / Math.max(1, files.length)) * 100), `${indexing.indexed}/${files.length} files`);
@@ -397,7 +404,7 @@ export function startServer(connection: Connection): void {
         continue;
       }
       const r = await readIndexable(path);
-      if (r && 'text' in r) service.update(change.uri, r.text);
+      if (r && 'text' in r) service.updateStored(change.uri, r.stamp, r.text);
     }
     service.settle();
     if (configChanged) {

@@ -1,20 +1,28 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject, LineMap, type FileAnalysis, type ProjectApi } from './analysis';
+import { createProject, LineMap, type FileAnalysis, type StoredProject, type TextLoader } from './analysis';
 import { ConfigCache } from './config';
 import { FindingRecords, toDiagnostic } from './findings';
+import { loadStoredText } from './indexer';
 import { pathToUri, uriToPath } from './paths';
 import { mergeSettings, type SettingsStore } from './settings';
 import type { GuardSettings } from '../../protocol/src/index';
 
-/** One analysis of one file at one version, with the diagnostics made from it. */
+/**
+ * What the server keeps of an analysis. An open document's keeps its source (language features, code actions); a
+ * file that is not open (analysed for the Secrets Vault's list) keeps only its findings, copied so that no string
+ * of them is a slice of the file's text (V8 would keep the whole text alive behind it).
+ */
+export type KeptAnalysis = Omit<FileAnalysis, 'source'> & { source?: FileAnalysis['source'] };
+
+/** One analysis of one file at one version, with the diagnostics made from it (open documents only). */
 export interface AnalysisEntry {
   uri: string;
   version: number;
   /** Settings and config generation the analysis was made under. */
   stamp: string;
-  analysis: FileAnalysis;
+  analysis: KeptAnalysis;
   diagnostics: Diagnostic[];
   /** Milliseconds the core took (drives the adaptive debounce). */
   cost: number;
@@ -32,7 +40,7 @@ export interface DocumentSource {
  * (uri, version), the findings recorded for code actions, and which open documents a change affects.
  */
 export class GuardService {
-  readonly project: ProjectApi = createProject();
+  readonly project: StoredProject;
   readonly config = new ConfigCache();
   readonly records = new FindingRecords();
   private readonly cache = new Map<string, AnalysisEntry>();
@@ -43,6 +51,8 @@ export class GuardService {
   private readonly pending = new Map<string, string[]>();
   /** Bumped when a file that is not open changes (disk, index): caches of project-wide names key on it. */
   namesGeneration = 0;
+  /** Called when a file that is not open could not be read again (the message names it; set by the server). */
+  onUnreadable: (message: string) => void = () => undefined;
   /** Called with the open documents a settled change may affect (set by the server). */
   onAffected: (uris: string[]) => void = () => undefined;
   private resultSeq = 0;
@@ -51,7 +61,17 @@ export class GuardService {
   constructor(
     readonly documents: DocumentSource,
     readonly settings: SettingsStore,
-  ) {}
+    loadText: TextLoader = loadStoredText,
+  ) {
+    this.project = createProject((path) => {
+      try {
+        return loadText(path);
+      } catch (e) {
+        this.onUnreadable(e instanceof Error ? e.message : `${path} could not be read`);
+        throw e;
+      }
+    });
+  }
 
   /** The URI diagnostics for `path` are published under: the open document's own URI if there is one. */
   uriOf(path: string): string {
@@ -66,20 +86,32 @@ export class GuardService {
   }
 
   /**
-   * Feed a new text for a file (open document or disk). The cross-file dependents of the file's previous text
-   * are noted now (cheap: its facts are cached); those of the new text are worked out lazily by `settle()`,
-   * right before the next analysis, so typing never pays for a parse outside the (debounced) analysis.
-   * `track: false` (the initial index) skips dependents entirely: the caller refreshes everything afterwards.
+   * Feed an open document's new text. The cross-file dependents of the file's previous text are noted now (cheap:
+   * its facts are cached); those of the new text are worked out lazily by `settle()`, right before the next
+   * analysis, so typing never pays for a parse outside the (debounced) analysis.
    */
-  update(uri: string, text: string, version?: number, track = true): void {
+  update(uri: string, text: string, version: number): void {
+    const path = this.changing(uri, true);
+    this.project.setFile(path, text, version);
+  }
+
+  /**
+   * Feed a file that is not open, as it is on disk: the project keeps its stamp and summary, not its text (it reads
+   * the file again when it needs it). `text`, just read with that stamp, spares one read. `track: false` (the
+   * initial index) skips dependents entirely: the caller refreshes everything afterwards.
+   */
+  updateStored(uri: string, stamp: string, text?: string, track = true): void {
+    const path = this.changing(uri, track);
+    const version = ++this.diskSeq;
+    this.diskVersions.set(path, version);
+    this.project.setStoredFile(path, stamp, version, text);
+    if (!this.documents.get(uri)) this.namesGeneration++;
+  }
+
+  private changing(uri: string, track: boolean): string {
     const path = uriToPath(uri);
     if (track && !this.pending.has(path)) this.pending.set(path, this.project.hasFile(path) ? this.project.dependentsOf(path) : []);
-    if (version === undefined) {
-      version = ++this.diskSeq;
-      this.diskVersions.set(path, version);
-    }
-    this.project.setFile(path, text, version);
-    if (!this.documents.get(uri)) this.namesGeneration++;
+    return path;
   }
 
   /**
@@ -144,20 +176,16 @@ export class GuardService {
     const path = uriToPath(uri);
     const config = mergeSettings(this.config.forFile(path), settings);
     const t0 = performance.now();
-    const analysis = this.project.analyzeFile(path, config);
+    const full = this.project.analyzeFile(path, config);
     const cost = performance.now() - t0;
+    const open = this.documents.get(uri) !== undefined;
+    const analysis: KeptAnalysis = open ? full : structuredClone({ ...full, source: undefined });
     const keys = this.records.record(uri, version, analysis.findings);
-    const diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, keys[i], this.relatedInformation));
+    // Diagnostics are published for open documents only.
+    const diagnostics = open ? analysis.findings.map((f, i) => toDiagnostic(f, keys[i], this.relatedInformation)) : [];
     const entry: AnalysisEntry = { uri, version, stamp, analysis, diagnostics, cost, resultId: `${++this.resultSeq}` };
     this.cache.set(uri, entry);
     return entry;
-  }
-
-  /** The last analysis of any file (for language features that only need the parsed source). */
-  analysisFor(uri: string, settings: GuardSettings): FileAnalysis | undefined {
-    const path = uriToPath(uri);
-    if (!this.project.hasFile(path)) return undefined;
-    return this.analyze(uri, settings).analysis;
   }
 
   /**
@@ -169,7 +197,7 @@ export class GuardService {
     const doc = this.documents.get(uri);
     if (doc) return new LineMap(doc.getText());
     const entry = this.cache.get(uri);
-    if (entry && entry.version === this.versionOf(uri)) return entry.analysis.source.lines;
+    if (entry?.analysis.source && entry.version === this.versionOf(uri)) return entry.analysis.source.lines;
     try {
       return new LineMap(readFileSync(path, 'utf8'));
     } catch {

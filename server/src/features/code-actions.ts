@@ -16,6 +16,7 @@ import {
 } from '../../../protocol/src/index';
 import { suppressionComment, type Finding, type Fix, type LineMap } from '../analysis';
 import { keyOf, type RecordedFinding } from '../findings';
+import { uriToPath } from '../paths';
 import type { GuardService } from '../service';
 
 /** Placeholder the user replaces in a suppression comment (the VS Code client selects it after the edit). */
@@ -66,7 +67,8 @@ export class CodeActionProvider {
     const entry = this.service.cached(rec.uri);
     if (!entry || entry.version !== rec.version) return undefined;
     if (this.service.versionOf(rec.uri) !== rec.version) return undefined;
-    return entry.analysis.source.lines;
+    // A file that is not open kept no source: its text is the one on disk at that version.
+    return entry.analysis.source?.lines ?? this.service.linesOf(uriToPath(rec.uri));
   }
 
   private fixesOf(rec: RecordedFinding, lines: LineMap): Fix[] {

@@ -262,7 +262,7 @@ export class LanguageFeatures {
       if (b > a) out.push({ startLine: a, endLine: kind === FoldingRangeKind.Comment ? b : Math.max(a, b - 1), kind });
     };
     const entry = this.service.cached(doc.uri);
-    const regions = entry?.analysis.source.regions ?? [];
+    const regions = entry?.analysis.source?.regions ?? [];
     const embedded = regions.filter((r) => r.encoding !== 'raw');
     if (embedded.length) {
       for (const r of embedded) push(r.map.toHost(0), r.map.toHost(r.text.length) + 1, FoldingRangeKind.Region);
