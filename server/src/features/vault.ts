@@ -39,6 +39,7 @@ import {
   mergeProjectVariables,
   renameVariableEdits,
   type ManifestOp,
+  type Occurrence,
 } from '../analysis';
 import { yieldToEventLoop } from '../indexer';
 import { pathToUri, uriToPath } from '../paths';
@@ -124,13 +125,26 @@ export class VaultFeature {
    */
   private takenForNew(): string[] {
     const out = this.service.project.variableNames().filter((v) => v.kind === 'system').map((v) => v.name);
-    for (const o of this.service.project.variableOccurrences()) if (o.form !== 'data' && o.access !== 'read') out.push(o.name);
+    for (const o of this.occurrences(() => true, (o) => o.form !== 'data' && o.access !== 'read')) out.push(o.name);
+    return out;
+  }
+
+  /**
+   * The occurrences that pass `keep`, in the files that pass `inFile`, gathered file by file: the whole project's
+   * list at once would be millions of short-lived objects.
+   */
+  private occurrences(inFile: (path: string) => boolean, keep: (o: Occurrence) => boolean): Occurrence[] {
+    const out: Occurrence[] = [];
+    // The project's own order for occurrence lists.
+    for (const path of this.service.project.files().sort((a, b) => a.localeCompare(b))) {
+      if (!inFile(path)) continue;
+      for (const o of this.service.project.variableOccurrences(undefined, path)) if (keep(o)) out.push(o);
+    }
     return out;
   }
 
   private model(folder: string, manifestPath: string, manifestText: string | undefined, environments: string[]) {
-    const occurrences = this.service.project.variableOccurrences().filter((o) => inside(folder, o.path));
-    const declPaths = [...new Set(occurrences.filter((o) => o.form === 'data').map((o) => o.path))];
+    const declPaths = [...new Set(this.occurrences((p) => inside(folder, p), (o) => o.form === 'data').map((o) => o.path))];
     const declarations = declPaths.flatMap((p) => {
       const t = this.textOf(p);
       return t === undefined ? [] : fileDeclarations(p, t);
@@ -140,6 +154,9 @@ export class VaultFeature {
       declarations,
       fallbackEnvironments: environments,
     });
+    const names = new Set(model.variables.map((v) => v.name.toLowerCase()));
+    // Usages of the project's variables only, grouped by file (the loop below reads one file at a time).
+    const occurrences = this.occurrences((p) => inside(folder, p), (o) => names.has(o.name.toLowerCase()));
     return { model, occurrences };
   }
 
@@ -151,10 +168,11 @@ export class VaultFeature {
 
     const lower = new Map(model.variables.map((v) => [v.name.toLowerCase(), v]));
     const usages = new Map<string, VaultUsage[]>();
-    const lines = new Map<string, ReturnType<GuardService['linesOf']>>();
+    // One file's line map at a time (occurrences come file by file): a map per file would hold every text at once.
+    let lines: { path: string; map: ReturnType<GuardService['linesOf']> } | undefined;
     const linesOf = (path: string) => {
-      if (!lines.has(path)) lines.set(path, this.service.linesOf(path));
-      return lines.get(path);
+      if (lines?.path !== path) lines = { path, map: this.service.linesOf(path) };
+      return lines.map;
     };
     /**
      * Data declarations and writes of each variable by (path, line): a secret finding belongs to the nearest one
