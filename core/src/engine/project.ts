@@ -66,6 +66,13 @@ export class Project implements ProjectApi {
   private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
   private pvCache: Map<string, { name: string; hidden: boolean }> | undefined;
   private namesCache: Set<string> | undefined;
+  /**
+   * The local facts of the file summarised last, when it has a text of its own (an open document): an editor
+   * summarises a changed file (to find its dependents) right before analysing it, and must not pay twice.
+   */
+  private lastLocal: { entry: Entry; facts: FileFacts } | undefined;
+  /** Work done so far: files parsed and flow passes run (benchmarks and tests check that nothing runs twice). */
+  readonly work = { parses: 0, flows: 0 };
   /** Split runs: what the whole project knows, when this Project holds only part of its files. */
   private readonly whole: { pvs?: Map<string, { name: string; hidden: boolean }>; globals?: Map<string, { path: string; taint: Taint }[]>; ranges?: Map<string, Range> } = {};
   /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
@@ -181,6 +188,7 @@ export class Project implements ProjectApi {
 
   private parsed(e: Entry): ParsedRegion[] {
     if (e.parsed) return e.parsed;
+    this.work.parses++;
     const p = parseRegions(this.source(e));
     if (this.retain) e.parsed = p;
     return p;
@@ -211,6 +219,7 @@ export class Project implements ProjectApi {
   }
 
   private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined): FileFacts {
+    this.work.flows++;
     return buildFacts(this.source(e), parsed, this.host(self), {
       takenNames: () => this.takenNames(),
       locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }) ?? this.whole.ranges?.get(rangeKey(p, start, end)),
@@ -282,7 +291,9 @@ export class Project implements ProjectApi {
   private summary(e: Entry): Summary {
     if (!e.summary) {
       try {
-        e.summary = this.summarize(e, this.facts(e, this.parsed(e), undefined));
+        const facts = this.facts(e, this.parsed(e), undefined);
+        e.summary = this.summarize(e, facts);
+        this.lastLocal = e.text !== undefined ? { entry: e, facts } : undefined;
       } catch {
         // A file the analyser cannot handle (or, stored, cannot read) contributes nothing to the project; its own
         // analysis reports why.
@@ -290,7 +301,7 @@ export class Project implements ProjectApi {
       }
       // Without retained trees, a summarised file keeps only its summary (and its text if it has one): editors
       // index thousands of files; the source is rebuilt on demand when the file is analysed again.
-      if (!this.retain) e.source = undefined;
+      if (!this.retain && this.lastLocal?.entry !== e) e.source = undefined;
     }
     return e.summary;
   }
@@ -350,17 +361,19 @@ export class Project implements ProjectApi {
     const skipped = skipReason(path, source, config);
     if (skipped) return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped };
     try {
-      const parsed = this.parsed(e);
       // A file analysed for the first time (or after an edit) gets its summary from the same facts that are linted.
       let local: FileFacts | undefined;
       if (!e.summary) {
-        local = this.facts(e, parsed, undefined);
+        local = this.facts(e, this.parsed(e), undefined);
         e.summary = this.summarize(e, local);
+      } else if (this.lastLocal?.entry === e && this.lastLocal.facts.file === source) {
+        local = this.lastLocal.facts;
       }
+      this.lastLocal = undefined;
       // Other scripts' globals matter only when this file reads a global that another file taints.
       const globals = this.globals();
       const incoming = this.readsForeignTaint(path, e.summary, globals);
-      const facts = incoming ? this.facts(e, parsed, path) : local ?? this.facts(e, parsed, undefined);
+      const facts = incoming ? this.facts(e, local ? local.regions : this.parsed(e), path) : local ?? this.facts(e, this.parsed(e), undefined);
       return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
     } catch (err) {
       return internalFailure(path, source, err);
