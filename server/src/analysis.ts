@@ -41,7 +41,8 @@ export type CatalogueFunction = FunctionInfo;
  * Variable occurrences are kept (references, rename, completion).
  */
 export function createProject(loadText: TextLoader): StoredProject {
-  return coreCreateProject({ retainTrees: false, keepOccurrences: true, loadText });
+  // Open documents keep their parse so that typing re-parses only around the edit.
+  return coreCreateProject({ retainTrees: false, keepOccurrences: true, reparseEdits: true, loadText });
 }
 
 /** The project as the server uses it: files that are not open are stored (their texts stay on disk). */

@@ -7,6 +7,16 @@ import type { Ir, IrScript } from '../semantics/ir';
 import { lowerJavaScript, type EsNode } from '../semantics/lower-javascript';
 import { lowerJitterbit, lowerJitterbitComments, lowerJitterbitStatement } from '../semantics/lower-jitterbit';
 import { analyseFlow, type FlowHost, type ScriptFacts } from '../semantics/flow';
+import { reparseRegion } from './reparse';
+
+/** Where a Jitterbit Script region's top-level statements and separators are (what an incremental re-parse needs). */
+export interface StatementLayout {
+  /** Start and end of each top-level statement, parallel to `ir.body`. */
+  starts: number[];
+  ends: number[];
+  /** Offsets of the top-level `;` separators. */
+  separators: number[];
+}
 
 /** A parsed and lowered script region; independent of the rest of the project, so it is cached per file text. */
 export interface ParsedRegion {
@@ -14,6 +24,8 @@ export interface ParsedRegion {
   ir: IrScript;
   /** Syntax diagnostics in region offsets. */
   diagnostics: SyntaxDiagnostic[];
+  /** Jitterbit Script regions with a `<trans>` body. */
+  layout?: StatementLayout;
 }
 
 export interface RegionFacts extends ParsedRegion {
@@ -32,20 +44,37 @@ export interface FileFacts {
   locate(path: string, start: number, end: number): Range | undefined;
 }
 
-export function parseRegions(file: SourceFile): ParsedRegion[] {
+/**
+ * Parses and lowers every script region of a file. `prior` (the file's previous parse, consumed) lets a Jitterbit
+ * Script region be re-parsed only around the edit.
+ */
+export function parseRegions(file: SourceFile, prior?: ParsedRegion[], stats?: { reparsed: number }): ParsedRegion[] {
   return file.regions.map((region) => {
-    if (region.language === 'javascript') {
-      const r = parseJavaScript(region.text);
-      return { region, ir: lowerJavaScript(r.program as unknown as EsNode, r.comments), diagnostics: r.diagnostics };
-    }
-    // Statements are lowered as they are parsed, so each statement's syntax tree is garbage at once.
-    const body: Ir[] = [];
-    const r = parseScript(region.text, { onStatement: (e) => body.push(lowerJitterbitStatement(e)) });
-    const ir: IrScript = r.program.plainText
-      ? lowerJitterbit(r.program, region.text)
-      : { language: 'jitterbit', body, comments: lowerJitterbitComments(r.program.comments) };
-    return { region, ir, diagnostics: r.diagnostics };
+    const old = prior?.find((p) => p.region.id === region.id);
+    const again = old && reparseRegion(old, region);
+    if (again && stats) stats.reparsed++;
+    return again ?? parseRegion(region);
   });
+}
+
+function parseRegion(region: ScriptRegion): ParsedRegion {
+  if (region.language === 'javascript') {
+    const r = parseJavaScript(region.text);
+    return { region, ir: lowerJavaScript(r.program as unknown as EsNode, r.comments), diagnostics: r.diagnostics };
+  }
+  // Statements are lowered as they are parsed, so each statement's syntax tree is garbage at once.
+  const body: Ir[] = [];
+  const layout: StatementLayout = { starts: [], ends: [], separators: [] };
+  const r = parseScript(region.text, {
+    onStatement: (e) => {
+      layout.starts.push(e.start);
+      layout.ends.push(e.end);
+      body.push(lowerJitterbitStatement(e));
+    },
+    onSeparator: (at) => layout.separators.push(at),
+  });
+  if (r.program.plainText) return { region, ir: lowerJitterbit(r.program, region.text), diagnostics: r.diagnostics };
+  return { region, ir: { language: 'jitterbit', body, comments: lowerJitterbitComments(r.program.comments) }, diagnostics: r.diagnostics, layout };
 }
 
 export interface FactsOptions {

@@ -36,6 +36,8 @@ interface Entry {
   source?: SourceFile;
   /** Parsed regions; dropped after use when the project does not retain trees (batch runs). */
   parsed?: ParsedRegion[];
+  /** The previous text's parse, consumed by the next parse to re-parse only around the edit. */
+  prior?: ParsedRegion[];
   /** Project variables the file declares (kept when its source is dropped). */
   pvs?: { name: string; hidden: boolean }[];
   summary?: Summary;
@@ -54,12 +56,18 @@ export interface ProjectOptions {
   keepOccurrences?: boolean;
   /** Reads the text of a file added with `setStoredFile` whenever the project needs it again. */
   loadText?: TextLoader;
+  /**
+   * Keep the parse of files set with `setFile` (an editor's open documents) even without `retainTrees`, and
+   * re-parse an edited text only around the edit. Defaults to `retainTrees`.
+   */
+  reparseEdits?: boolean;
 }
 
 /** The project: every file the host knows, parsed lazily, with cross-file knowledge of globals and project variables. */
 export class Project implements ProjectApi {
   private readonly entries = new Map<string, Entry>();
   private readonly retain: boolean;
+  private readonly reparseEdits: boolean;
   private readonly keepOccurrences: boolean;
   private readonly loadText: TextLoader | undefined;
   private readonly pool = new NamePool();
@@ -71,8 +79,11 @@ export class Project implements ProjectApi {
    * summarises a changed file (to find its dependents) right before analysing it, and must not pay twice.
    */
   private lastLocal: { entry: Entry; facts: FileFacts } | undefined;
-  /** Work done so far: files parsed and flow passes run (benchmarks and tests check that nothing runs twice). */
-  readonly work = { parses: 0, flows: 0 };
+  /**
+   * Work done so far: files parsed, flow passes run, regions re-parsed only around an edit (benchmarks and tests
+   * check that nothing runs twice).
+   */
+  readonly work = { parses: 0, flows: 0, reparsed: 0 };
   /** Split runs: what the whole project knows, when this Project holds only part of its files. */
   private readonly whole: { pvs?: Map<string, { name: string; hidden: boolean }>; globals?: Map<string, { path: string; taint: Taint }[]>; ranges?: Map<string, Range> } = {};
   /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
@@ -83,6 +94,7 @@ export class Project implements ProjectApi {
     this.retain = options.retainTrees ?? true;
     this.keepOccurrences = options.keepOccurrences ?? this.retain;
     this.loadText = options.loadText;
+    this.reparseEdits = options.reparseEdits ?? this.retain;
   }
 
   setFile(path: string, text: string, version?: number): void {
@@ -91,7 +103,8 @@ export class Project implements ProjectApi {
       prev.version = version;
       return;
     }
-    this.entries.set(path, { path, text, version });
+    const prior = this.reparseEdits ? (prev?.parsed ?? prev?.prior) : undefined;
+    this.entries.set(path, { path, text, version, prior });
     this.invalidate();
   }
 
@@ -189,8 +202,9 @@ export class Project implements ProjectApi {
   private parsed(e: Entry): ParsedRegion[] {
     if (e.parsed) return e.parsed;
     this.work.parses++;
-    const p = parseRegions(this.source(e));
-    if (this.retain) e.parsed = p;
+    const p = parseRegions(this.source(e), e.prior, this.work);
+    e.prior = undefined;
+    if (this.retain || (this.reparseEdits && e.text !== undefined)) e.parsed = p;
     return p;
   }
 

@@ -132,7 +132,8 @@ function roleOf(name: string): CallRole {
     };
     // Spellings are few (catalogue names plus a script's own); the bound only guards against hostile input.
     if (roles.size > 10000) roles.clear();
-    roles.set(name, r);
+    // Keyed by a copy: a name sliced from a script would keep the whole script text alive in this cache.
+    roles.set((' ' + name).slice(1), r);
   }
   return r;
 }

@@ -118,12 +118,20 @@ export class TokenStream {
   private phase = 0;
   private eof: Token | undefined;
 
+  /** `resumeAt`: start there, inside the `<trans>` body, skipping the checks before it (incremental re-parse). */
   constructor(
     private readonly text: string,
     private readonly stats?: WorkStats,
+    resumeAt?: number,
   ) {
     const n = text.length;
     this.n = n;
+    if (resumeAt !== undefined) {
+      this.plainText = false;
+      this.transOpen = undefined;
+      this.i = Math.max(0, Math.min(resumeAt, n));
+      return;
+    }
     const open = text.indexOf(OPEN_TAG);
     this.plainText = open < 0;
     if (open < 0) {

@@ -1,5 +1,5 @@
 /**
- * Jitterbit Script parser: recursive descent over the lexer's token array with an index cursor.
+ * Jitterbit Script parser: recursive descent over the lexer's token stream (one token of look-ahead, rarely three).
  *
  * It always returns a tree: absent operands become `Missing` nodes, skipped tokens `Error` nodes, and it
  * recovers at `;`, `,`, closing brackets and `</trans>`. Operator chains (`a + b + …`, `----x`, `!!!!x`,
@@ -23,6 +23,15 @@ export interface ParseOptions {
    * (which stays empty): a consumer that converts statements one by one lets each tree die young.
    */
   onStatement?: (statement: Expr) => void;
+  /** Receives the offset of each top-level `;` (the boundaries an incremental re-parse resumes and stops at). */
+  onSeparator?: (offset: number) => void;
+  /**
+   * Re-parsing part of an edited script: start at this offset, which must follow a top-level `;` inside the
+   * `<trans>` body (the lexer and parser are in their initial state there). Tag checks before it are skipped.
+   */
+  resumeAt?: number;
+  /** Called after each top-level `;`; returning true ends the parse there (the caller knows the rest). */
+  stopAfterSeparator?: (offset: number) => boolean;
 }
 
 export const DEFAULT_MAX_DEPTH = 256;
@@ -36,7 +45,7 @@ export const DEFAULT_MAX_DEPTH = 256;
  * iteratively and can be deeper, so visit trees with `walk` (iterative) or cap your own recursion.
  */
 export function parseScript(text: string, options: ParseOptions = {}): ParseResult {
-  const stream = new TokenStream(text, options.stats);
+  const stream = new TokenStream(text, options.stats, options.resumeAt);
   const program: Program = {
     kind: 'Program',
     start: 0,
@@ -47,13 +56,16 @@ export function parseScript(text: string, options: ParseOptions = {}): ParseResu
   };
   // The parser's own list: its de-duplication looks at its last report, which lexer reports must not interleave.
   const parserDiagnostics: SyntaxDiagnostic[] = [];
+  let stopped = false;
   if (!stream.plainText) {
-    const parser = new Parser(stream, parserDiagnostics, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-    program.body = parser.parseStatements(options.onStatement);
+    const parser = new Parser(stream, parserDiagnostics, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.resumeAt);
+    program.body = parser.parseStatements(options.onStatement, options.onSeparator, options.stopAfterSeparator);
     if (options.stats) options.stats.steps += parser.steps;
+    stopped = parser.stopped;
   }
-  // Drains the stream (a script that ends early still has its end-of-text checks).
-  while (stream.next().kind !== 'EOF');
+  // Drains the stream (a script that ends early still has its end-of-text checks), unless the caller stopped the
+  // parse because it knows the rest.
+  if (!stopped) while (stream.next().kind !== 'EOF');
   const lexed = stream.finish();
   if (lexed.transOpen) program.transOpen = lexed.transOpen;
   if (lexed.transClose) program.transClose = lexed.transClose;
@@ -89,6 +101,8 @@ class Parser {
   private readonly open: Record<Closer, number> = { ')': 0, ']': 0, '}': 0 };
   steps = 0;
 
+  /** True when `stopAfterSeparator` ended the parse. */
+  stopped = false;
   /** The current token. */
   private cur: Token;
   /** Tokens pulled ahead of `cur` by `peekAt` (rare: at most two). */
@@ -98,9 +112,11 @@ class Parser {
     private readonly stream: TokenStream,
     private readonly diagnostics: SyntaxDiagnostic[],
     private readonly maxDepth: number,
+    /** Resuming after a `;`: the end of that `;`, where a whole parse's cursor would be. */
+    resumeAt?: number,
   ) {
     this.cur = stream.next();
-    this.lastEnd = this.cur.start;
+    this.lastEnd = resumeAt ?? this.cur.start;
   }
 
   // ---- cursor ----
@@ -175,13 +191,22 @@ class Parser {
   // ---- statements and sequences ----
 
   /** Top level: statements separated by `;` up to `</trans>` or the end. */
-  parseStatements(onStatement?: (statement: Expr) => void): Expr[] {
+  parseStatements(
+    onStatement?: (statement: Expr) => void,
+    onSeparator?: (offset: number) => void,
+    stopAfterSeparator?: (offset: number) => boolean,
+  ): Expr[] {
     const body: Expr[] = [];
     const emit = onStatement ?? ((e: Expr) => body.push(e));
     while (true) {
       const t = this.peek();
       if (Parser.isEnd(t)) break;
       if (Parser.isPunct(t, ';')) {
+        onSeparator?.(t.start);
+        if (stopAfterSeparator?.(t.start)) {
+          this.stopped = true;
+          break;
+        }
         this.advance();
         continue;
       }

@@ -24,14 +24,14 @@ describe('project: work done per edit', () => {
     project.setFile('/w/a.jb', V1, 1);
     project.dependentsOf('/w/a.jb');
     const first = project.analyzeFile('/w/a.jb', DEFAULT_CONFIG);
-    assert.deepEqual(project.work, { parses: 1, flows: 1 });
+    assert.deepEqual(project.work, { parses: 1, flows: 1, reparsed: 0 });
     assert.deepEqual(first.findings, fresh('/w/a.jb', V1));
     assert.ok(first.findings.some((f) => f.ruleId.startsWith('secrets/')) && first.findings.some((f) => f.ruleId.startsWith('logging/')));
 
     project.setFile('/w/a.jb', V2, 2);
     project.dependentsOf('/w/a.jb');
     const second = project.analyzeFile('/w/a.jb', DEFAULT_CONFIG);
-    assert.deepEqual(project.work, { parses: 2, flows: 2 });
+    assert.deepEqual(project.work, { parses: 2, flows: 2, reparsed: 0 });
     assert.deepEqual(second.findings, fresh('/w/a.jb', V2));
   });
 
@@ -43,7 +43,7 @@ describe('project: work done per edit', () => {
     const before = { ...project.work };
     project.dependentsOf('/w/b.jb');
     const b = project.analyzeFile('/w/b.jb', DEFAULT_CONFIG);
-    assert.deepEqual(project.work, { parses: before.parses + 1, flows: before.flows + 2 }, 'one parse, a local and a cross-file flow pass');
+    assert.deepEqual(project.work, { parses: before.parses + 1, flows: before.flows + 2, reparsed: 0 }, 'one parse, a local and a cross-file flow pass');
     assert.ok(b.findings.some((f) => f.ruleId.startsWith('logging/') && /ctx\.token/.test(f.message)), JSON.stringify(b.findings));
     assert.deepEqual(b.findings, fresh('/w/b.jb', READER, { '/w/a.jb': V1 }));
   });
@@ -54,5 +54,29 @@ describe('project: work done per edit', () => {
     project.dependentsOf('/w/a.jb');
     project.setFile('/w/a.jb', '<trans>\nx = 1;\n</trans>\n', 2);
     assert.deepEqual(project.analyzeFile('/w/a.jb', DEFAULT_CONFIG).findings, []);
+  });
+
+  it('re-parses an edited open document only around the edit, with the findings of a fresh analysis', () => {
+    const lines = ['<trans>'];
+    for (let i = 0; i < 300; i++) lines.push(`count_${i} = Length($orders.list_${i % 7});`, `WriteToOperationLog("batch ${i}: " + count_${i});`);
+    lines.push('</trans>');
+    let text = lines.join('\n');
+    const project = createProject({ retainTrees: false, keepOccurrences: true, reparseEdits: true });
+    project.setFile('/w/big.jb', text, 1);
+    project.analyzeFile('/w/big.jb', DEFAULT_CONFIG);
+    const edits: [string, string][] = [
+      ['count_150 = ', 'count_150 = $api_password + '],
+      ['"batch 20: "', '"batch 20 (token " + "ghp_Zq8vN3kLp7Wx2RtYb4cHd9mF6sJ1uA0eTgQx" + "): "'],
+      ['Length($orders.list_3);\nWriteToOperationLog("batch 10', 'Length($orders.list_3);\n/* paused\nWriteToOperationLog("batch 10'],
+    ];
+    for (const [from, to] of edits) {
+      text = text.replace(from, to);
+      const version = project.work.parses + 2;
+      project.setFile('/w/big.jb', text, version);
+      project.dependentsOf('/w/big.jb');
+      const a = project.analyzeFile('/w/big.jb', DEFAULT_CONFIG);
+      assert.deepEqual(a.findings, fresh('/w/big.jb', text), from);
+    }
+    assert.equal(project.work.reparsed, 3, 'every edit was re-parsed incrementally');
   });
 });

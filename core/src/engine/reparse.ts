@@ -1,0 +1,192 @@
+import type { SyntaxDiagnostic } from '../syntax/ast';
+import { parseScript } from '../syntax/parser';
+import type { ScriptRegion } from '../syntax/source-file';
+import type { Ir, IrComment } from '../semantics/ir';
+import { lowerJitterbitComments, lowerJitterbitStatement } from '../semantics/lower-jitterbit';
+import type { ParsedRegion, StatementLayout } from './facts';
+
+/**
+ * Incremental re-parse of an edited Jitterbit Script region. Top-level statements are separated by `;`, and after
+ * a top-level `;` the lexer and the parser are in their initial state. So only the text between the last `;`
+ * before the edit and the first `;` after it whose old twin is also a top-level `;` is parsed again; the
+ * statements before are kept as they are and those after are kept with their offsets shifted.
+ *
+ * The old region's IR is consumed: the kept statements after the edit are shifted in place (the caller replaces
+ * the old parse with the new one and keeps no other reference to it). Returns undefined when the edit does not
+ * leave a reusable boundary (the caller then parses the region whole).
+ */
+export function reparseRegion(old: ParsedRegion, region: ScriptRegion): ParsedRegion | undefined {
+  const layout = old.layout;
+  if (!layout || old.region.language !== 'jitterbit' || region.language !== 'jitterbit' || old.region.id !== region.id) return undefined;
+  const oldText = old.region.text;
+  const text = region.text;
+  if (oldText === text) return { ...old, region };
+  const len0 = oldText.length;
+  const len1 = text.length;
+  const min = Math.min(len0, len1);
+  let prefix = 0;
+  while (prefix < min && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < min - prefix && oldText.charCodeAt(len0 - 1 - suffix) === text.charCodeAt(len1 - 1 - suffix)) suffix++;
+  const delta = len1 - len0;
+  const seps = layout.separators;
+
+  // Resume after the last top-level `;` that lies wholly before the edit.
+  const k = lastAtMost(seps, prefix - 1);
+  if (k < 0) return undefined;
+  const resumeAt = seps[k] + 1;
+  if (old.diagnostics.some((d) => d.start < resumeAt && d.end > resumeAt)) return undefined;
+
+  const newStarts: number[] = [];
+  const newEnds: number[] = [];
+  const newSeps: number[] = [];
+  const body: Ir[] = [];
+  const editEnd = len1 - suffix;
+  let resync = -1;
+  const r = parseScript(text, {
+    resumeAt,
+    onStatement: (e) => {
+      newStarts.push(e.start);
+      newEnds.push(e.end);
+      body.push(lowerJitterbitStatement(e));
+    },
+    onSeparator: (at) => {
+      newSeps.push(at);
+    },
+    stopAfterSeparator: (at) => {
+      // A `;` in the unchanged tail whose old twin was a top-level `;`: the rest parses as it did.
+      if (at < editEnd) return false;
+      const j = lastAtMost(seps, at - delta);
+      if (j < 0 || seps[j] !== at - delta) return false;
+      resync = j;
+      return true;
+    },
+  });
+
+  // Statements before the resume point are kept as they are.
+  const keepHead = countBelow(layout.starts, resumeAt);
+  const starts = layout.starts.slice(0, keepHead);
+  const ends = layout.ends.slice(0, keepHead);
+  const separators = seps.slice(0, k + 1);
+  const irBody = old.ir.body.slice(0, keepHead);
+  const diagnostics: SyntaxDiagnostic[] = old.diagnostics.filter((d) => d.end <= resumeAt && d.start < resumeAt);
+  const comments: IrComment[] = old.ir.comments.filter((c) => c.end <= resumeAt);
+
+  const middleComments = lowerJitterbitComments(r.program.comments);
+  if (resync < 0) {
+    // Parsed to the end: the new tail is all new.
+    push(starts, newStarts);
+    push(ends, newEnds);
+    push(separators, newSeps);
+    push(irBody, body);
+    push(diagnostics, r.diagnostics);
+    push(comments, middleComments);
+  } else {
+    const q = seps[resync];
+    const stopAt = q + delta;
+    if (old.diagnostics.some((d) => d.start <= q && d.end > q + 1)) return undefined;
+    // The re-parsed middle, up to (not including) the `;` it stopped at; the stream may have looked past it.
+    for (let i = 0; i < newStarts.length; i++) {
+      starts.push(newStarts[i]);
+      ends.push(newEnds[i]);
+      irBody.push(body[i]);
+    }
+    for (const s of newSeps) if (s < stopAt) separators.push(s);
+    for (const d of r.diagnostics) if (d.start <= stopAt) diagnostics.push(d);
+    for (const c of middleComments) if (c.end <= stopAt) comments.push(c);
+    // The old tail from that `;` on, shifted.
+    const tail = countBelow(layout.starts, q + 1);
+    for (let i = tail; i < layout.starts.length; i++) {
+      starts.push(layout.starts[i] + delta);
+      ends.push(layout.ends[i] + delta);
+      irBody.push(shift(old.ir.body[i], delta));
+    }
+    for (let i = resync; i < seps.length; i++) separators.push(seps[i] + delta);
+    for (const d of old.diagnostics) if (d.start > q) diagnostics.push({ ...d, start: d.start + delta, end: d.end + delta });
+    for (const c of old.ir.comments) if (c.start > q) comments.push({ text: c.text, start: c.start + delta, end: c.end + delta });
+  }
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+  const next: StatementLayout = { starts, ends, separators };
+  return { region, ir: { language: 'jitterbit', body: irBody, comments }, diagnostics, layout: next };
+}
+
+function push<T>(into: T[], from: T[]): void {
+  for (const x of from) into.push(x);
+}
+
+/** Index of the last element ≤ `x` in an ascending array, or -1. */
+function lastAtMost(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** How many elements of an ascending array are < `x`. */
+function countBelow(a: readonly number[], x: number): number {
+  return lastAtMost(a, x - 1) + 1;
+}
+
+/** Moves a lowered statement by `delta`, in place (an explicit stack: statements can be deep). */
+function shift(root: Ir, delta: number): Ir {
+  const stack: Ir[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop() as Ir;
+    e.start += delta;
+    e.end += delta;
+    switch (e.k) {
+      case 'lit':
+        e.valueStart += delta;
+        if (e.charOffsets) e.charOffsets = e.charOffsets.map((o) => o + delta);
+        break;
+      case 'var':
+        e.nameStart += delta;
+        e.nameEnd += delta;
+        break;
+      case 'call':
+        e.nameStart += delta;
+        e.nameEnd += delta;
+        for (const a of e.args) stack.push(a);
+        break;
+      case 'bin':
+        stack.push(e.l, e.r);
+        break;
+      case 'member':
+        stack.push(e.obj);
+        if (e.index) stack.push(e.index);
+        break;
+      case 'assign':
+        stack.push(e.target, e.value);
+        break;
+      case 'cat':
+      case 'arr':
+      case 'seq':
+      case 'other':
+        for (const x of e.items) stack.push(x);
+        break;
+      case 'obj':
+        for (const p of e.props) {
+          p.keyStart += delta;
+          p.keyEnd += delta;
+          stack.push(p.value);
+        }
+        break;
+      case 'fn':
+        for (const x of e.body) stack.push(x);
+        break;
+      case 'ret':
+        if (e.value) stack.push(e.value);
+        break;
+      case 'src':
+        break;
+    }
+  }
+  return root;
+}
