@@ -1,5 +1,5 @@
 import type { FunctionInfo } from './catalogue';
-import { MAX_IR_DEPTH, type Ir, type IrArray, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
+import { MAX_IR_DEPTH, type Ir, type IrArray, type IrCall, type IrLiteral, type IrScript, type IrVar, type ValueMatch } from './ir';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
 /** Where a literal sits; decides whether a credential-looking value is a hard-coded secret. */
@@ -12,12 +12,7 @@ export type LiteralContext =
   | { kind: 'none' };
 
 /** A known-format credential found inside a value (offsets within the value). */
-export interface TokenMatch {
-  kind: string;
-  description: string;
-  start: number;
-  end: number;
-}
+export type TokenMatch = ValueMatch;
 
 export interface LiteralFact {
   lit: IrLiteral & { value: string };
@@ -28,8 +23,6 @@ export interface LiteralFact {
   tokens: TokenMatch[];
   /** The literal is a secret because of where it sits (credential position, name, comparison). */
   contextSecret: boolean;
-  /** PII matches, filled lazily by the PII rules (one scan shared by all of them). */
-  pii?: unknown[];
 }
 
 export interface SinkFact {
@@ -63,7 +56,7 @@ export interface ScriptFacts {
 /** What the flow pass needs from the outside: value classification and project knowledge. */
 export interface FlowHost {
   /** Is the literal a hard-coded secret, and which known token formats does it hold? */
-  classifyLiteral(value: string, ctx: LiteralContext): { secret: boolean; contextSecret: boolean; tokens: TokenMatch[] };
+  classifyLiteral(value: string, ctx: LiteralContext, tokens?: TokenMatch[]): { secret: boolean; contextSecret: boolean; tokens: TokenMatch[] };
   isCredentialName(name: string): boolean;
   isSensitiveDataName(name: string): boolean;
   /** Taint a global carries in from other scripts of the project. */
@@ -347,7 +340,9 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     switch (e.k) {
       case 'lit': {
         if (typeof e.value !== 'string') return undefined;
-        const c = host.classifyLiteral(e.value, ctx);
+        // `tokens` (the value's known-format scan) is cached on the node; the context is judged every time.
+        const c = host.classifyLiteral(e.value, ctx, e.tokens);
+        e.tokens = c.tokens;
         const fact: LiteralFact = { lit: e as IrLiteral & { value: string }, ctx, secret: c.secret, contextSecret: c.contextSecret, tokens: c.tokens };
         facts.literals.push(fact);
         return fact.secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;

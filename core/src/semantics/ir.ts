@@ -15,6 +15,20 @@ export interface IrLiteral extends IrBase {
   /** Offset of value character i is `valueStart + i` unless `charOffsets` says otherwise. */
   valueStart: number;
   charOffsets?: number[];
+  /**
+   * Scans of a string value (known token formats, PII), cached by the analysis on first use: they depend on the
+   * value alone, so they stay valid when an incremental re-parse keeps the node (editors re-analyse on each key).
+   */
+  tokens?: ValueMatch[];
+  pii?: unknown[];
+}
+
+/** A match inside a literal value (offsets within the value). */
+export interface ValueMatch {
+  kind: string;
+  description: string;
+  start: number;
+  end: number;
 }
 
 /** How a variable name is written, so renames can re-encode it. */

@@ -8,10 +8,11 @@ import { mappingNote, reportLiteral } from '../shared/helpers';
 
 const NONE: PiiMatch[] = [];
 
-/** PII scans are shared by the six PII rules: one scan per literal, kept on the fact. */
+/** PII scans are shared by the six PII rules: one scan per literal, kept on the literal node (see IrLiteral). */
 function literalPii(lf: LiteralFact): PiiMatch[] {
-  if (!lf.pii) lf.pii = lf.lit.value.length < 6 ? NONE : scanPii(lf.lit.value);
-  return lf.pii as PiiMatch[];
+  const lit = lf.lit;
+  if (!lit.pii) lit.pii = lit.value.length < 6 ? NONE : scanPii(lit.value);
+  return lit.pii as PiiMatch[];
 }
 
 /** Data values are few; a per-file map is enough. */
