@@ -14,7 +14,7 @@ import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccu
 import { detach, idSet, intersects, NamePool, Occurrences } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
-import { classifyLiteral } from '../rules/shared/classify';
+import { isContextSecret, scanLiteralTokens } from '../rules/shared/classify';
 
 /** What other files need to know of a file: the globals it taints and the globals it touches. */
 interface Summary {
@@ -224,7 +224,8 @@ export class Project implements ProjectApi {
     const pvs = this.projectVariables();
     const globals = self === undefined ? undefined : this.globals();
     return {
-      classifyLiteral,
+      scanTokens: scanLiteralTokens,
+      isContextSecret,
       isCredentialName: this.credentialNames,
       isSensitiveDataName: this.sensitiveNames,
       isHiddenProjectVariable: (name) => pvs.get(name.toLowerCase())?.hidden === true,

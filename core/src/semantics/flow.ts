@@ -55,8 +55,10 @@ export interface ScriptFacts {
 
 /** What the flow pass needs from the outside: value classification and project knowledge. */
 export interface FlowHost {
-  /** Is the literal a hard-coded secret, and which known token formats does it hold? */
-  classifyLiteral(value: string, ctx: LiteralContext, tokens?: TokenMatch[]): { secret: boolean; contextSecret: boolean; tokens: TokenMatch[] };
+  /** Known token formats in a literal value (secrets by their own format). */
+  scanTokens(value: string): TokenMatch[];
+  /** Is the literal a hard-coded secret because of where it sits (credential position, name, comparison)? */
+  isContextSecret(value: string, ctx: LiteralContext): boolean;
   isCredentialName(name: string): boolean;
   isSensitiveDataName(name: string): boolean;
   /** Taint a global carries in from other scripts of the project. */
@@ -340,12 +342,13 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     switch (e.k) {
       case 'lit': {
         if (typeof e.value !== 'string') return undefined;
-        // `tokens` (the value's known-format scan) is cached on the node; the context is judged every time.
-        const c = host.classifyLiteral(e.value, ctx, e.tokens);
-        e.tokens = c.tokens;
-        const fact: LiteralFact = { lit: e as IrLiteral & { value: string }, ctx, secret: c.secret, contextSecret: c.contextSecret, tokens: c.tokens };
-        facts.literals.push(fact);
-        return fact.secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;
+        // The value's known-format scan is cached on the node; the context is judged every time (most literals
+        // have none, and then there is nothing to judge).
+        const tokens = e.tokens ?? (e.tokens = host.scanTokens(e.value));
+        const contextSecret = ctx.kind !== 'none' && ctx.kind !== 'arg' && host.isContextSecret(e.value, ctx);
+        const secret = contextSecret || tokens.length > 0;
+        facts.literals.push({ lit: e as IrLiteral & { value: string }, ctx, secret, contextSecret, tokens });
+        return secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;
       }
       case 'var':
         return readVar(e);

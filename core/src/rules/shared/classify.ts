@@ -24,9 +24,3 @@ const NONE: SecretMatch[] = [];
 export function scanLiteralTokens(value: string): SecretMatch[] {
   return value.length < 8 ? NONE : scanSecretTokens(value, 'code');
 }
-
-/** `tokens`: the value's known-format scan when the caller has it already (it depends on the value alone). */
-export function classifyLiteral(value: string, ctx: LiteralContext, tokens: SecretMatch[] = scanLiteralTokens(value)): { secret: boolean; contextSecret: boolean; tokens: SecretMatch[] } {
-  const contextSecret = ctx.kind !== 'none' && ctx.kind !== 'arg' && isContextSecret(value, ctx);
-  return { secret: contextSecret || tokens.length > 0, contextSecret, tokens };
-}
