@@ -11,7 +11,7 @@ import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './f
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
 import { MANIFEST_PATH_SUFFIX, readManifest } from './manifest';
 import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccurrence } from './project-api';
-import { detach, idSet, intersects, NamePool, Occurrences } from './summary';
+import { detach, forEachName, idSet, intersects, NamePool, NO_NAMES, Occurrences, someName, type NameSet } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
 import { isContextSecret, scanLiteralTokens } from '../rules/shared/classify';
@@ -20,9 +20,9 @@ import { isContextSecret, scanLiteralTokens } from '../rules/shared/classify';
 interface Summary {
   /** Lower-case global name → taint at the end of the script, origin in host offsets of this file. */
   writes: Map<string, Taint>;
-  /** Pool ids of the lower-case names of globals read / written. */
-  reads: Uint32Array;
-  written: Uint32Array;
+  /** Lower-case names of globals read / written. */
+  reads: NameSet;
+  written: NameSet;
   occurrences: Occurrences;
 }
 
@@ -271,19 +271,22 @@ export class Project implements ProjectApi {
           : { path: e.path, regionId, start: 0, end: 0 };
         writes.set(key, { ...t, label: detach(`the global \`$${name}\` (set from ${t.label} in ${baseName(e.path)})`), origin });
       }
+      // Occurrences serve editor navigation; batch runs do not keep them, nor pool the names.
+      if (!this.keepOccurrences) continue;
       for (const n of r.flow.globalReads) reads.add(n);
       for (const n of r.flow.globalsWritten) written.add(n);
-      // Occurrences serve editor navigation; batch runs do not keep them.
-      if (!this.keepOccurrences) continue;
       for (const { v, access } of r.flow.vars) {
         if (v.scope !== 'global') continue;
         occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
       }
     }
-    const s: Summary = { writes, reads: idSet(this.pool, reads), written: idSet(this.pool, written), occurrences };
-    if (this.namesCache) {
-      for (const id of s.reads) this.namesCache.add(this.pool.name(id));
-      for (const id of s.written) this.namesCache.add(this.pool.name(id));
+    const s: Summary = this.keepOccurrences
+      ? { writes, reads: idSet(this.pool, reads), written: idSet(this.pool, written), occurrences }
+      : { writes, reads: { names: unionOf(facts.regions.map((r) => r.flow.globalReads)) }, written: { names: unionOf(facts.regions.map((r) => r.flow.globalsWritten)) }, occurrences };
+    const cache = this.namesCache;
+    if (cache) {
+      forEachName(this.pool, s.reads, (n) => cache.add(n));
+      forEachName(this.pool, s.written, (n) => cache.add(n));
     }
     for (const d of facts.file.data) {
       if (d.kind === 'project-variable') s.occurrences.add(d.name, d.valueStart, d.valueStart, 'declaration', 'data');
@@ -293,13 +296,12 @@ export class Project implements ProjectApi {
   }
 
   private emptySummary(): Summary {
-    return { writes: new Map(), reads: new Uint32Array(0), written: new Uint32Array(0), occurrences: new Occurrences(this.pool).seal() };
+    return { writes: new Map(), reads: NO_NAMES, written: NO_NAMES, occurrences: new Occurrences(this.pool).seal() };
   }
 
   /** True when the file reads a global that another file writes with sensitive data. */
   private readsForeignTaint(path: string, s: Summary, globals: Map<string, { path: string; taint: Taint }[]>): boolean {
-    for (const id of s.reads) if (globals.get(this.pool.name(id))?.some((w) => w.path !== path)) return true;
-    return false;
+    return someName(this.pool, s.reads, (n) => globals.get(n)?.some((w) => w.path !== path) === true);
   }
 
   /** Summary of a file computed without other files' globals (so summaries never depend on each other). */
@@ -348,8 +350,8 @@ export class Project implements ProjectApi {
     for (const k of this.projectVariables().keys()) names.add(k);
     for (const e of this.entries.values()) {
       if (!e.summary) continue;
-      for (const id of e.summary.reads) names.add(this.pool.name(id));
-      for (const id of e.summary.written) names.add(this.pool.name(id));
+      forEachName(this.pool, e.summary.reads, (n) => names.add(n));
+      forEachName(this.pool, e.summary.written, (n) => names.add(n));
     }
     this.namesCache = names;
     return names;
@@ -521,7 +523,7 @@ export class Project implements ProjectApi {
     for (const other of this.entries.values()) {
       if (other.path === path) continue;
       const s = this.summary(other);
-      if (intersects(mine.written, s.reads) || intersects(mine.reads, s.written)) out.push(other.path);
+      if (intersects(this.pool, mine.written, s.reads) || intersects(this.pool, mine.reads, s.written)) out.push(other.path);
     }
     return out.sort();
   }
@@ -623,6 +625,14 @@ export interface SharedGlobalWrite {
 
 function rangeKey(path: string, start: number, end: number): string {
   return `${path}\u0000${start}\u0000${end}`;
+}
+
+/** One region (the common case) shares the flow's set; several are merged. */
+function unionOf(sets: Set<string>[]): ReadonlySet<string> {
+  if (sets.length === 1) return sets[0];
+  const all = new Set<string>();
+  for (const set of sets) for (const n of set) all.add(n);
+  return all;
 }
 
 function baseName(p: string): string {

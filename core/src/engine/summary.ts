@@ -45,22 +45,57 @@ export class NamePool {
   }
 }
 
+/**
+ * Names a summary refers to. Editors keep pool ids (compact, and detached from the file texts, which they drop);
+ * batch runs keep the texts anyway and keep the flow's own set, sparing a pool lookup and a sort per name.
+ */
+export type NameSet = { ids: Uint32Array } | { names: ReadonlySet<string> };
+
+export const NO_NAMES: NameSet = { ids: new Uint32Array(0) };
+
 /** A set of pool ids as a sorted typed array: a quarter of the memory of a Set, and intersections are one merge. */
-export function idSet(pool: NamePool, names: Iterable<string>): Uint32Array {
+export function idSet(pool: NamePool, names: Iterable<string>): NameSet {
   const ids = new Set<number>();
   for (const n of names) ids.add(pool.id(n));
-  return Uint32Array.from(ids).sort();
+  return { ids: Uint32Array.from(ids).sort() };
 }
 
-export function intersects(a: Uint32Array, b: Uint32Array): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) return true;
-    if (a[i] < b[j]) i++;
-    else j++;
+/** Calls `f` with each name until it returns true; returns whether it did. */
+export function someName(pool: NamePool, set: NameSet, f: (name: string) => boolean): boolean {
+  if ('names' in set) {
+    for (const n of set.names) if (f(n)) return true;
+    return false;
   }
+  for (const id of set.ids) if (f(pool.name(id))) return true;
   return false;
+}
+
+export function forEachName(pool: NamePool, set: NameSet, f: (name: string) => void): void {
+  someName(pool, set, (n) => {
+    f(n);
+    return false;
+  });
+}
+
+export function intersects(pool: NamePool, a: NameSet, b: NameSet): boolean {
+  if ('ids' in a && 'ids' in b) {
+    const x = a.ids;
+    const y = b.ids;
+    let i = 0;
+    let j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) return true;
+      if (x[i] < y[j]) i++;
+      else j++;
+    }
+    return false;
+  }
+  const has = (set: NameSet, n: string): boolean => {
+    if ('names' in set) return set.names.has(n);
+    const id = pool.find(n);
+    return id !== undefined && set.ids.includes(id);
+  };
+  return someName(pool, a, (n) => has(b, n));
 }
 
 const ACCESS: VariableOccurrence['access'][] = ['read', 'write', 'declaration'];
