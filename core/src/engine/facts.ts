@@ -39,7 +39,7 @@ export interface FileFacts {
   /** Region offset → host offset. */
   toHost(region: ScriptRegion, offset: number): number;
   /** Lower-case names taken in the project's global namespace (globals, project and system variables). */
-  takenNames(): Set<string>;
+  takenNames(): NameLookup;
   /** Range of host offsets in another file of the project (for related locations). */
   locate(path: string, start: number, end: number): Range | undefined;
 }
@@ -77,8 +77,13 @@ function parseRegion(region: ScriptRegion): ParsedRegion {
   return { region, ir: { language: 'jitterbit', body, comments: lowerJitterbitComments(r.program.comments) }, diagnostics: r.diagnostics, layout };
 }
 
+/** Answers whether a name is taken (a Set will do). */
+export interface NameLookup {
+  has(name: string): boolean;
+}
+
 export interface FactsOptions {
-  takenNames?: () => Set<string>;
+  takenNames?: () => NameLookup;
   locate?: (path: string, start: number, end: number) => Range | undefined;
 }
 

@@ -11,7 +11,7 @@ import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './f
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
 import { MANIFEST_PATH_SUFFIX, readManifest } from './manifest';
 import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccurrence } from './project-api';
-import { detach, forEachName, idSet, intersects, NamePool, NO_NAMES, Occurrences, someName, type NameSet } from './summary';
+import { detach, idSet, intersects, NamePool, NO_NAMES, Occurrences, someName, TakenNames, type NameSet } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
 import { isContextSecret, scanLiteralTokens } from '../rules/shared/classify';
@@ -73,7 +73,7 @@ export class Project implements ProjectApi {
   private readonly pool = new NamePool();
   private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
   private pvCache: Map<string, { name: string; hidden: boolean }> | undefined;
-  private namesCache: Set<string> | undefined;
+  private namesCache: TakenNames | undefined;
   /**
    * The local facts of the file summarised last, when it has a text of its own (an open document): an editor
    * summarises a changed file (to find its dependents) right before analysing it, and must not pay twice.
@@ -283,11 +283,8 @@ export class Project implements ProjectApi {
     const s: Summary = this.keepOccurrences
       ? { writes, reads: idSet(this.pool, reads), written: idSet(this.pool, written), occurrences }
       : { writes, reads: { names: unionOf(facts.regions.map((r) => r.flow.globalReads)) }, written: { names: unionOf(facts.regions.map((r) => r.flow.globalsWritten)) }, occurrences };
-    const cache = this.namesCache;
-    if (cache) {
-      forEachName(this.pool, s.reads, (n) => cache.add(n));
-      forEachName(this.pool, s.written, (n) => cache.add(n));
-    }
+    this.namesCache?.add(s.reads);
+    this.namesCache?.add(s.written);
     for (const d of facts.file.data) {
       if (d.kind === 'project-variable') s.occurrences.add(d.name, d.valueStart, d.valueStart, 'declaration', 'data');
     }
@@ -343,15 +340,16 @@ export class Project implements ProjectApi {
    * Names a new project variable must avoid. Built from what is already summarised, so suggesting a name never
    * forces the whole project to be analysed first (batch runs fill summaries as they go).
    */
-  private takenNames(): Set<string> {
+  private takenNames(): TakenNames {
     if (this.namesCache) return this.namesCache;
-    const names = new Set<string>();
-    for (const v of SYSTEM_VARIABLES) names.add(v.name.toLowerCase());
-    for (const k of this.projectVariables().keys()) names.add(k);
+    const base = new Set<string>();
+    for (const v of SYSTEM_VARIABLES) base.add(v.name.toLowerCase());
+    for (const k of this.projectVariables().keys()) base.add(k);
+    const names = new TakenNames(this.pool, base);
     for (const e of this.entries.values()) {
       if (!e.summary) continue;
-      forEachName(this.pool, e.summary.reads, (n) => names.add(n));
-      forEachName(this.pool, e.summary.written, (n) => names.add(n));
+      names.add(e.summary.reads);
+      names.add(e.summary.written);
     }
     this.namesCache = names;
     return names;

@@ -70,11 +70,55 @@ export function someName(pool: NamePool, set: NameSet, f: (name: string) => bool
   return false;
 }
 
-export function forEachName(pool: NamePool, set: NameSet, f: (name: string) => void): void {
-  someName(pool, set, (n) => {
-    f(n);
+/** Whether a summary's names include `name`. */
+export function hasName(pool: NamePool, set: NameSet, name: string): boolean {
+  if ('names' in set) return set.names.has(name);
+  const id = pool.find(name);
+  if (id === undefined) return false;
+  const ids = set.ids;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return true;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * The project's global namespace as far as it is summarised, for naming new project variables. Summaries are only
+ * appended (a changed file resets it), and an answer remembers how far it looked, so a question costs the summaries
+ * added since it was last asked, and adding a summary costs nothing (no name is copied).
+ */
+export class TakenNames {
+  private readonly sets: NameSet[] = [];
+  /** -1: taken; otherwise how many of `sets` were searched without finding the name. */
+  private readonly searched = new Map<string, number>();
+
+  constructor(
+    private readonly pool: NamePool,
+    private readonly base: ReadonlySet<string>,
+  ) {}
+
+  add(set: NameSet): void {
+    this.sets.push(set);
+  }
+
+  has(name: string): boolean {
+    if (this.base.has(name)) return true;
+    let from = this.searched.get(name) ?? 0;
+    if (from < 0) return true;
+    for (; from < this.sets.length; from++) {
+      if (hasName(this.pool, this.sets[from], name)) {
+        this.searched.set(name, -1);
+        return true;
+      }
+    }
+    this.searched.set(name, from);
     return false;
-  });
+  }
 }
 
 export function intersects(pool: NamePool, a: NameSet, b: NameSet): boolean {
@@ -90,12 +134,7 @@ export function intersects(pool: NamePool, a: NameSet, b: NameSet): boolean {
     }
     return false;
   }
-  const has = (set: NameSet, n: string): boolean => {
-    if ('names' in set) return set.names.has(n);
-    const id = pool.find(n);
-    return id !== undefined && set.ids.includes(id);
-  };
-  return someName(pool, a, (n) => has(b, n));
+  return someName(pool, a, (n) => hasName(pool, b, n));
 }
 
 const ACCESS: VariableOccurrence['access'][] = ['read', 'write', 'declaration'];

@@ -1,4 +1,4 @@
-import type { FileFacts, RegionFacts } from '../engine/facts';
+import type { FileFacts, NameLookup, RegionFacts } from '../engine/facts';
 import type { Fix } from '../engine/types';
 import type { IrLiteral } from '../semantics/ir';
 import { encodeForRegion, scriptString } from './encode';
@@ -16,7 +16,7 @@ export function sanitizeVariableName(raw: string): string {
 }
 
 /** A name not yet used in the project's global namespace (shared by globals, project and system variables). */
-export function uniqueVariableName(raw: string, taken: Set<string>): string {
+export function uniqueVariableName(raw: string, taken: NameLookup): string {
   const base = sanitizeVariableName(raw);
   if (!taken.has(base)) return base;
   for (let i = 2; i < 1000; i++) {
