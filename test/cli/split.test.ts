@@ -7,7 +7,7 @@ import { ConfigCache } from '../../core/src/cli/config';
 import { discover } from '../../core/src/cli/discover';
 import { runTasks } from '../../core/src/cli/pool';
 import { ProjectGrouper } from '../../core/src/cli/projects';
-import { FORCE_SPLIT_ENV, shouldSplit } from '../../core/src/cli/schedule';
+import { FORCE_SPLIT_ENV, shouldSplit, SPLIT_MIN_BYTES, WORKER_MIN_BYTES } from '../../core/src/cli/schedule';
 import { planSlices } from '../../core/src/cli/slices';
 import { runSplitTask } from '../../core/src/cli/split';
 import { WorkerSupply } from '../../core/src/cli/workers';
@@ -141,16 +141,18 @@ describe('cli: one project split across threads', function () {
     for (const s of secrets) assert.ok(!s2.stdout.includes(s));
   });
 
-  it('below the size bounds a project is not split unless tests force it; never with one thread', () => {
+  it('a project is split only above the size bounds (higher when threads were not asked for), unless tests force it; never with one thread', () => {
     const { dir } = crossFileProject();
     const task = projectTask(dir);
     const total = task.files.reduce((n, f) => n + f.size, 0);
-    assert.equal(shouldSplit(task, total, 2, false), false, 'small project: today\'s path');
-    assert.equal(shouldSplit(task, total, 2, true), true);
-    assert.equal(shouldSplit(task, total, 1, true), false);
-    const big: ProjectTask = { ...task, files: Array.from({ length: 300 }, (_, i) => ({ ...task.files[0], rel: `f${i}.jb`, size: 20000 })) };
-    assert.equal(shouldSplit(big, 6_000_000, 2, false), true, 'one large project');
-    assert.equal(shouldSplit(big, 6_000_000 * 4, 2, false), false, 'one of several equal projects: the project pool balances them');
+    assert.equal(shouldSplit(task, total, 2, WORKER_MIN_BYTES, false), false, 'small project: today\'s path');
+    assert.equal(shouldSplit(task, total, 2, WORKER_MIN_BYTES, true), true);
+    assert.equal(shouldSplit(task, total, 1, WORKER_MIN_BYTES, true), false);
+    const big = (n: number): ProjectTask => ({ ...task, files: Array.from({ length: n }, (_, i) => ({ ...task.files[0], rel: `f${i}.jb`, size: 20000 })) });
+    assert.equal(shouldSplit(big(300), 6_000_000, 2, WORKER_MIN_BYTES, false), true, 'one 6 MB project, threads asked for');
+    assert.equal(shouldSplit(big(300), 6_000_000, 2, SPLIT_MIN_BYTES, false), false, 'one 6 MB project, unasked');
+    assert.equal(shouldSplit(big(1000), 20_000_000, 2, SPLIT_MIN_BYTES, false), true, 'one 20 MB project, unasked');
+    assert.equal(shouldSplit(big(300), 6_000_000 * 4, 2, WORKER_MIN_BYTES, false), false, 'one of several equal projects: the project pool balances them');
   });
 
   it('in process: the split result equals the single-thread result, and the worker got the three steps', async () => {

@@ -39,7 +39,7 @@ Options:
   --fail-level error|warning|note  lowest level that makes the exit code 1 (default: the config's failLevel, else warning)
   --shard I/N                      analyse only the I-th of N deterministic parts (projects are never split)
   --workers N                      threads that analyse (default: min(2, cores) above 200 files and 4 MB; one
-                                   large project is split across them; 1 = the main thread alone)
+                                   large project is split across them, unasked from 16 MB; 1 = the main thread alone)
   --no-progress                    no progress bar on stderr
   -v, --version                    print the version
   -h, --help                       print this help

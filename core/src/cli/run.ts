@@ -16,7 +16,7 @@ import { createProject } from './engine';
 import { Progress } from './progress';
 import { ensureDir } from './read';
 import { ProjectGrouper, selectShard } from './projects';
-import { runScheduled, threadsFor, worthThreads } from './schedule';
+import { runScheduled, SPLIT_MIN_BYTES, threadsFor, WORKER_MIN_BYTES, worthThreads } from './schedule';
 import { WorkerSupply } from './workers';
 
 export { WORKER_MIN_BYTES, WORKER_THRESHOLD } from './schedule';
@@ -68,7 +68,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // threads are asked for, else as soon as the files found cross the size bounds. The main thread analyses too.
   const supply = new WorkerSupply(io.script, configPath);
   try {
-    if (opts.workers !== undefined) supply.warm(opts.workers - 1);
+    // More threads than cores are started when the work asks for them, not up front.
+    if (opts.workers !== undefined) supply.warm(Math.min(opts.workers, availableCores()) - 1);
     const warmAt = opts.workers === undefined ? Math.min(2, availableCores()) - 1 : 0;
     return await analyseAndReport(opts, io, { root, configs, supply, startTime, rules, warmAt });
   } finally {
@@ -109,6 +110,8 @@ async function analyseAndReport(
   try {
     await runScheduled(tasks, {
       threads,
+      cores: availableCores(),
+      splitMinBytes: opts.workers === undefined ? SPLIT_MIN_BYTES : WORKER_MIN_BYTES,
       supply,
       configs,
       onResult: (r) => results.push(r),
