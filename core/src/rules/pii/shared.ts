@@ -1,5 +1,5 @@
 import { scanPii, type PiiMatch } from '../../detectors';
-import type { FileFacts } from '../../engine/facts';
+import type { FileFacts, RegionFacts } from '../../engine/facts';
 import type { LiteralFact } from '../../semantics/flow';
 import { docsUrl, type Rule, type RuleContext } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
@@ -32,18 +32,34 @@ function dataPii(facts: FileFacts, value: string): PiiMatch[] {
   return r;
 }
 
-/** Calls `each` for every PII match of `kind` in string literals and in configuration/data values. */
-export function forEachPii(ctx: RuleContext, kind: PiiMatch['kind'], messageId: string): void {
-  for (const r of ctx.facts.regions) {
-    for (const lf of r.flow.literals) {
-      for (const m of literalPii(lf)) {
-        if (m.kind !== kind) continue;
-        // A record spans several fields: one synthetic value would drop the others, so person records get no fix
-        // (pii/person-record is not `fixable`).
-        const fix = kind === 'person-record' ? undefined : synthesizeTestValueFix(ctx.facts, r, lf.lit, kind, m.start, m.end);
-        reportLiteral(ctx, r, lf, { messageId, data: { description: m.description, where: mappingNote(r) }, fixes: fix ? [fix] : [] }, { from: m.start, to: m.end });
+/** Every literal's PII matches grouped by kind, once per file: six rules ask, and most literals have none. */
+const literalMatches = new WeakMap<FileFacts, Map<PiiMatch['kind'], { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[]>>();
+
+function literalMatchesOf(facts: FileFacts, kind: PiiMatch['kind']): { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[] {
+  let byKind = literalMatches.get(facts);
+  if (!byKind) {
+    byKind = new Map();
+    for (const r of facts.regions) {
+      for (const lf of r.flow.literals) {
+        for (const m of literalPii(lf)) {
+          let list = byKind.get(m.kind);
+          if (!list) byKind.set(m.kind, (list = []));
+          list.push({ r, lf, m });
+        }
       }
     }
+    literalMatches.set(facts, byKind);
+  }
+  return byKind.get(kind) ?? [];
+}
+
+/** Calls `each` for every PII match of `kind` in string literals and in configuration/data values. */
+export function forEachPii(ctx: RuleContext, kind: PiiMatch['kind'], messageId: string): void {
+  for (const { r, lf, m } of literalMatchesOf(ctx.facts, kind)) {
+    // A record spans several fields: one synthetic value would drop the others, so person records get no fix
+    // (pii/person-record is not `fixable`).
+    const fix = kind === 'person-record' ? undefined : synthesizeTestValueFix(ctx.facts, r, lf.lit, kind, m.start, m.end);
+    reportLiteral(ctx, r, lf, { messageId, data: { description: m.description, where: mappingNote(r) }, fixes: fix ? [fix] : [] }, { from: m.start, to: m.end });
   }
   for (const d of ctx.facts.file.data) {
     if (d.hidden) continue;
