@@ -7,6 +7,7 @@ import type { Ir, IrScript } from '../semantics/ir';
 import { lowerJavaScript, type EsNode } from '../semantics/lower-javascript';
 import { lowerJitterbit, lowerJitterbitComments, lowerJitterbitStatement } from '../semantics/lower-jitterbit';
 import { analyseFlow, type FlowHost, type ScriptFacts } from '../semantics/flow';
+import type { FlowMemo } from '../semantics/flow-memo';
 import { reparseRegion } from './reparse';
 
 /** Where a Jitterbit Script region's top-level statements and separators are (what an incremental re-parse needs). */
@@ -26,6 +27,8 @@ export interface ParsedRegion {
   diagnostics: SyntaxDiagnostic[];
   /** Jitterbit Script regions with a `<trans>` body. */
   layout?: StatementLayout;
+  /** The last local flow pass over this region (or its previous version), for the next one to reuse. */
+  flowMemo?: FlowMemo<ScriptFacts>;
 }
 
 export interface RegionFacts extends ParsedRegion {
@@ -85,6 +88,11 @@ export interface NameLookup {
 export interface FactsOptions {
   takenNames?: () => NameLookup;
   locate?: (path: string, start: number, end: number) => Range | undefined;
+  /**
+   * Keep each region's flow memo (on the parsed region) and reuse the previous one, under this key for the host's
+   * inputs. Only for a host that does not depend on other files' globals.
+   */
+  memoKey?: string;
 }
 
 export function buildFacts(file: SourceFile, parsed: ParsedRegion[], host: FlowHost, opts: FactsOptions = {}): FileFacts {
@@ -92,7 +100,13 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], host: FlowH
   const locate = opts.locate ?? ((path: string, start: number, end: number) => (path === file.path ? file.lines.rangeOf({ start, end }) : undefined));
   return {
     file,
-    regions: parsed.map((p) => ({ ...p, flow: analyseFlow(p.ir, host) })),
+    regions: parsed.map((p) => {
+      const memoKey = opts.memoKey;
+      if (memoKey === undefined) return { ...p, flow: analyseFlow(p.ir, host) };
+      const flow = analyseFlow(p.ir, host, { memoKey, prior: p.flowMemo, textLength: p.region.text.length });
+      p.flowMemo = flow.memo;
+      return { ...p, flow };
+    }),
     toHost: (region, offset) => region.map.toHost(offset),
     takenNames,
     locate,

@@ -235,10 +235,21 @@ export class Project implements ProjectApi {
 
   private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined): FileFacts {
     this.work.flows++;
+    // An open document's local pass leaves a memo for the next keystroke's pass (see flow-memo.ts); it depends on
+    // the project's variables, which key it.
+    const memoKey = self === undefined && this.reparseEdits && e.text !== undefined ? this.projectVariablesKey() : undefined;
     return buildFacts(this.source(e), parsed, this.host(self), {
       takenNames: () => this.takenNames(),
       locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }) ?? this.whole.ranges?.get(rangeKey(p, start, end)),
+      memoKey,
     });
+  }
+
+  /** The project variables as one string (which are hidden decides a flow's taints). */
+  private projectVariablesKey(): string {
+    let key = '';
+    for (const [k, v] of this.projectVariables()) key += `${k}${v.hidden ? '+' : '-'}\u0000`;
+    return key;
   }
 
   /** Line map of a file a finding points into; a file without a kept source is read for it and nothing is kept. */

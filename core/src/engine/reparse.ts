@@ -104,7 +104,7 @@ export function reparseRegion(old: ParsedRegion, region: ScriptRegion): ParsedRe
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
   const next: StatementLayout = { starts, ends, separators };
-  return { region, ir: { language: 'jitterbit', body: irBody, comments }, diagnostics, layout: next };
+  return { region, ir: { language: 'jitterbit', body: irBody, comments }, diagnostics, layout: next, flowMemo: old.flowMemo };
 }
 
 /** Compared in blocks first: a substring comparison is a native memory compare, far faster than a char loop. */

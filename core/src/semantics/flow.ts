@@ -1,5 +1,6 @@
 import type { FunctionInfo } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrArray, type IrCall, type IrLiteral, type IrScript, type IrVar, type ValueMatch } from './ir';
+import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift, type StateWrite } from './flow-memo';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
 /** Where a literal sits; decides whether a credential-looking value is a hard-coded secret. */
@@ -51,6 +52,20 @@ export interface ScriptFacts {
   /** Lower-cased names of globals read / written anywhere in the script. */
   globalReads: Set<string>;
   globalsWritten: Set<string>;
+  /** For the next pass over an edited version of the region (when asked for, see FlowOptions). */
+  memo?: FlowMemo<ScriptFacts>;
+}
+
+export interface FlowOptions {
+  /**
+   * Record what the next pass over an edited version of this region can reuse, under this key for the host's
+   * inputs (Jitterbit Script regions only; JavaScript helper functions make statements interdependent).
+   */
+  memoKey?: string;
+  /** The previous pass's memo: its statements kept by an incremental re-parse are not evaluated again. */
+  prior?: FlowMemo<ScriptFacts>;
+  /** Length of the region text (locates the shift of the statements kept after an edit). */
+  textLength?: number;
 }
 
 /** What the flow pass needs from the outside: value classification and project knowledge. */
@@ -134,10 +149,20 @@ function roleOf(name: string): CallRole {
 }
 const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|x[-_]auth[-_]token|cookie|proxy[-_]authorization|x[-_]access[-_]token)$/i;
 
-export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
+export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptions = {}): ScriptFacts {
   const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map(), globalReads: new Set(), globalsWritten: new Set() };
   const locals = new Map<string, Taint | undefined>();
   const globals = new Map<string, Taint | undefined>();
+  const recording = options.memoKey !== undefined && script.language === 'jitterbit';
+  const writes: StateWrite[] = [];
+  const setLocal = (key: string, t: Taint | undefined): void => {
+    locals.set(key, t);
+    if (recording) writes.push({ global: false, key, taint: t });
+  };
+  const setGlobal = (key: string, t: Taint | undefined): void => {
+    globals.set(key, t);
+    if (recording) writes.push({ global: true, key, taint: t });
+  };
 
   const nameTaint = (name: string): Taint | undefined => {
     if (host.isCredentialName(name)) return taint(T_SECRET, `\`${name}\``);
@@ -190,11 +215,11 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
       else if (valueIr.k === 'lit' && typeof valueIr.value === 'string' && valueIr.value.trim().length > 3 && host.isSensitiveDataName(target.name)) {
         t = join(t, taint(T_PII, `\`${target.name}\``));
       }
-      if (target.scope === 'local') locals.set(target.name, t);
+      if (target.scope === 'local') setLocal(target.name, t);
       else {
         const key = target.name.toLowerCase();
         facts.globalsWritten.add(key);
-        globals.set(key, t);
+        setGlobal(key, t);
       }
       return;
     }
@@ -209,11 +234,11 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
         const t = join(join(prev, value), keyTaint);
         if (obj.scope === 'global') facts.vars.push({ v: obj, access: 'write' });
-        if (obj.scope === 'local') locals.set(obj.name, t);
+        if (obj.scope === 'local') setLocal(obj.name, t);
         else {
           const key = obj.name.toLowerCase();
           facts.globalsWritten.add(key);
-          globals.set(key, t);
+          setGlobal(key, t);
         }
       } else ev(obj, NONE, depth);
     }
@@ -444,7 +469,70 @@ export function analyseFlow(script: IrScript, host: FlowHost): ScriptFacts {
     }
   };
 
-  for (const stmt of script.body) ev(stmt, NONE, 0);
+  const body = script.body;
+  if (!recording) {
+    for (const stmt of body) ev(stmt, NONE, 0);
+  } else {
+    const ends: number[] = [];
+    const mark = (): void => {
+      ends.push(facts.literals.length, facts.sinks.length, facts.calls.length, facts.vars.length, facts.arrays.length, writes.length);
+    };
+    /** Takes statements [from, to) of the previous pass: their facts, writes and ends, moved by `shift`. */
+    const adopt = (prior: FlowMemo<ScriptFacts>, from: number, to: number, shift: Shift): void => {
+      const base = from === 0 ? [0, 0, 0, 0, 0, 0] : prior.ends.slice((from - 1) * STRIDE, from * STRIDE);
+      const last = prior.ends.slice((to - 1) * STRIDE, to * STRIDE);
+      const now = [facts.literals.length, facts.sinks.length, facts.calls.length, facts.vars.length, facts.arrays.length, writes.length];
+      const moved = new Map<Taint, Taint>();
+      const pf = prior.facts;
+      for (let i = base[0]; i < last[0]; i++) facts.literals.push(pf.literals[i]);
+      for (let i = base[1]; i < last[1]; i++) {
+        const k = pf.sinks[i];
+        facts.sinks.push(shift.delta === 0 ? k : { ...k, taint: shiftTaint(k.taint, shift, moved) as Taint, parts: k.parts.map((x) => ({ ir: x.ir, taint: shiftTaint(x.taint, shift, moved) })) });
+      }
+      for (let i = base[2]; i < last[2]; i++) facts.calls.push(pf.calls[i]);
+      for (let i = base[3]; i < last[3]; i++) {
+        const f = pf.vars[i];
+        facts.vars.push(f);
+        (f.access === 'read' ? facts.globalReads : facts.globalsWritten).add(f.v.name.toLowerCase());
+      }
+      for (let i = base[4]; i < last[4]; i++) facts.arrays.push(pf.arrays[i]);
+      for (let i = base[5]; i < last[5]; i++) {
+        const w = prior.writes[i];
+        const t = shiftTaint(w.taint, shift, moved);
+        (w.global ? globals : locals).set(w.key, t);
+        writes.push(t === w.taint ? w : { global: w.global, key: w.key, taint: t });
+      }
+      for (let s = from; s < to; s++) for (let k = 0; k < STRIDE; k++) ends.push(prior.ends[s * STRIDE + k] - base[k] + now[k]);
+    };
+    const prior = options.prior;
+    const plan = planReuse(prior, body, options.memoKey as string);
+    let i = 0;
+    if (prior && plan && plan.prefix > 0) {
+      adopt(prior, 0, plan.prefix, { from: Infinity, delta: 0 });
+      i = plan.prefix;
+    }
+    const middleEnd = plan ? body.length - plan.suffix : body.length;
+    for (; i < middleEnd; i++) {
+      ev(body[i], NONE, 0);
+      mark();
+    }
+    if (prior && plan && plan.suffix > 0) {
+      // The kept tail moved by the change in length; its old start is its new start less that.
+      const delta = (options.textLength ?? 0) - prior.textLength;
+      const shift: Shift = { from: body[middleEnd].start - delta, delta };
+      const from = prior.body.length - plan.suffix;
+      const before = stateBefore(prior, from);
+      if (sameState(before.locals, locals, shift) && sameState(before.globals, globals, shift)) {
+        adopt(prior, from, prior.body.length, shift);
+        i = body.length;
+      }
+    }
+    for (; i < body.length; i++) {
+      ev(body[i], NONE, 0);
+      mark();
+    }
+    facts.memo = { key: options.memoKey as string, textLength: options.textLength ?? 0, body, ends, writes, facts };
+  }
   for (const [name, t] of globals) if (t) facts.globalWrites.set(name, t);
   return facts;
 }
