@@ -39,6 +39,8 @@ export interface SinkFact {
 export interface VarFact {
   v: IrVar;
   access: 'read' | 'write';
+  /** The lower-case name (the key of the flow's maps and name sets). */
+  key: string;
 }
 
 export interface ScriptFacts {
@@ -186,9 +188,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   const readVar = (v: IrVar): Taint | undefined => {
-    if (v.scope === 'global') facts.vars.push({ v, access: 'read' });
     if (v.scope === 'local') return locals.has(v.name) ? locals.get(v.name) : nameTaint(v.name);
     const key = v.name.toLowerCase();
+    facts.vars.push({ v, access: 'read', key });
     facts.globalReads.add(key);
     if (globals.has(key)) return globals.get(key);
     const sys = systemTaint(v.name);
@@ -207,7 +209,6 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
 
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
     if (target.k === 'var') {
-      if (target.scope === 'global') facts.vars.push({ v: target, access: 'write' });
       let t = value;
       // A credential- or PII-named variable holds sensitive data whatever computed it (a session from a login).
       // A literal stored under a PII name is personal data too (a credential literal is judged by its own value).
@@ -218,6 +219,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       if (target.scope === 'local') setLocal(target.name, t);
       else {
         const key = target.name.toLowerCase();
+        facts.vars.push({ v: target, access: 'write', key });
         facts.globalsWritten.add(key);
         setGlobal(key, t);
       }
@@ -233,10 +235,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const prev = obj.scope === 'local' ? locals.get(obj.name) : globals.get(obj.name.toLowerCase());
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
         const t = join(join(prev, value), keyTaint);
-        if (obj.scope === 'global') facts.vars.push({ v: obj, access: 'write' });
         if (obj.scope === 'local') setLocal(obj.name, t);
         else {
           const key = obj.name.toLowerCase();
+          facts.vars.push({ v: obj, access: 'write', key });
           facts.globalsWritten.add(key);
           setGlobal(key, t);
         }
@@ -493,7 +495,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       for (let i = base[3]; i < last[3]; i++) {
         const f = pf.vars[i];
         facts.vars.push(f);
-        (f.access === 'read' ? facts.globalReads : facts.globalsWritten).add(f.v.name.toLowerCase());
+        (f.access === 'read' ? facts.globalReads : facts.globalsWritten).add(f.key);
       }
       for (let i = base[4]; i < last[4]; i++) facts.arrays.push(pf.arrays[i]);
       for (let i = base[5]; i < last[5]; i++) {
