@@ -4,8 +4,9 @@
  * MB/s, files/s and peak RSS (getrusage of the child process, threads included), and the ratio.
  *
  * Corpora (generated into .bench/, gitignored) by ../shared/tools/gen-perf-corpus.mjs, or by a fallback generator
- * when ../shared is absent: 1,000 files (one project, one thread; and the same files as 10 projects with workers),
- * the linearity series 250 / 500 / 1,000 files, and 10,000 files with worker threads.
+ * when ../shared is absent: 1,000 files (one project on one thread, and split across two; the same files as 10
+ * projects with workers), the linearity series 250 / 500 / 1,000 files, and 10,000 files (one project on one
+ * thread and split across two; as folders with worker threads).
  *
  * secretlint is measured twice: as shipped (its always-on profiler keeps every performance mark and searches the
  * list for each new one: quadratic, so only on a 100-file subset), and with the profiler switched off
@@ -55,6 +56,8 @@ export interface CliBenchResult {
   /** Seconds per MB at 250, 500, 1,000 files (flat = linear). */
   linearity: { files: number; bytes: number; median: number; secondsPerMb: number }[];
   workersSpeedup: number | null;
+  /** One project split across two threads vs one thread, by wall time (1,000 and 10,000 files). */
+  splitSpeedup: { files: number; wall: number; cpuRatio: number | null }[];
   cores: number;
   loadAverage: number[];
 }
@@ -246,6 +249,15 @@ function secretlintRc(): string {
   return rc;
 }
 
+/** Wall speed-up of `b` over `a` on the same corpus, and the CPU time it costs (b's CPU ÷ a's). */
+function speedupOf(a: BenchRow, b: BenchRow): { files: number; wall: number; cpuRatio: number | null } {
+  return {
+    files: a.files,
+    wall: Number((a.median / b.median).toFixed(2)),
+    cpuRatio: a.cpuSeconds && b.cpuSeconds ? Number((b.cpuSeconds / a.cpuSeconds).toFixed(2)) : null,
+  };
+}
+
 function cli(c: Corpus, extra: string[]): string[] {
   return [CLI, ...extra, '--format', 'json', '--output', '{out}', '--no-progress'];
 }
@@ -268,6 +280,9 @@ export async function runCliBench(): Promise<CliBenchResult> {
   const rel = path.relative(REPO, main.dir);
   const one = measure(`${nFiles} files`, 'jitterbit-guard (1 project, 1 thread)', main, cli(main, [rel, '--workers', '1']), runs, {}, cliFindings);
   rows.push(one);
+  const oneSplit = measure(`${nFiles} files`, 'jitterbit-guard (1 project, 2 thr, split)', main, cli(main, [rel, '--workers', '2']), runs, {}, cliFindings);
+  rows.push(oneSplit);
+  const splitSpeedup: CliBenchResult['splitSpeedup'] = [speedupOf(one, oneSplit)];
   const split1 = measure(`${nFiles} files`, 'jitterbit-guard (folders as projects, 1 thr)', main, cli(main, [`${rel}/*`, '--workers', '1']), runs, {}, cliFindings);
   rows.push(split1);
   const split2 = measure(`${nFiles} files`, 'jitterbit-guard (folders as projects, 2 thr)', main, cli(main, [`${rel}/*`, '--workers', '2']), runs, {}, cliFindings);
@@ -294,6 +309,10 @@ export async function runCliBench(): Promise<CliBenchResult> {
   if (nBig > 0) {
     const big = corpus(nBig);
     const brel = path.relative(REPO, big.dir);
+    const bigOne = measure(`${nBig} files`, 'jitterbit-guard (1 project, 1 thread)', big, cli(big, [brel, '--workers', '1']), runs, {}, cliFindings);
+    const bigSplit = measure(`${nBig} files`, 'jitterbit-guard (1 project, auto: split)', big, cli(big, [brel]), runs, {}, cliFindings);
+    rows.push(bigOne, bigSplit);
+    splitSpeedup.push(speedupOf(bigOne, bigSplit));
     rows.push(measure(`${nBig} files`, 'jitterbit-guard (folders as projects, auto)', big, cli(big, [`${brel}/*`]), runs, {}, cliFindings));
     rows.push(measure(`${nBig} files`, 'secretlint 12.0.0 (profiler off)', big, secretlint(big), runs, { JG_BENCH_NO_PROFILER: '1' }, slFindings));
   }
@@ -306,9 +325,10 @@ export async function runCliBench(): Promise<CliBenchResult> {
   log(`  same, by CPU time (load-independent): ${ratioCpu}×`);
   log(`  ratio jitterbit-guard / secretlint (as shipped, 100 files): ${ratioShipped}×`);
   log(`  worker speed-up (2 threads vs 1, folders as projects): ${speedup}×`);
-  const result: CliBenchResult = { rows, ratioVsSecretlint: ratio, ratioVsSecretlintCpu: ratioCpu, ratioVsSecretlintShipped: ratioShipped, linearity, workersSpeedup: speedup, cores: os.cpus().length, loadAverage: os.loadavg() };
+  for (const s of splitSpeedup) log(`  split speed-up (one project, 2 threads vs 1, ${s.files} files): ${s.wall}× wall, CPU ×${s.cpuRatio}`);
+  const result: CliBenchResult = { rows, ratioVsSecretlint: ratio, ratioVsSecretlintCpu: ratioCpu, ratioVsSecretlintShipped: ratioShipped, linearity, workersSpeedup: speedup, splitSpeedup, cores: os.cpus().length, loadAverage: os.loadavg() };
   writeFileSync(path.join(BENCH, 'cli-bench.json'), JSON.stringify(result, null, 2));
-  log(JSON.stringify({ cli_bench: { ratio_vs_secretlint: ratio, ratio_vs_secretlint_shipped: ratioShipped, workers_speedup: speedup, ratio_vs_secretlint_cpu: ratioCpu, rows: rows.map((r) => ({ tool: r.tool, corpus: r.corpus, mb_s: r.mbPerSec, files_s: r.filesPerSec, rss_mb: r.peakRssMb, median_s: r.median, cpu_s: r.cpuSeconds, mb_cpu_s: r.mbPerCpuSec })) } }));
+  log(JSON.stringify({ cli_bench: { ratio_vs_secretlint: ratio, ratio_vs_secretlint_shipped: ratioShipped, workers_speedup: speedup, split_speedup: splitSpeedup, ratio_vs_secretlint_cpu: ratioCpu, rows: rows.map((r) => ({ tool: r.tool, corpus: r.corpus, mb_s: r.mbPerSec, files_s: r.filesPerSec, rss_mb: r.peakRssMb, median_s: r.median, cpu_s: r.cpuSeconds, mb_cpu_s: r.mbPerCpuSec })) } }));
   return result;
 }
 
