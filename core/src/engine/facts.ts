@@ -45,6 +45,19 @@ export interface FileFacts {
   takenNames(): NameLookup;
   /** Range of host offsets in another file of the project (for related locations). */
   locate(path: string, start: number, end: number): Range | undefined;
+  /**
+   * Work rules share for this file (e.g. PII matches by kind), under a key each owner defines. A plain field, not a
+   * WeakMap keyed by the facts: ephemeron tables cost every young-generation collection time in a batch run.
+   */
+  shared: Map<symbol, unknown>;
+}
+
+/** `facts.shared` under `key`, made once per file. */
+export function sharedWork<T>(facts: FileFacts, key: symbol, make: () => T): T {
+  if (facts.shared.has(key)) return facts.shared.get(key) as T;
+  const v = make();
+  facts.shared.set(key, v);
+  return v;
 }
 
 /**
@@ -110,5 +123,6 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], host: FlowH
     toHost: (region, offset) => region.map.toHost(offset),
     takenNames,
     locate,
+    shared: new Map(),
   };
 }

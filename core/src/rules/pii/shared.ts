@@ -1,5 +1,5 @@
 import { scanPii, type PiiMatch } from '../../detectors';
-import type { FileFacts, RegionFacts } from '../../engine/facts';
+import { sharedWork, type FileFacts, type RegionFacts } from '../../engine/facts';
 import type { LiteralFact } from '../../semantics/flow';
 import { docsUrl, type Rule, type RuleContext } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
@@ -15,15 +15,12 @@ function literalPii(lf: LiteralFact): PiiMatch[] {
   return lit.pii as PiiMatch[];
 }
 
-/** Data values are few; a per-file map is enough. */
-const dataCaches = new WeakMap<FileFacts, Map<string, PiiMatch[]>>();
+const DATA_PII = Symbol('pii: data values');
+const LITERAL_PII = Symbol('pii: literal matches by kind');
 
+/** Data values are few; a per-file map is enough. */
 function dataPii(facts: FileFacts, value: string): PiiMatch[] {
-  let cache = dataCaches.get(facts);
-  if (!cache) {
-    cache = new Map();
-    dataCaches.set(facts, cache);
-  }
+  const cache = sharedWork(facts, DATA_PII, () => new Map<string, PiiMatch[]>());
   let r = cache.get(value);
   if (!r) {
     r = value.length < 6 ? NONE : scanPii(value);
@@ -33,23 +30,20 @@ function dataPii(facts: FileFacts, value: string): PiiMatch[] {
 }
 
 /** Every literal's PII matches grouped by kind, once per file: six rules ask, and most literals have none. */
-const literalMatches = new WeakMap<FileFacts, Map<PiiMatch['kind'], { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[]>>();
-
 function literalMatchesOf(facts: FileFacts, kind: PiiMatch['kind']): { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[] {
-  let byKind = literalMatches.get(facts);
-  if (!byKind) {
-    byKind = new Map();
+  const byKind = sharedWork(facts, LITERAL_PII, () => {
+    const map = new Map<PiiMatch['kind'], { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[]>();
     for (const r of facts.regions) {
       for (const lf of r.flow.literals) {
         for (const m of literalPii(lf)) {
-          let list = byKind.get(m.kind);
-          if (!list) byKind.set(m.kind, (list = []));
+          let list = map.get(m.kind);
+          if (!list) map.set(m.kind, (list = []));
           list.push({ r, lf, m });
         }
       }
     }
-    literalMatches.set(facts, byKind);
-  }
+    return map;
+  });
   return byKind.get(kind) ?? [];
 }
 
