@@ -87,8 +87,8 @@ export class Project implements ProjectApi {
   /** Split runs: what the whole project knows, when this Project holds only part of its files. */
   private readonly whole: { pvs?: Map<string, { name: string; hidden: boolean }>; globals?: Map<string, { path: string; taint: Taint }[]>; ranges?: Map<string, Range> } = {};
   /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
-  private readonly credentialNames = memo(isCredentialName, /pas|pw|secret|token|key|auth|sess|sas|sig|cred|phrase|store/i);
-  private readonly sensitiveNames = memo(isSensitiveDataName, /ssn|soc|birth|dob|card|pan|iban|pass|tax|tin|nation|cc|nin|sin/i);
+  private readonly credentialNames = memo(isCredentialName, CREDENTIAL_HINT);
+  private readonly sensitiveNames = memo(isSensitiveDataName, SENSITIVE_HINT);
 
   constructor(options: ProjectOptions = {}) {
     this.retain = options.retainTrees ?? true;
@@ -228,6 +228,7 @@ export class Project implements ProjectApi {
       isContextSecret,
       isCredentialName: this.credentialNames,
       isSensitiveDataName: this.sensitiveNames,
+      nameHint: (name) => NAME_HINT.test(name),
       isHiddenProjectVariable: (name) => pvs.get(name.toLowerCase())?.hidden === true,
       incomingGlobal: (name) => globals?.get(name.toLowerCase())?.find((x) => x.path !== self)?.taint,
     };
@@ -599,6 +600,12 @@ function internalFailure(path: string, source: SourceFile, err: unknown): FileAn
     }],
   };
 }
+
+/** Substrings every credential name / sensitive-data name contains (prefilters of the name checks). */
+const CREDENTIAL_HINT = /pas|pw|secret|token|key|auth|sess|sas|sig|cred|phrase|store/i;
+const SENSITIVE_HINT = /ssn|soc|birth|dob|card|pan|iban|pass|tax|tin|nation|cc|nin|sin/i;
+/** Either: one test rules most names out of both checks (names are checked for both on every variable access). */
+const NAME_HINT = new RegExp(`${CREDENTIAL_HINT.source}|${SENSITIVE_HINT.source}`, 'i');
 
 /** Memoises a name check behind a cheap substring prefilter that every positive name passes. */
 function memo(f: (name: string) => boolean, prefilter: RegExp): (name: string) => boolean {

@@ -78,6 +78,8 @@ export interface FlowHost {
   isContextSecret(value: string, ctx: LiteralContext): boolean;
   isCredentialName(name: string): boolean;
   isSensitiveDataName(name: string): boolean;
+  /** False when the name can be neither a credential name nor a sensitive-data name (a cheap prefilter). */
+  nameHint?(name: string): boolean;
   /** Taint a global carries in from other scripts of the project. */
   incomingGlobal(name: string): Taint | undefined;
   isHiddenProjectVariable(name: string): boolean;
@@ -167,6 +169,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   const nameTaint = (name: string): Taint | undefined => {
+    if (host.nameHint && !host.nameHint(name)) return undefined;
     if (host.isCredentialName(name)) return taint(T_SECRET, `\`${name}\``);
     if (host.isSensitiveDataName(name)) return taint(T_PII, `\`${name}\``);
     return undefined;
