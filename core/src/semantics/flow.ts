@@ -489,18 +489,19 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       const now = [facts.literals.length, facts.sinks.length, facts.calls.length, facts.vars.length, facts.arrays.length, writes.length];
       const moved = new Map<Taint, Taint>();
       const pf = prior.facts;
-      for (let i = base[0]; i < last[0]; i++) facts.literals.push(pf.literals[i]);
+      // Native copies where the facts are taken as they are (these arrays are long: one entry per literal or call).
+      facts.literals = facts.literals.concat(pf.literals.slice(base[0], last[0]));
       for (let i = base[1]; i < last[1]; i++) {
         const k = pf.sinks[i];
         facts.sinks.push(shift.delta === 0 ? k : { ...k, taint: shiftTaint(k.taint, shift, moved) as Taint, parts: k.parts.map((x) => ({ ir: x.ir, taint: shiftTaint(x.taint, shift, moved) })) });
       }
-      for (let i = base[2]; i < last[2]; i++) facts.calls.push(pf.calls[i]);
+      facts.calls = facts.calls.concat(pf.calls.slice(base[2], last[2]));
       for (let i = base[3]; i < last[3]; i++) {
         const f = pf.vars[i];
         facts.vars.push(f);
         (f.access === 'read' ? facts.globalReads : facts.globalsWritten).add(f.key);
       }
-      for (let i = base[4]; i < last[4]; i++) facts.arrays.push(pf.arrays[i]);
+      facts.arrays = facts.arrays.concat(pf.arrays.slice(base[4], last[4]));
       for (let i = base[5]; i < last[5]; i++) {
         const w = prior.writes[i];
         const t = shiftTaint(w.taint, shift, moved);
