@@ -155,12 +155,14 @@ describe('cli: one project split across threads', function () {
     assert.equal(shouldSplit(big(300), 6_000_000 * 4, 2, WORKER_MIN_BYTES, false), false, 'one of several equal projects: the project pool balances them');
   });
 
-  it('in process: the split result equals the single-thread result, and the worker got the three steps', async () => {
+  /** Runs the cross-file project split across two threads (the worker dying at `dieAt`, if given) and checks the
+   * result equals the single-thread one; returns the steps the worker saw, the progress counted and the file count. */
+  async function splitAgainstSingle(dieAt: string | undefined): Promise<{ seen: string[]; progress: number; files: number }> {
     const { dir } = crossFileProject();
     const task = projectTask(dir);
     const configs = new ConfigCache();
     const single = runProjectTask(task, configs);
-    const w = dyingWorker(undefined);
+    const w = dyingWorker(dieAt);
     const supply = new WorkerSupply(w.script, undefined);
     let progress = 0;
     try {
@@ -169,28 +171,20 @@ describe('cli: one project split across threads', function () {
     } finally {
       await supply.close();
     }
-    assert.deepEqual(w.seen(), ['slice-load', 'slice-local', 'slice-incoming']);
-    assert.equal(progress, task.files.length, 'each file counted once');
+    return { seen: w.seen(), progress, files: task.files.length };
+  }
+
+  it('in process: the split result equals the single-thread result, and the worker got the three steps', async () => {
+    const r = await splitAgainstSingle(undefined);
+    assert.deepEqual(r.seen, ['slice-load', 'slice-local', 'slice-incoming']);
+    assert.equal(r.progress, r.files, 'each file counted once');
   });
 
   for (const step of ['slice-load', 'slice-local', 'slice-incoming']) {
     it(`a worker that dies at ${step}: the main thread analyses the project again, same result, progress counted once`, async () => {
-      const { dir } = crossFileProject();
-      const task = projectTask(dir);
-      const configs = new ConfigCache();
-      const single = runProjectTask(task, configs);
-      const w = dyingWorker(step);
-      const supply = new WorkerSupply(w.script, undefined);
-      let progress = 0;
-      try {
-        const split = await runSplitTask(task, { threads: 2, supply, configs, onFiles: (n) => (progress += n) });
-        assert.deepEqual(sorted(split), sorted(single));
-      } finally {
-        await supply.close();
-      }
-      const seen = w.seen();
-      assert.equal(seen[seen.length - 1], step, 'the worker died at that step');
-      assert.equal(progress, task.files.length);
+      const r = await splitAgainstSingle(step);
+      assert.equal(r.seen[r.seen.length - 1], step, 'the worker died at that step');
+      assert.equal(r.progress, r.files);
     });
   }
 
