@@ -249,10 +249,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     }
   };
 
-  const targetName = (target: Ir): { name: string; via: 'variable' | 'key' | 'property' } | undefined => {
-    if (target.k === 'var') return { name: target.name, via: 'variable' };
-    if (target.k === 'member' && target.prop !== undefined) return { name: target.prop, via: target.index ? 'key' : 'property' };
-    return undefined;
+  /** The naming context an assignment gives its value (`password = "…"`, `$d["api_key"] = "…"`). */
+  const namedContext = (target: Ir): LiteralContext => {
+    if (target.k === 'var') return { kind: 'named', name: target.name, via: 'variable' };
+    if (target.k === 'member' && target.prop !== undefined) return { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property' };
+    return NONE;
   };
 
   // JavaScript helper functions (`function log(m) { WriteToOperationLog(m); }`): a call binds the arguments' taint to
@@ -443,8 +444,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         return join(field, e.prop ? nameTaint(e.prop) : undefined);
       }
       case 'assign': {
-        const tn = targetName(e.target);
-        const vctx: LiteralContext = tn ? { kind: 'named', name: tn.name, via: tn.via } : NONE;
+        const vctx = namedContext(e.target);
         let vt = ev(e.value, vctx, d);
         if (e.op === '+=' && e.target.k === 'var') vt = join(readVar(e.target), vt);
         write(e.target, vt, e.value, d);
