@@ -69,6 +69,14 @@ function secretish(v: string): boolean {
   return v.length >= 6 && charClasses(v) >= 2 && !looksLikeSentence(v);
 }
 
+/**
+ * Letters only, as words or an identifier (`camelCase`, `token_url`, `erp-prod`): in prose (`// secret: camelCase
+ * name`, `key: value` text) that is a word, not a credential, unless it is long and random.
+ */
+function looksLikeWords(v: string): boolean {
+  return /^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/.test(v) && !looksRandom(v);
+}
+
 /** Which format markers a text contains, found in one regex pass; detectors run only when theirs is present. */
 interface Markers {
   aws: boolean;
@@ -641,7 +649,7 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   }
   if (ve <= vs) return -1;
   const value = text.slice(vs, ve);
-  if (!quoted && (sep === 58 && !quotedKey || where === 'comment') && !secretish(value)) return -1;
+  if (!quoted && (sep === 58 && !quotedKey || where === 'comment') && (!secretish(value) || looksLikeWords(value))) return -1;
   if (!quoted && /^[+\-*/]/.test(value)) return -1;
   if (isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) return -1;
   if (/^(?:basic|bearer|token|digest|ntlm|negotiate)\s/i.test(value)) return -1; // header values: scanAuthHeaders

@@ -53,6 +53,9 @@ runRuleTable('secrets/known-token', {
     { code: jb('$u = "https://api.northwind-ops.com/v1/orders";', '$m = "mailto:ops@northwind-ops.com";') },
     // Comments that only name defaults.
     { code: jb('// password=changeit is the JDK default', '$x = 1;') },
+    // Prose in comments: a credential word followed by ordinary words or identifiers, not a value.
+    { code: jb('// secret: camelCase name, rotated monthly', '// note secret: token_url is read from the vault', '// the token: refreshed-hourly', '$x = 1;') },
+    { code: jb('$help = "secret: see the vault entry";') },
     // A literal already reported under its credential name (secrets/credential-name) is not reported twice.
     { code: jb(`$api_token = "${stripe}";`) },
     { code: js(`var h = {Authorization: "Bearer ${bearer}"};`), file: 'named.js' },
