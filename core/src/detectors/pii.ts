@@ -35,6 +35,7 @@ export const ROLE_MAILBOXES = new Set([
   'warehouse', 'logistics', 'customerservice', 'customercare', 'care', 'servicedesk', 'desk', 'monitoring', 'monitor', 'bot',
   'automation', 'jitterbit', 'git', 'feedback', 'enquiries', 'inquiries', 'general', 'mail', 'email', 'group', 'staff', 'all',
   'everyone', 'exceptions', 'errors', 'status', 'backup', 'cloud', 'api', 'svc', 'service-account', 'serviceaccount', 'list',
+  'oncall', 'on-call', 'noc', 'sre', 'payments', 'treasury', 'helpline', 'escalations', 'incidents',
 ]);
 
 const RESERVED_EMAIL_DOMAINS = new Set(['example.com', 'example.org', 'example.net', 'localhost', 'yourdomain.com', 'yourcompany.com', 'mydomain.com', 'domain.com', 'company.com', 'email.invalid']);

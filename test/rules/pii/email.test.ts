@@ -14,6 +14,8 @@ const exported = cloudExport({ projectVariables: [{ name: 'escalation_contact', 
 runRuleTable('pii/email', {
   valid: [
     ...ROLES.map((r) => ({ code: jb(`$to = "${r}@brightwater-freight.com";`) })),
+    // Team and duty mailboxes beyond the policy's list are roles too.
+    { code: jb('$to = "oncall@brightwater-freight.com";', '$cc = "noc-escalations@brightwater-freight.com";') },
     { code: jb('$a = "maria.kowalski@example.com";') },
     { code: jb('$a = "maria.kowalski@example.org";') },
     { code: jb('$a = "maria.kowalski@example.net";') },
