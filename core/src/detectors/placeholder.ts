@@ -1,6 +1,7 @@
 // Shared value filters: placeholders, references and values that cannot be credentials.
 // Policy: "Do not flag" list of section 1 and the Clarifications (placeholder words, credential values).
 
+import { looksRandom } from './entropy';
 import { isAlnumCode as codec_isAlnumCode, isDigitCode as codec_isDigitCode, isLowerCode as codec_isLowerCode, isUpperCode as codec_isUpperCode } from './codec';
 
 // Local bindings: hot loops call these directly (no module getter per character).
@@ -121,8 +122,11 @@ export function isPlaceholder(value: string, where: ValueSite): boolean {
   // A template somewhere inside (`Bearer {{token}}`, `user:${PASS}`).
   if (v.includes('{{') || v.includes('${')) return true;
 
-  const words = valueWords(v);
-  for (const w of words) if (PLACEHOLDER_WORDS.has(w)) return true;
+  // Placeholder words count in values made of words (`dummy-token`, `your_api_key_here`), not as a fragment of a
+  // random token, where a short word turns up by chance (`…gTbd6SU…` holds "tbd").
+  if (!looksRandom(v)) {
+    for (const w of valueWords(v)) if (PLACEHOLDER_WORDS.has(w)) return true;
+  }
   // Runs of x / X / * used as a mask inside a value ("sk_live_xxxxxxxx", "AKIAXXXXXXXXXXXXXXXX").
   if (v.length < 128 && /x{4}|X{4}|\*{3}|\u2022{3}/.test(v)) return true;
 
