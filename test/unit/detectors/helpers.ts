@@ -2,7 +2,7 @@
 // Nothing here is a real credential or a real person's data. Checksums are computed independently of the
 // code under test (node:zlib CRC32, local Luhn / mod-97 / base62 implementations).
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mulberry32 } from '../../support/rng';
 
 export const rng = mulberry32;
@@ -65,11 +65,18 @@ export function awsSecret(): string {
   }
 }
 
+/** Bytes from the seeded generator: every test value is reproducible (random ones made tests flaky). */
+export function seededBytes(n: number, next = r): Buffer {
+  const b = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) b[i] = Math.floor(next() * 256);
+  return b;
+}
+
 export function b64url(s: string | Buffer): string {
   return Buffer.from(s).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 export function jwt(header: object = { alg: 'HS256', typ: 'JWT' }, payload: object = { sub: 'u-' + randStr(8), iat: 1760000000 }): string {
-  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${b64url(randomBytes(32))}`;
+  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${b64url(seededBytes(32))}`;
 }
 
 export function luhnComplete(partial: string): string {
@@ -128,7 +135,7 @@ export function pemPublicKey(): string {
   return publicKey.export({ type: 'spki', format: 'pem' }) as string;
 }
 export function pemOpenSsh(): string {
-  const body = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), randomBytes(200)]).toString('base64');
+  const body = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), seededBytes(200)]).toString('base64');
   const lines = body.match(/.{1,70}/g) ?? [];
   return `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
 }

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { randomBytes } from 'node:crypto';
 import { scanPemPrivateKeys, scanSecretTokens } from '../../../core/src/detectors';
-import { pemEcSec1, pemOpenSsh, pemPublicKey, pemRsaPkcs1, pemRsaPkcs8, pemWithBody } from './helpers';
+import { pemEcSec1, pemOpenSsh, pemPublicKey, pemRsaPkcs1, pemRsaPkcs8, pemWithBody, seededBytes } from './helpers';
 
 describe('detectors/PEM private keys', () => {
   const valid: [string, () => string, string][] = [
@@ -37,9 +36,9 @@ describe('detectors/PEM private keys', () => {
 
   it('accepts an encrypted PKCS#8 block and a traditional Proc-Type encrypted block', () => {
     // Encrypted PKCS#8 is a DER SEQUENCE as well.
-    const der = Buffer.concat([Buffer.from([0x30, 0x81, 0x90]), randomBytes(0x90)]);
+    const der = Buffer.concat([Buffer.from([0x30, 0x81, 0x90]), seededBytes(0x90)]);
     assert.equal(scanPemPrivateKeys(pemWithBody('ENCRYPTED PRIVATE KEY', der)).length, 1);
-    const enc = `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${randomBytes(16).toString('hex').toUpperCase()}\n\n${randomBytes(96).toString('base64')}\n-----END RSA PRIVATE KEY-----`;
+    const enc = `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${seededBytes(16).toString('hex').toUpperCase()}\n\n${seededBytes(96).toString('base64')}\n-----END RSA PRIVATE KEY-----`;
     assert.equal(scanPemPrivateKeys(enc).length, 1);
   });
 
@@ -54,13 +53,13 @@ describe('detectors/PEM private keys', () => {
 
   const traps: [string, () => string][] = [
     ['a public key', pemPublicKey],
-    ['a certificate', () => pemWithBody('CERTIFICATE', Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), randomBytes(256)]))],
-    ['a garbage body (base64 of random bytes not DER)', () => pemWithBody('RSA PRIVATE KEY', Buffer.concat([Buffer.from([0x04]), randomBytes(300)]))],
-    ['a DER SEQUENCE whose length disagrees with the body', () => pemWithBody('PRIVATE KEY', Buffer.concat([Buffer.from([0x30, 0x82, 0x04, 0xbc]), randomBytes(100)]))],
+    ['a certificate', () => pemWithBody('CERTIFICATE', Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), seededBytes(256)]))],
+    ['a garbage body (base64 of random bytes not DER)', () => pemWithBody('RSA PRIVATE KEY', Buffer.concat([Buffer.from([0x04]), seededBytes(300)]))],
+    ['a DER SEQUENCE whose length disagrees with the body', () => pemWithBody('PRIVATE KEY', Buffer.concat([Buffer.from([0x30, 0x82, 0x04, 0xbc]), seededBytes(100)]))],
     ['a non-base64 body', () => '-----BEGIN PRIVATE KEY-----\nthis is not base64 at all!\n-----END PRIVATE KEY-----'],
     ['a placeholder body', () => '-----BEGIN RSA PRIVATE KEY-----\n<your private key here>\n-----END RSA PRIVATE KEY-----'],
     ['an ellipsis body', () => '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg...\n-----END PRIVATE KEY-----'],
-    ['an OpenSSH label with a non-OpenSSH body', () => pemWithBody('OPENSSH PRIVATE KEY', randomBytes(200))],
+    ['an OpenSSH label with a non-OpenSSH body', () => pemWithBody('OPENSSH PRIVATE KEY', seededBytes(200))],
     ['a header alone', () => '-----BEGIN RSA PRIVATE KEY-----'],
   ];
   for (const [name, gen] of traps) {
