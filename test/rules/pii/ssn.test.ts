@@ -17,6 +17,9 @@ runRuleTable('pii/ssn', {
     // Not SSN-shaped: dates, versions, longer digit groups.
     { code: jb('$d = "2024-01-15";', '$v = "10.12.2024";', '$n = "1234-56-78901";') },
     { code: jb('$s = $employee_ssn;') },
+    // Nine bare digits are an SSN only under an SSN name (and in a valid range).
+    { code: jb(`$order_id = "${s1.replace(/-/g, '')}";`, `$batch = "${s2.replace(/-/g, '')}";`) },
+    { code: jb('$employee.ssn = "666224871";', '$employee.ssn = "123450000";') },
   ],
   invalid: [
     { code: jb(`$s = "${s1}";`), lines: [2], severity: 'warning', message: /social security number/, fix: true },
@@ -24,5 +27,7 @@ runRuleTable('pii/ssn', {
     { code: jb(`rec = "employee ${s2} onboarding";`), lines: [2] },
     { code: jb('$x = 1;', `$s = "${s2}";`), lines: [3] },
     { code: js(`var s = "${s1}";`), file: 'ssn.js', lines: [2], fix: true },
+    { code: jb(`$employee.ssn = "${s1.replace(/-/g, '')}";`), lines: [2], message: /social security number/, fix: true },
+    { code: js(`var rec = { social_security_number: "${s2.replace(/-/g, '')}" };`), file: 'ssn-bare.js', lines: [2] },
   ],
 });

@@ -1,4 +1,4 @@
-import { scanPii, type PiiMatch } from '../../detectors';
+import { isValidSsn, scanPii, sensitiveDataNameKind, type PiiMatch } from '../../detectors';
 import { sharedWork, type FileFacts, type RegionFacts } from '../../engine/facts';
 import type { LiteralFact } from '../../semantics/flow';
 import { docsUrl, type Rule, type RuleContext } from '../../engine/rule';
@@ -29,13 +29,29 @@ function dataPii(facts: FileFacts, value: string): PiiMatch[] {
   return r;
 }
 
+const BARE_SSN_RE = /^\s*(\d{3})(\d{2})(\d{4})\s*$/;
+
+/**
+ * Nine bare digits are an SSN only where the name says so (`$employee.ssn = "536224871"`); elsewhere they are any
+ * number, which is why the value scan wants the dashed or spaced form.
+ */
+function namedSsn(lf: LiteralFact): PiiMatch | undefined {
+  if (lf.ctx.kind !== 'named' || lf.ctx.part) return undefined;
+  const m = BARE_SSN_RE.exec(lf.lit.value);
+  if (!m || !isValidSsn(m[1], m[2], m[3]) || sensitiveDataNameKind(lf.ctx.name) !== 'ssn') return undefined;
+  const start = m[0].indexOf(m[1]);
+  return { kind: 'ssn', start, end: start + 9, description: 'a US social security number' };
+}
+
 /** Every literal's PII matches grouped by kind, once per file: six rules ask, and most literals have none. */
 function literalMatchesOf(facts: FileFacts, kind: PiiMatch['kind']): { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[] {
   const byKind = sharedWork(facts, LITERAL_PII, () => {
     const map = new Map<PiiMatch['kind'], { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[]>();
     for (const r of facts.regions) {
       for (const lf of r.flow.literals) {
-        for (const m of literalPii(lf)) {
+        const found = literalPii(lf);
+        const named = found.length === 0 ? namedSsn(lf) : undefined;
+        for (const m of named ? [named] : found) {
           let list = map.get(m.kind);
           if (!list) map.set(m.kind, (list = []));
           list.push({ r, lf, m });
