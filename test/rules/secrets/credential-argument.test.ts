@@ -15,6 +15,8 @@ runRuleTable('secrets/credential-argument', {
     { code: jb('LDAPConnect("ldap.northwind-ops.com", "cn=svc,dc=northwind", Get("ldap.password"));') },
     { code: jb('SetSalesforceSession("https://na1.salesforce.com", $sf_session_id, "60.0");') },
     { code: jb('enc = AESEncryption($payload, $aes_passphrase, $aes_salt);') },
+    // A plain URL in a credential position (arguments shifted by a missing one) is an address, not a credential.
+    { code: jb('SetSalesforceSession($sf_session_id, "https://na1.salesforce.com");') },
     { code: jb('SetSalesforceSession("https://na1.salesforce.com", SalesforceLogin("sf_org"), "60.0");') },
     // Empty strings and placeholders in the position.
     { code: jb('LDAPConnect("ldap.northwind-ops.com", "cn=svc", "");') },

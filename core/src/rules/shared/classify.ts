@@ -5,8 +5,9 @@ import type { LiteralContext } from '../../semantics/flow';
 export function isContextSecret(value: string, ctx: LiteralContext): boolean {
   switch (ctx.kind) {
     case 'credential-arg':
-      // The position decides: any real value is a hard-coded credential, weak words included.
-      return value.trim() !== '' && !isPlaceholder(value, 'code') && !/^\s*(\$[\w.]+|\[[\w.]+\])\s*$/.test(value);
+      // The position decides: any real value is a hard-coded credential, weak words included. A plain URL is not
+      // (arguments shifted by a missing one: the argument-count rule reports that).
+      return value.trim() !== '' && !isPlaceholder(value, 'code') && !/^\s*(\$[\w.]+|\[[\w.]+\])\s*$/.test(value) && !isPlainUrl(value);
     case 'named':
       // A piece of a concatenation that ends in a separator is a prefix or a user name, not the credential.
       if (ctx.part && (/[:=\s/]$/.test(value) || value.trim().length < 6)) return false;
@@ -16,6 +17,14 @@ export function isContextSecret(value: string, ctx: LiteralContext): boolean {
     default:
       return false;
   }
+}
+
+const URL_RE = /^\s*[a-z][a-z0-9+.-]{1,20}:\/\/\S+\s*$/i;
+const URL_USERINFO_RE = /^\s*[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/@:]*:[^\s/@]+@/i;
+
+/** A URL without user-info: an address, never a credential (user-info is the URL rule's finding). */
+function isPlainUrl(value: string): boolean {
+  return URL_RE.test(value) && !URL_USERINFO_RE.test(value);
 }
 
 const NONE: SecretMatch[] = [];
