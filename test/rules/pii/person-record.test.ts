@@ -18,6 +18,9 @@ runRuleTable('pii/person-record', {
     // Name and date in different literals that do not form one record.
     { code: jb('$name = "Jane Porter";', '$created = "1984-03-12";') },
     { code: jb('rec = {"Jane Porter", "Sales"};') },
+    // JavaScript objects: a company's `name` with an address, a person's name with a recent (order) date.
+    { code: js('var vendor = { name: "Northwind Traders", street: "17 Larkspur Lane", city: "Boise" };'), file: 'vendor.js' },
+    { code: js('var order = { firstName: "Jane", lastName: "Porter", orderDate: "2024-01-15" };'), file: 'order.js' },
   ],
   invalid: [
     { code: jb('rec = "Jane Porter,1984-03-12,42 Elm St";'), lines: [2], severity: 'warning', message: /name with a date of birth/ },
@@ -32,5 +35,9 @@ runRuleTable('pii/person-record', {
     // Multi-line test data: the line of the record.
     { code: jb('csv = "name,dob', 'Jane Porter,1984-03-12', 'Aiko Tanaka,1991-05-30";'), lines: [3, 4] },
     { code: js('var rec = "Jane Porter,1984-03-12,42 Elm St";'), file: 'rec.js', lines: [2] },
+    // JavaScript object literals: reported on the name.
+    { code: js('var p = {', '  firstName: "Marcus", lastName: "Whitfield",', '  birthDate: "1979-11-02"', '};'), file: 'p.js', lines: [3], message: /date of birth/ },
+    { code: js('var p = { first_name: "Dana", last_name: "Okafor", street: "17 Larkspur Lane" };'), file: 'q.js', lines: [2], message: /street address/ },
+    { code: js(`var p = { fullName: "Aiko Tanaka", ssn: "${id}" };`), file: 'r.js', lines: [2], message: /national id|social security/ },
   ],
 });

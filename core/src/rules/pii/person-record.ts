@@ -1,6 +1,6 @@
 import { looksLikeDateOfBirth, looksLikePersonName, looksLikeStreetAddress, scanPii } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
-import type { IrLiteral } from '../../semantics/ir';
+import type { Ir, IrLiteral, IrObject } from '../../semantics/ir';
 import { forEachPii } from './shared';
 import { valueCharSpan } from '../shared/locate';
 
@@ -38,6 +38,61 @@ export const personRecord: Rule = {
         const span = valueCharSpan(ctx.facts, r, name, 0, name.value.length);
         ctx.report({ messageId: 'array', data: { other, where: '' }, start: span.start, end: span.end, value: name.value, regionId: r.region.id });
       }
+      // JavaScript object literals (`{ firstName: "Jane", lastName: "Porter", birthDate: "1984-03-12" }`).
+      if (r.region.language !== 'javascript') continue;
+      for (const obj of objectLiterals(r.ir.body)) {
+        const found = objectRecord(obj);
+        if (!found) continue;
+        const span = valueCharSpan(ctx.facts, r, found.name, 0, found.name.value.length);
+        ctx.report({ messageId: 'array', data: { other: found.other, where: '' }, start: span.start, end: span.end, value: found.name.value, regionId: r.region.id });
+      }
     }
   },
 };
+
+type StringLiteral = IrLiteral & { value: string };
+
+const FIRST_NAME_KEY = /^(?:first|given|fore)[\s_-]?name$/i;
+const LAST_NAME_KEY = /^(?:last|family|sur)[\s_-]?name$|^surname$/i;
+const FULL_NAME_KEY = /^(?:(?:full|person|customer|employee|contact|display)[\s_-]?)?name$/i;
+
+/** Object literals anywhere in a script (an explicit stack: trees can be deep). */
+function* objectLiterals(body: readonly Ir[]): Generator<IrObject> {
+  const stack: Ir[] = [...body];
+  while (stack.length > 0) {
+    const e = stack.pop() as Ir;
+    switch (e.k) {
+      case 'obj':
+        yield e;
+        for (const p of e.props) stack.push(p.value);
+        break;
+      case 'call': for (const a of e.args) stack.push(a); break;
+      case 'bin': stack.push(e.l, e.r); break;
+      case 'member': stack.push(e.obj); if (e.index) stack.push(e.index); break;
+      case 'assign': stack.push(e.target, e.value); break;
+      case 'cat': case 'arr': case 'seq': case 'other': for (const x of e.items) stack.push(x); break;
+      case 'fn': for (const x of e.body) stack.push(x); break;
+      case 'ret': if (e.value) stack.push(e.value); break;
+      default: break;
+    }
+  }
+}
+
+/** A person's name (whole, or first plus last) with a date of birth, street address or SSN among the values. */
+function objectRecord(obj: IrObject): { name: StringLiteral; other: string } | undefined {
+  const strings = obj.props.filter((p): p is IrObject['props'][number] & { value: StringLiteral } => p.value.k === 'lit' && typeof p.value.value === 'string');
+  if (strings.length < 2) return undefined;
+  // First and last name fields are a person; a `name` field may be a company's (`Northwind Traders`), so with it
+  // an address alone is not enough.
+  const first = strings.find((p) => FIRST_NAME_KEY.test(p.key));
+  const last = strings.find((p) => LAST_NAME_KEY.test(p.key));
+  let name = first && last && looksLikePersonName(`${first.value.value} ${last.value.value}`) ? first.value : undefined;
+  const personal = name !== undefined;
+  name ??= strings.find((p) => FULL_NAME_KEY.test(p.key) && looksLikePersonName(p.value.value))?.value;
+  if (!name) return undefined;
+  const values = strings.map((p) => p.value.value);
+  if (values.some((v) => looksLikeDateOfBirth(v))) return { name, other: 'a date of birth' };
+  if (personal && values.some((v) => looksLikeStreetAddress(v))) return { name, other: 'a street address' };
+  if (values.some((v) => scanPii(v).some((m) => m.kind === 'ssn'))) return { name, other: 'a national id' };
+  return undefined;
+}
