@@ -115,8 +115,9 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], host: FlowH
     file,
     regions: parsed.map((p) => {
       const memoKey = opts.memoKey;
-      if (memoKey === undefined) return { ...p, flow: analyseFlow(p.ir, host) };
-      const flow = analyseFlow(p.ir, host, { memoKey, prior: p.flowMemo, textLength: p.region.text.length });
+      const scriptName = p.region.name ?? fileStem(file.path);
+      if (memoKey === undefined) return { ...p, flow: analyseFlow(p.ir, host, { scriptName }) };
+      const flow = analyseFlow(p.ir, host, { memoKey, prior: p.flowMemo, textLength: p.region.text.length, scriptName });
       p.flowMemo = flow.memo;
       return { ...p, flow };
     }),
@@ -125,4 +126,11 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], host: FlowH
     locate,
     shared: new Map(),
   };
+}
+
+/** A script file's name without folders and extension: the name `RunScript` calls an extracted script by. */
+function fileStem(path: string): string {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
 }

@@ -1,6 +1,7 @@
 import { isCredentialName, isSensitiveDataName } from '../detectors';
 import { SYSTEM_VARIABLES } from '../semantics/catalogue';
 import type { FlowHost } from '../semantics/flow';
+import { runScriptArgIndex } from '../semantics/run-script';
 import type { Taint } from '../semantics/taint';
 import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
@@ -281,14 +282,17 @@ export class Project implements ProjectApi {
         const origin = t.origin
           ? { path: e.path, regionId, start: facts.toHost(r.region, t.origin.start), end: facts.toHost(r.region, t.origin.end) }
           : { path: e.path, regionId, start: 0, end: 0 };
-        writes.set(key, { ...t, label: detach(`the global \`$${name}\` (set from ${t.label} in ${baseName(e.path)})`), origin });
+        const from = baseName(e.path);
+        const arg = runScriptArgIndex(name);
+        const label = arg !== undefined ? `${t.label} (passed as \`_${arg}\` by ${from})` : `the global \`$${name}\` (set from ${t.label} in ${from})`;
+        writes.set(key, { ...t, label: detach(label), origin });
       }
       // Occurrences serve editor navigation; batch runs do not keep them, nor pool the names.
       if (!this.keepOccurrences) continue;
       for (const n of r.flow.globalReads) reads.add(n);
       for (const n of r.flow.globalsWritten) written.add(n);
       for (const { v, access } of r.flow.vars) {
-        if (v.scope !== 'global') continue;
+        if (v.k !== 'var' || v.scope !== 'global') continue;
         occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
       }
     }

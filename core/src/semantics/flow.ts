@@ -1,6 +1,7 @@
 import type { FunctionInfo } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrArray, type IrCall, type IrLiteral, type IrScript, type IrVar, type ValueMatch } from './ir';
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift, type StateWrite } from './flow-memo';
+import { argumentIndex, runScriptArgKey, runScriptTarget } from './run-script';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
 /** Where a literal sits; decides whether a credential-looking value is a hard-coded secret. */
@@ -37,7 +38,8 @@ export interface SinkFact {
 
 /** A read or write of a global (locals are not recorded: nothing outside the flow pass needs them). */
 export interface VarFact {
-  v: IrVar;
+  /** The variable; or a `RunScript` call, which writes its arguments for the called script (key `run:…`). */
+  v: IrVar | IrCall;
   access: 'read' | 'write';
   /** The lower-case name (the key of the flow's maps and name sets). */
   key: string;
@@ -68,6 +70,8 @@ export interface FlowOptions {
   prior?: FlowMemo<ScriptFacts>;
   /** Length of the region text (locates the shift of the statements kept after an edit). */
   textLength?: number;
+  /** The script's own name, as `RunScript` calls it (its arguments arrive as `_1`, `_2`, …). */
+  scriptName?: string;
 }
 
 /** What the flow pass needs from the outside: value classification and project knowledge. */
@@ -190,8 +194,21 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return undefined;
   };
 
+  /** The taint of argument `index` that scripts calling this one pass (noted as read, for the project's exchange). */
+  const incomingArgument = (index: number, v: IrVar): Taint | undefined => {
+    if (options.scriptName === undefined) return undefined;
+    const key = runScriptArgKey(options.scriptName, index);
+    facts.vars.push({ v, access: 'read', key });
+    facts.globalReads.add(key);
+    return host.incomingGlobal(key);
+  };
+
   const readVar = (v: IrVar): Taint | undefined => {
-    if (v.scope === 'local') return locals.has(v.name) ? locals.get(v.name) : nameTaint(v.name);
+    if (v.scope === 'local') {
+      if (locals.has(v.name)) return locals.get(v.name);
+      const arg = argumentIndex(v.name);
+      return join(arg === undefined ? undefined : incomingArgument(arg, v), nameTaint(v.name));
+    }
     const key = v.name.toLowerCase();
     facts.vars.push({ v, access: 'read', key });
     facts.globalReads.add(key);
@@ -289,6 +306,13 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     facts.calls.push(c);
     const role = roleOf(c.name);
     const lname = role.lname;
+    // `ArgumentList(a, b)` names the arguments this script was called with.
+    if (lname === 'argumentlist' && script.language === 'jitterbit') {
+      c.args.forEach((a, i) => {
+        if (a.k === 'var' && a.scope === 'local') setLocal(a.name, join(incomingArgument(i + 1, a), nameTaint(a.name)));
+      });
+      return undefined;
+    }
     // A script's own JavaScript function shadows a built-in of the same name (`function log(m)` vs `Log(d)`).
     const userFn = script.language === 'javascript' && !c.method ? functions.get(c.name) : undefined;
     const fn = userFn ? undefined : c.fn;
@@ -322,6 +346,19 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         for (const p of ps) t = join(t, p.taint);
         argTaints.push(t);
       } else argTaints.push(ev(a, actx, depth));
+    }
+    // `RunScript(ref, a, b)`: the called script sees the arguments' taint as `_1`, `_2`, ….
+    if (lname === 'runscript' && script.language === 'jitterbit') {
+      const target = runScriptTarget(c.args[0]);
+      if (target !== undefined) {
+        for (let i = 1; i < argTaints.length; i++) {
+          const t = argTaints[i];
+          const key = runScriptArgKey(target, i);
+          facts.vars.push({ v: c, access: 'write', key });
+          facts.globalsWritten.add(key);
+          if (t) setGlobal(key, join(globals.get(key), t));
+        }
+      }
     }
     if (fn && role.logSink) {
       const t = argTaints[0];

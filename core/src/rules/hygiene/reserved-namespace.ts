@@ -17,7 +17,7 @@ export const reservedNamespace: Rule = {
   check(ctx) {
     for (const r of ctx.facts.regions) {
       for (const { v, access, key } of r.flow.vars) {
-        if (access !== 'write' || v.scope !== 'global' || !key.startsWith('jitterbit.') || isKnownSystemVariable(v.name)) continue;
+        if (access !== 'write' || v.k !== 'var' || v.scope !== 'global' || !key.startsWith('jitterbit.') || isKnownSystemVariable(v.name)) continue;
         // Plugin inputs such as `$Jitterbit.HMACSHA256.Key` are documented uses of this namespace.
         if (/^Jitterbit\.[A-Z]/.test(v.name)) continue;
         // HTTP header families (`…http.request.header.<Name>`) are open-ended Jitterbit variables.

@@ -1,0 +1,30 @@
+import { extractComponentRefs } from '../syntax/component-refs';
+import type { Ir } from './ir';
+
+/**
+ * `RunScript("<TAG>script:Name</TAG>", a, b)` passes its arguments to the called script as the locals `_1`, `_2`, …
+ * (or to the names its `ArgumentList(x, y)` gives them). Across scripts they travel like globals, under a key no
+ * variable can have (`run:name#1`), so the project's exchange of tainted globals carries them too.
+ */
+export function runScriptArgKey(scriptName: string, index: number): string {
+  return `run:${scriptName.toLowerCase()}#${index}`;
+}
+
+/** The argument index of a `runScriptArgKey`, or undefined for any other key. */
+export function runScriptArgIndex(key: string): number | undefined {
+  if (!key.startsWith('run:')) return undefined;
+  const hash = key.lastIndexOf('#');
+  return hash > 0 ? Number(key.slice(hash + 1)) : undefined;
+}
+
+/** The script a `RunScript` call names in its first argument, if it is a literal reference. */
+export function runScriptTarget(first: Ir | undefined): string | undefined {
+  if (!first || first.k !== 'lit' || typeof first.value !== 'string') return undefined;
+  return extractComponentRefs(first.value).find((r) => r.kind === 'script')?.name;
+}
+
+/** `_1`, `_2`, …: the index of the argument a local of that name holds. */
+export function argumentIndex(localName: string): number | undefined {
+  const m = /^_(\d{1,3})$/.exec(localName);
+  return m ? Number(m[1]) : undefined;
+}
