@@ -14,7 +14,7 @@ import {
   type ResolveExtractParams,
   type ResolveExtractResult,
 } from '../../../protocol/src/index';
-import { suppressionComment, type Finding, type Fix, type LineMap } from '../analysis';
+import { LineMap, suppressionComment, type Finding, type Fix } from '../analysis';
 import { keyOf, type RecordedFinding } from '../findings';
 import { uriToPath } from '../paths';
 import type { GuardService } from '../service';
@@ -64,16 +64,21 @@ export class CodeActionProvider {
 
   /** The line map of the analysed text a record belongs to, if that analysis is still the current one. */
   private linesFor(rec: RecordedFinding): LineMap | undefined {
-    const entry = this.service.cached(rec.uri);
-    if (!entry || entry.version !== rec.version) return undefined;
     if (this.service.versionOf(rec.uri) !== rec.version) return undefined;
+    const entry = this.service.cached(rec.uri);
+    if (!entry || entry.version !== rec.version) {
+      // The analysis was dropped because a file it depends on changed, and is being redone; the document is still
+      // the text the record's fixes were computed on, so they still apply.
+      const doc = this.service.documents.get(rec.uri);
+      return doc && doc.version === rec.version ? new LineMap(doc.getText()) : undefined;
+    }
     // A file that is not open kept no source: its text is the one on disk at that version.
     return entry.analysis.source?.lines ?? this.service.linesOf(uriToPath(rec.uri));
   }
 
   private fixesOf(rec: RecordedFinding, lines: LineMap): Fix[] {
     const fixes = [...rec.finding.fixes];
-    const kind = this.service.cached(rec.uri)?.analysis.kind;
+    const kind = this.service.cached(rec.uri)?.analysis.kind ?? kindOfLanguage(this.service.documents.get(rec.uri)?.languageId);
     const language = kind === 'jitterbit-script' ? 'jitterbit' : kind === 'jitterbit-javascript' ? 'javascript' : kind === 'jitterbit-conf' ? 'conf' : undefined;
     const suppressible = rec.finding.category !== 'syntax' && rec.finding.category !== 'internal';
     if (language && suppressible && !fixes.some((f) => f.kind === 'suppress')) fixes.push(suppressionFix(rec.finding, lines, language));
@@ -166,4 +171,9 @@ export class CodeActionProvider {
     const pv = fix.projectVariable;
     return { found: true, name: pv.name, hidden: pv.hidden, description: pv.description, secretValue: pv.secretValue, edit: edit as ResolveExtractResult['edit'] };
   }
+}
+
+/** The file kind an open document's language id stands for (when its analysis is being redone). */
+function kindOfLanguage(languageId: string | undefined): string | undefined {
+  return languageId === 'jitterbit' ? 'jitterbit-script' : languageId === 'jitterbit-javascript' ? 'jitterbit-javascript' : undefined;
 }
