@@ -3,7 +3,7 @@
 
 export { isCredentialName, credentialNameKind, isSensitiveDataName, sensitiveDataNameKind, nameSegments } from './names';
 export type { CredentialNameKind, SensitiveDataNameKind } from './names';
-export { isPlaceholder, canBeCredentialValue, looksLikeSentence, AWS_EXAMPLE_KEYS } from './placeholder';
+export { isPlaceholder, canBeCredentialValue, isPlainUrl, looksLikeSentence, AWS_EXAMPLE_KEYS } from './placeholder';
 export type { ValueSite } from './placeholder';
 export { shannonEntropy, looksRandom, isIdentifierShape, isSalesforceId18 } from './entropy';
 export { scanSecretTokens, isJwt, hasValidTokenChecksum, decodeBasicCredentials } from './tokens';

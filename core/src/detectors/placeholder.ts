@@ -140,6 +140,12 @@ export function isPlaceholder(value: string, where: ValueSite): boolean {
 
 const URL_RE = /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s]{1,4096}$/i;
 const URL_USERINFO_RE = /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/@:]{0,256}:[^\s/@]{1,256}@/i;
+/** A URL without user-info (`https://host/path`): an address, never a credential. */
+export function isPlainUrl(value: string): boolean {
+  const v = value.trim();
+  return URL_RE.test(v) && !URL_USERINFO_RE.test(v);
+}
+
 const NUMBER_RE = /^[+-]?(?:\d{1,12}(?:[.,]\d{1,6})?|\.\d{1,6})$/;
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'enabled', 'disabled', 'enable', 'disable', 'y', 'n', 't', 'f']);
 const AUTH_SCHEMES = new Set([
@@ -181,7 +187,7 @@ export function canBeCredentialValue(value: string): boolean {
   if (BOOLEAN_WORDS.has(lower)) return false;
   if (AUTH_SCHEMES.has(lower)) return false;
   if (NUMBER_RE.test(v)) return false;
-  if (URL_RE.test(v) && !URL_USERINFO_RE.test(v)) return false;
+  if (isPlainUrl(v)) return false;
   if (PATH_RE.test(v) && !/[+=]/.test(v) && /[\\/][A-Za-z]/.test(v)) return false;
   if (FILE_EXT_RE.test(v)) return false;
   if (TAG_RE.test(v) || SC_REF_RE.test(v)) return false;

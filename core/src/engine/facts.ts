@@ -3,12 +3,12 @@ import { parseJavaScript } from '../syntax/javascript';
 import { parseScript } from '../syntax/parser';
 import type { ScriptRegion, SourceFile } from '../syntax/source-file';
 import type { Range } from '../syntax/text';
-import type { Ir, IrScript } from '../semantics/ir';
+import type { IrScript } from '../semantics/ir';
 import { lowerJavaScript, type EsNode } from '../semantics/lower-javascript';
-import { lowerJitterbit, lowerJitterbitComments, lowerJitterbitStatement } from '../semantics/lower-jitterbit';
+import { lowerJitterbit, lowerJitterbitComments } from '../semantics/lower-jitterbit';
 import { analyseFlow, type FlowHost, type ScriptFacts } from '../semantics/flow';
 import type { FlowMemo } from '../semantics/flow-memo';
-import { reparseRegion } from './reparse';
+import { collectStatements, reparseRegion } from './reparse';
 
 /** Where a Jitterbit Script region's top-level statements and separators are (what an incremental re-parse needs). */
 export interface StatementLayout {
@@ -78,17 +78,8 @@ function parseRegion(region: ScriptRegion): ParsedRegion {
     const r = parseJavaScript(region.text);
     return { region, ir: lowerJavaScript(r.program as unknown as EsNode, r.comments), diagnostics: r.diagnostics };
   }
-  // Statements are lowered as they are parsed, so each statement's syntax tree is garbage at once.
-  const body: Ir[] = [];
-  const layout: StatementLayout = { starts: [], ends: [], separators: [] };
-  const r = parseScript(region.text, {
-    onStatement: (e) => {
-      layout.starts.push(e.start);
-      layout.ends.push(e.end);
-      body.push(lowerJitterbitStatement(e));
-    },
-    onSeparator: (at) => layout.separators.push(at),
-  });
+  const { body, layout, onStatement, onSeparator } = collectStatements();
+  const r = parseScript(region.text, { onStatement, onSeparator });
   if (r.program.plainText) return { region, ir: lowerJitterbit(r.program, region.text), diagnostics: r.diagnostics };
   return { region, ir: { language: 'jitterbit', body, comments: lowerJitterbitComments(r.program.comments) }, diagnostics: r.diagnostics, layout };
 }

@@ -1,7 +1,7 @@
-import type { SyntaxDiagnostic } from '../syntax/ast';
+import type { Expr, SyntaxDiagnostic } from '../syntax/ast';
 import { parseScript } from '../syntax/parser';
 import type { ScriptRegion } from '../syntax/source-file';
-import type { Ir, IrComment } from '../semantics/ir';
+import { pushChildren, type Ir, type IrComment } from '../semantics/ir';
 import { lowerJitterbitComments, lowerJitterbitStatement } from '../semantics/lower-jitterbit';
 import type { ParsedRegion, StatementLayout } from './facts';
 
@@ -34,22 +34,15 @@ export function reparseRegion(old: ParsedRegion, region: ScriptRegion): ParsedRe
   const resumeAt = seps[k] + 1;
   if (old.diagnostics.some((d) => d.start < resumeAt && d.end > resumeAt)) return undefined;
 
-  const newStarts: number[] = [];
-  const newEnds: number[] = [];
-  const newSeps: number[] = [];
-  const body: Ir[] = [];
+  const collected = collectStatements();
+  const { starts: newStarts, ends: newEnds, separators: newSeps } = collected.layout;
+  const body = collected.body;
   const editEnd = len1 - suffix;
   let resync = -1;
   const r = parseScript(text, {
     resumeAt,
-    onStatement: (e) => {
-      newStarts.push(e.start);
-      newEnds.push(e.end);
-      body.push(lowerJitterbitStatement(e));
-    },
-    onSeparator: (at) => {
-      newSeps.push(at);
-    },
+    onStatement: collected.onStatement,
+    onSeparator: collected.onSeparator,
     stopAfterSeparator: (at) => {
       // A `;` in the unchanged tail whose old twin was a top-level `;`: the rest parses as it did.
       if (at < editEnd) return false;
@@ -107,6 +100,27 @@ export function reparseRegion(old: ParsedRegion, region: ScriptRegion): ParsedRe
   return { region, ir: { language: 'jitterbit', body: irBody, comments }, diagnostics, layout: next, flowMemo: old.flowMemo };
 }
 
+/**
+ * What parsing a Jitterbit Script region yields statement by statement: each statement lowered as it is parsed (so
+ * its syntax tree is garbage at once) and the layout of statements and top-level `;`.
+ */
+export function collectStatements(): { body: Ir[]; layout: StatementLayout; onStatement: (e: Expr) => void; onSeparator: (at: number) => void } {
+  const body: Ir[] = [];
+  const layout: StatementLayout = { starts: [], ends: [], separators: [] };
+  return {
+    body,
+    layout,
+    onStatement: (e) => {
+      layout.starts.push(e.start);
+      layout.ends.push(e.end);
+      body.push(lowerJitterbitStatement(e));
+    },
+    onSeparator: (at) => {
+      layout.separators.push(at);
+    },
+  };
+}
+
 /** Compared in blocks first: a substring comparison is a native memory compare, far faster than a char loop. */
 const BLOCK = 2048;
 
@@ -159,52 +173,19 @@ function shift(root: Ir, delta: number): Ir {
     const e = stack.pop() as Ir;
     e.start += delta;
     e.end += delta;
-    switch (e.k) {
-      case 'lit':
-        e.valueStart += delta;
-        if (e.charOffsets) e.charOffsets = e.charOffsets.map((o) => o + delta);
-        break;
-      case 'var':
-        e.nameStart += delta;
-        e.nameEnd += delta;
-        break;
-      case 'call':
-        e.nameStart += delta;
-        e.nameEnd += delta;
-        for (const a of e.args) stack.push(a);
-        break;
-      case 'bin':
-        stack.push(e.l, e.r);
-        break;
-      case 'member':
-        stack.push(e.obj);
-        if (e.index) stack.push(e.index);
-        break;
-      case 'assign':
-        stack.push(e.target, e.value);
-        break;
-      case 'cat':
-      case 'arr':
-      case 'seq':
-      case 'other':
-        for (const x of e.items) stack.push(x);
-        break;
-      case 'obj':
-        for (const p of e.props) {
-          p.keyStart += delta;
-          p.keyEnd += delta;
-          stack.push(p.value);
-        }
-        break;
-      case 'fn':
-        for (const x of e.body) stack.push(x);
-        break;
-      case 'ret':
-        if (e.value) stack.push(e.value);
-        break;
-      case 'src':
-        break;
+    if (e.k === 'lit') {
+      e.valueStart += delta;
+      if (e.charOffsets) e.charOffsets = e.charOffsets.map((o) => o + delta);
+    } else if (e.k === 'var' || e.k === 'call') {
+      e.nameStart += delta;
+      e.nameEnd += delta;
+    } else if (e.k === 'obj') {
+      for (const p of e.props) {
+        p.keyStart += delta;
+        p.keyEnd += delta;
+      }
     }
+    pushChildren(e, stack);
   }
   return root;
 }

@@ -75,6 +75,21 @@ export type Ir =
   | IrLiteral | IrVar | IrCall | IrBinary | IrConcat | IrArray | IrObject | IrMember | IrAssign | IrSeq | IrOther | IrSourceRef
   | IrFunction | IrReturn;
 
+/** Pushes the direct children of `e` onto `stack` (for iterative walks: IR trees can be deep). */
+export function pushChildren(e: Ir, stack: Ir[]): void {
+  switch (e.k) {
+    case 'call': for (const a of e.args) stack.push(a); break;
+    case 'bin': stack.push(e.l, e.r); break;
+    case 'member': stack.push(e.obj); if (e.index) stack.push(e.index); break;
+    case 'assign': stack.push(e.target, e.value); break;
+    case 'cat': case 'arr': case 'seq': case 'other': for (const x of e.items) stack.push(x); break;
+    case 'obj': for (const p of e.props) stack.push(p.value); break;
+    case 'fn': for (const x of e.body) stack.push(x); break;
+    case 'ret': if (e.value) stack.push(e.value); break;
+    case 'lit': case 'var': case 'src': break;
+  }
+}
+
 /** Nesting beyond this is summarised as an opaque node, so analysis never exhausts the stack. */
 export const MAX_IR_DEPTH = 400;
 

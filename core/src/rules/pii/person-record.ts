@@ -1,6 +1,6 @@
 import { looksLikeDateOfBirth, looksLikePersonName, looksLikeStreetAddress, scanPii } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
-import type { Ir, IrLiteral, IrObject } from '../../semantics/ir';
+import { pushChildren, type Ir, type IrLiteral, type IrObject } from '../../semantics/ir';
 import { forEachPii } from './shared';
 import { valueCharSpan } from '../shared/locate';
 
@@ -61,20 +61,8 @@ function* objectLiterals(body: readonly Ir[]): Generator<IrObject> {
   const stack: Ir[] = [...body];
   while (stack.length > 0) {
     const e = stack.pop() as Ir;
-    switch (e.k) {
-      case 'obj':
-        yield e;
-        for (const p of e.props) stack.push(p.value);
-        break;
-      case 'call': for (const a of e.args) stack.push(a); break;
-      case 'bin': stack.push(e.l, e.r); break;
-      case 'member': stack.push(e.obj); if (e.index) stack.push(e.index); break;
-      case 'assign': stack.push(e.target, e.value); break;
-      case 'cat': case 'arr': case 'seq': case 'other': for (const x of e.items) stack.push(x); break;
-      case 'fn': for (const x of e.body) stack.push(x); break;
-      case 'ret': if (e.value) stack.push(e.value); break;
-      default: break;
-    }
+    if (e.k === 'obj') yield e;
+    pushChildren(e, stack);
   }
 }
 

@@ -1,4 +1,4 @@
-import { canBeCredentialValue, isCredentialName, isPlaceholder, scanSecretTokens, type SecretMatch } from '../../detectors';
+import { canBeCredentialValue, isCredentialName, isPlaceholder, isPlainUrl, scanSecretTokens, type SecretMatch } from '../../detectors';
 import type { LiteralContext } from '../../semantics/flow';
 
 /** Is this literal a hard-coded secret because of where it sits (credential position, name, comparison)? */
@@ -17,14 +17,6 @@ export function isContextSecret(value: string, ctx: LiteralContext): boolean {
     default:
       return false;
   }
-}
-
-const URL_RE = /^\s*[a-z][a-z0-9+.-]{1,20}:\/\/\S+\s*$/i;
-const URL_USERINFO_RE = /^\s*[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/@:]*:[^\s/@]+@/i;
-
-/** A URL without user-info: an address, never a credential (user-info is the URL rule's finding). */
-function isPlainUrl(value: string): boolean {
-  return URL_RE.test(value) && !URL_USERINFO_RE.test(value);
 }
 
 const NONE: SecretMatch[] = [];
