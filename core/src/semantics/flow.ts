@@ -123,13 +123,44 @@ interface CallRole {
   logSink: boolean;
   emailArgs?: number[];
   wholeValue: boolean;
-  /** Always a mask (a hash, a count), or one depending on its arguments (`Left(x, 4)`), or never. */
-  masking: 'always' | 'by-arguments' | 'never';
+  /** Whether a call masks its input: always (a hash, a count), by its arguments (`Left(x, 4)`), or never. */
+  masks: (c: IrCall) => boolean;
   cleanMethod: boolean;
 }
 
-/** Functions that mask only with certain arguments (see isMaskingCall). */
-const MASKING_BY_ARGUMENTS = new Set(['right', 'left', 'mid', 'replace', 'regexreplace', 'formatdate', '.replace', '.slice', '.substr']);
+/** The number literal at argument `i` (a negated one too). */
+function numberArg(c: IrCall, i: number): number | undefined {
+  const a = c.args[i];
+  if (a && a.k === 'lit' && typeof a.value === 'number') return a.value;
+  if (a && a.k === 'other' && a.items.length === 1 && a.items[0].k === 'lit' && typeof a.items[0].value === 'number') return -a.items[0].value;
+  return undefined;
+}
+
+function stringArg(c: IrCall, i: number): string {
+  const a = c.args[i];
+  return a && a.k === 'lit' && typeof a.value === 'string' ? a.value : '';
+}
+
+const replacesWithMask = (c: IrCall): boolean => /^[*xX#•]+$|\*{2,}/.test(stringArg(c, 2));
+const keepsLastFour = (c: IrCall): boolean => {
+  const a = numberArg(c, 1);
+  return a !== undefined && a < 0 && a >= -4 && c.args.length === 2;
+};
+
+/** Functions that mask only with certain arguments (detection-policy "masking"). */
+const MASKING_BY_ARGUMENTS = new Map<string, (c: IrCall) => boolean>([
+  ['right', (c) => (numberArg(c, 1) ?? 99) <= 4],
+  ['left', (c) => (numberArg(c, 1) ?? 99) <= 6],
+  ['mid', (c) => (numberArg(c, 2) ?? 99) <= 4],
+  ['replace', replacesWithMask],
+  ['regexreplace', replacesWithMask],
+  ['formatdate', (c) => /^[yY]+$/.test(stringArg(c, 1))],
+  ['.replace', (c) => /\*{2,}|^\*+$/.test(stringArg(c, 2))],
+  ['.slice', keepsLastFour],
+  ['.substr', keepsLastFour],
+]);
+const ALWAYS = (): boolean => true;
+const NEVER = (): boolean => false;
 
 const roles = new Map<string, CallRole>();
 
@@ -145,7 +176,7 @@ function roleOf(name: string): CallRole {
       logSink: LOG_SINKS.has(lname),
       emailArgs: EMAIL_MESSAGE_ARGS.get(lname),
       wholeValue: WHOLE_VALUE.has(lname),
-      masking: MASKING.has(lname) ? 'always' : MASKING_BY_ARGUMENTS.has(lname) ? 'by-arguments' : 'never',
+      masks: MASKING.has(lname) ? ALWAYS : (MASKING_BY_ARGUMENTS.get(lname) ?? NEVER),
       cleanMethod: JS_CLEAN_METHODS.has(lname),
     };
     // Spellings are few (catalogue names plus a script's own); the bound only guards against hostile input.
@@ -170,6 +201,21 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const setGlobal = (key: string, t: Taint | undefined): void => {
     globals.set(key, t);
     if (recording) writes.push({ global: true, key, taint: t });
+  };
+  /** Records a global access: the fact, and its key in the script's read or written names. */
+  const noteAccess = (f: VarFact): void => {
+    facts.vars.push(f);
+    (f.access === 'read' ? facts.globalReads : facts.globalsWritten).add(f.key);
+  };
+  /** Assigns a variable's new taint (a global's write is recorded). */
+  const assignVar = (v: IrVar, t: Taint | undefined): void => {
+    if (v.scope === 'local') {
+      setLocal(v.name, t);
+      return;
+    }
+    const key = v.name.toLowerCase();
+    noteAccess({ v, access: 'write', key });
+    setGlobal(key, t);
   };
 
   const nameTaint = (name: string): Taint | undefined => {
@@ -198,8 +244,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const incomingArgument = (index: number, v: IrVar): Taint | undefined => {
     if (options.scriptName === undefined) return undefined;
     const key = runScriptArgKey(options.scriptName, index);
-    facts.vars.push({ v, access: 'read', key });
-    facts.globalReads.add(key);
+    noteAccess({ v, access: 'read', key });
     return host.incomingGlobal(key);
   };
 
@@ -210,8 +255,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       return join(arg === undefined ? undefined : incomingArgument(arg, v), nameTaint(v.name));
     }
     const key = v.name.toLowerCase();
-    facts.vars.push({ v, access: 'read', key });
-    facts.globalReads.add(key);
+    noteAccess({ v, access: 'read', key });
     if (globals.has(key)) return globals.get(key);
     const sys = systemTaint(v.name);
     if (sys) return sys;
@@ -236,13 +280,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       else if (valueIr.k === 'lit' && typeof valueIr.value === 'string' && valueIr.value.trim().length > 3 && host.isSensitiveDataName(target.name)) {
         t = join(t, taint(T_PII, `\`${target.name}\``));
       }
-      if (target.scope === 'local') setLocal(target.name, t);
-      else {
-        const key = target.name.toLowerCase();
-        facts.vars.push({ v: target, access: 'write', key });
-        facts.globalsWritten.add(key);
-        setGlobal(key, t);
-      }
+      assignVar(target, t);
       return;
     }
     if (target.k === 'member') {
@@ -254,14 +292,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       if (obj.k === 'var') {
         const prev = obj.scope === 'local' ? locals.get(obj.name) : globals.get(obj.name.toLowerCase());
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
-        const t = join(join(prev, value), keyTaint);
-        if (obj.scope === 'local') setLocal(obj.name, t);
-        else {
-          const key = obj.name.toLowerCase();
-          facts.vars.push({ v: obj, access: 'write', key });
-          facts.globalsWritten.add(key);
-          setGlobal(key, t);
-        }
+        assignVar(obj, join(join(prev, value), keyTaint));
       } else ev(obj, NONE, depth);
     }
   };
@@ -354,8 +385,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         for (let i = 1; i < argTaints.length; i++) {
           const t = argTaints[i];
           const key = runScriptArgKey(target, i);
-          facts.vars.push({ v: c, access: 'write', key });
-          facts.globalsWritten.add(key);
+          noteAccess({ v: c, access: 'write', key });
           if (t) setGlobal(key, join(globals.get(key), t));
         }
       }
@@ -533,11 +563,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         facts.sinks.push(shift.delta === 0 ? k : { ...k, taint: shiftTaint(k.taint, shift, moved) as Taint, parts: k.parts.map((x) => ({ ir: x.ir, taint: shiftTaint(x.taint, shift, moved) })) });
       }
       facts.calls = facts.calls.concat(pf.calls.slice(base[2], last[2]));
-      for (let i = base[3]; i < last[3]; i++) {
-        const f = pf.vars[i];
-        facts.vars.push(f);
-        (f.access === 'read' ? facts.globalReads : facts.globalsWritten).add(f.key);
-      }
+      for (let i = base[3]; i < last[3]; i++) noteAccess(pf.vars[i]);
       facts.arrays = facts.arrays.concat(pf.arrays.slice(base[4], last[4]));
       for (let i = base[5]; i < last[5]; i++) {
         const w = prior.writes[i];
@@ -597,32 +623,5 @@ function isPathSeparator(c: number): boolean {
 
 /** A call whose result is a masked, hashed or measured form of its input (detection-policy "masking"). */
 export function isMaskingCall(c: IrCall): boolean {
-  const role = roleOf(c.name);
-  if (role.masking !== 'by-arguments') return role.masking === 'always';
-  const n = role.lname;
-  const num = (i: number): number | undefined => {
-    const a = c.args[i];
-    if (a && a.k === 'lit' && typeof a.value === 'number') return a.value;
-    if (a && a.k === 'other' && a.items.length === 1 && a.items[0].k === 'lit' && typeof a.items[0].value === 'number') return -a.items[0].value;
-    return undefined;
-  };
-  const str = (i: number): string | undefined => {
-    const a = c.args[i];
-    return a && a.k === 'lit' && typeof a.value === 'string' ? a.value : undefined;
-  };
-  switch (n) {
-    case 'right': return (num(1) ?? 99) <= 4;
-    case 'left': return (num(1) ?? 99) <= 6;
-    case 'mid': return (num(2) ?? 99) <= 4;
-    case 'replace':
-    case 'regexreplace': return /^[*xX#•]+$|\*{2,}/.test(str(2) ?? '');
-    case 'formatdate': return /^[yY]+$/.test(str(1) ?? '');
-    case '.replace': return /\*{2,}|^\*+$/.test(str(2) ?? '');
-    case '.slice':
-    case '.substr': {
-      const a = num(1);
-      return a !== undefined && a < 0 && a >= -4 && c.args.length === 2;
-    }
-    default: return false;
-  }
+  return roleOf(c.name).masks(c);
 }

@@ -25,6 +25,7 @@ export function runScriptTarget(first: Ir | undefined): string | undefined {
 
 /** `_1`, `_2`, …: the index of the argument a local of that name holds. */
 export function argumentIndex(localName: string): number | undefined {
+  if (localName.charCodeAt(0) !== 95 /* _ */) return undefined; // most locals: no regex on the way
   const m = /^_(\d{1,3})$/.exec(localName);
   return m ? Number(m[1]) : undefined;
 }
