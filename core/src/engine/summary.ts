@@ -89,13 +89,15 @@ export function hasName(pool: NamePool, set: NameSet, name: string): boolean {
 
 /**
  * The project's global namespace as far as it is summarised, for naming new project variables. Summaries are only
- * appended (a changed file resets it), and an answer remembers how far it looked, so a question costs the summaries
- * added since it was last asked, and adding a summary costs nothing (no name is copied).
+ * appended (a changed file resets it). Adding one copies nothing; the first question after it folds the summaries
+ * added since into one union (a bitmap of pool ids plus a set of plain names), so a question costs O(1) and every
+ * summary is folded once: searching the summaries per question cost findings × files on large projects.
  */
 export class TakenNames {
   private readonly sets: NameSet[] = [];
-  /** -1: taken; otherwise how many of `sets` were searched without finding the name. */
-  private readonly searched = new Map<string, number>();
+  private folded = 0;
+  private ids = new Uint8Array(0);
+  private readonly names = new Set<string>();
 
   constructor(
     private readonly pool: NamePool,
@@ -108,16 +110,27 @@ export class TakenNames {
 
   has(name: string): boolean {
     if (this.base.has(name)) return true;
-    let from = this.searched.get(name) ?? 0;
-    if (from < 0) return true;
-    for (; from < this.sets.length; from++) {
-      if (hasName(this.pool, this.sets[from], name)) {
-        this.searched.set(name, -1);
-        return true;
+    this.fold();
+    if (this.names.has(name)) return true;
+    const id = this.pool.find(name);
+    return id !== undefined && id < this.ids.length && this.ids[id] === 1;
+  }
+
+  private fold(): void {
+    for (; this.folded < this.sets.length; this.folded++) {
+      const set = this.sets[this.folded];
+      if ('names' in set) {
+        for (const n of set.names) this.names.add(n);
+        continue;
       }
+      const last = set.ids.length > 0 ? set.ids[set.ids.length - 1] : -1; // sorted: the last id is the largest
+      if (last >= this.ids.length) {
+        const grown = new Uint8Array(Math.max(last + 1, this.ids.length * 2, 1024));
+        grown.set(this.ids);
+        this.ids = grown;
+      }
+      for (const id of set.ids) this.ids[id] = 1;
     }
-    this.searched.set(name, from);
-    return false;
   }
 }
 

@@ -28,4 +28,18 @@ describe('engine/summary: TakenNames', () => {
     assert.equal(taken.has('elsewhere'), false);
     assert.equal(taken.has('b'), true);
   });
+
+  it('folds many summaries with ids beyond its first bitmap, asked between additions', () => {
+    const pool = new NamePool();
+    const taken = new TakenNames(pool, new Set());
+    for (let i = 0; i < 3000; i++) {
+      taken.add(idSet(pool, [`v${i}`, `w${i}`]));
+      if (i % 500 === 0) assert.equal(taken.has(`v${i + 1}`), false, `v${i + 1} is not added yet`);
+    }
+    assert.equal(taken.has('v0'), true);
+    assert.equal(taken.has('w2999'), true);
+    assert.equal(taken.has('v3000'), false);
+    taken.add({ names: new Set(['v3000']) });
+    assert.equal(taken.has('v3000'), true);
+  });
 });
