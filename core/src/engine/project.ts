@@ -230,7 +230,7 @@ export class Project implements ProjectApi {
       isCredentialName: this.credentialNames,
       isSensitiveDataName: this.sensitiveNames,
       nameHint: (name) => NAME_HINT.test(name),
-      isHiddenProjectVariable: (name) => pvs.get(name.toLowerCase())?.hidden === true,
+      isHiddenProjectVariable: (name) => pvs.size > 0 && pvs.get(name.toLowerCase())?.hidden === true,
       incomingGlobal: (name) => globals?.get(name.toLowerCase())?.find((x) => x.path !== self)?.taint,
     };
   }

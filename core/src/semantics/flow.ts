@@ -257,10 +257,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     const key = v.name.toLowerCase();
     noteAccess({ v, access: 'read', key });
     if (globals.has(key)) return globals.get(key);
-    const sys = systemTaint(v.name);
+    // The host's lookups are case-insensitive: they get the lower-case key, which is already made.
+    const sys = key.startsWith('jitterbit.') ? systemTaint(v.name) : undefined;
     if (sys) return sys;
-    if (host.isHiddenProjectVariable(v.name)) return taint(T_SECRET, `the hidden project variable \`$${v.name}\``);
-    return join(host.incomingGlobal(v.name), nameTaint(v.name));
+    if (host.isHiddenProjectVariable(key)) return taint(T_SECRET, `the hidden project variable \`$${v.name}\``);
+    return join(host.incomingGlobal(key), nameTaint(v.name));
   };
 
   /** True when the value expression produces no sensitive text by construction (a mask, a count, a literal). */
