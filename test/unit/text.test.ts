@@ -36,4 +36,15 @@ describe('OffsetMap', () => {
   it('shift maps linearly', () => {
     assert.equal(OffsetMap.shift(5).toHost(3), 8);
   });
+  it('maps host offsets to decoded ones: the inverse of toHost, the second character of an escape to the escaped one', () => {
+    const m = new OffsetMap();
+    m.add(0, 11);
+    m.add(1, 12);
+    m.add(2, 14);
+    for (let d = 0; d < 6; d++) assert.equal(m.toDecoded(m.toHost(d)), d);
+    assert.equal(m.toDecoded(13), 1, 'the n of \\n is the line feed');
+    assert.equal(m.toDecoded(9), -2, 'before the first breakpoint: shifted back');
+    assert.equal(OffsetMap.shift(5).toDecoded(8), 3);
+    assert.equal(new OffsetMap().toDecoded(4), 4);
+  });
 });

@@ -1,32 +1,59 @@
+import type { ScriptRegion } from '../syntax/source-file';
 import { applyDirectives, commentsWithLines, parseDirectives, type DirectiveComment } from './directives';
 import type { FileFacts } from './facts';
+import { ScriptLineSpace } from './script-lines';
 import type { Finding } from './types';
 
+const DIRECTIVE_HINT = /jitterbit-guard-|gitleaks:allow|pragma: allowlist/;
+
+interface Candidate {
+  text: string;
+  /** Host offsets. */
+  start: number;
+  end: number;
+  /** The script the comment is in, with its region offsets (absent for the host's own comments). */
+  region?: ScriptRegion;
+  regionStart?: number;
+  regionEnd?: number;
+}
+
 /**
- * Every comment of a file in host offsets: script comments of each region and the host's own comments
- * (jitterbit.conf `#` lines). Lines are host lines, so in a JSON export (one script per physical line) a
- * directive applies to the whole line it sits on.
+ * Every comment of a file that may hold a directive: script comments of each region and the host's own comments
+ * (jitterbit.conf `#` lines), in host offsets. Lines are host lines, or the numbers of `space` when the file holds
+ * scripts on fewer lines than they have (see script-lines.ts).
  */
-export function collectDirectiveComments(facts: FileFacts): DirectiveComment[] {
-  const raw: { text: string; start: number; end: number }[] = [];
+function candidates(facts: FileFacts): Candidate[] {
+  const out: Candidate[] = [];
   for (const r of facts.regions) {
     for (const c of r.ir.comments) {
-      if (!/jitterbit-guard-|gitleaks:allow|pragma: allowlist/.test(c.text)) continue;
-      raw.push({ text: c.text, start: facts.toHost(r.region, c.start), end: facts.toHost(r.region, c.end) });
+      if (!DIRECTIVE_HINT.test(c.text)) continue;
+      out.push({ text: c.text, start: facts.toHost(r.region, c.start), end: facts.toHost(r.region, c.end), region: r.region, regionStart: c.start, regionEnd: c.end });
     }
   }
   for (const c of facts.file.hostComments) {
-    if (!/jitterbit-guard-|gitleaks:allow|pragma: allowlist/.test(c.text)) continue;
-    raw.push({ text: c.text, start: c.start, end: c.start + c.text.length });
+    if (DIRECTIVE_HINT.test(c.text)) out.push({ text: c.text, start: c.start, end: c.start + c.text.length });
   }
-  return commentsWithLines(raw, facts.file.lines);
+  return out;
+}
+
+function withLines(found: Candidate[], facts: FileFacts, space: ScriptLineSpace | undefined): DirectiveComment[] {
+  if (!space) return commentsWithLines(found, facts.file.lines);
+  return found.map((c) => {
+    const line = c.region ? space.lineOfRegionOffset(c.region, c.regionStart ?? 0) : space.lineOfHost(c.start);
+    const last = c.region
+      ? space.lineOfRegionOffset(c.region, Math.max(c.regionStart ?? 0, (c.regionEnd ?? 0) - 1))
+      : space.lineOfHost(Math.max(c.start, c.end - 1));
+    return { text: c.text, start: c.start, end: c.end, line, endLine: Math.max(line, last) };
+  });
 }
 
 /** Applies suppression directives; unused or reason-less directives come back as findings of their own. */
-export function applyFileDirectives(findings: Finding[], comments: DirectiveComment[], facts: FileFacts): Finding[] {
-  if (comments.length === 0) return findings;
-  const directives = parseDirectives(comments);
+export function applyFileDirectives(findings: Finding[], facts: FileFacts): Finding[] {
+  const found = candidates(facts);
+  if (found.length === 0) return findings;
+  const space = ScriptLineSpace.of(facts.file);
+  const directives = parseDirectives(withLines(found, facts, space));
   if (directives.length === 0) return findings;
-  const r = applyDirectives(findings, directives, facts.file.lines);
+  const r = applyDirectives(findings, directives, facts.file.lines, space ? { lineOf: (f) => space.lineOfHost(f.start, f.regionId) } : {});
   return [...r.kept, ...r.problems];
 }

@@ -4,7 +4,7 @@ import type { SyntaxDiagnostic } from '../syntax/ast';
 import type { ScriptRegion } from '../syntax/source-file';
 import type { ResolvedConfig } from './project-api';
 import { isValueAllowed, ruleOptions, ruleSeverity } from './config';
-import { collectDirectiveComments, applyFileDirectives } from './directive-comments';
+import { applyFileDirectives } from './directive-comments';
 import type { FileFacts } from './facts';
 import { docsUrl, type Rule, type RuleReport } from './rule';
 import type { Finding, RuleMeta, Severity } from './types';
@@ -101,7 +101,7 @@ export function lintFile(facts: FileFacts, config: ResolvedConfig, rules: readon
     }
   }
 
-  const kept = applyFileDirectives(out, collectDirectiveComments(facts), facts);
+  const kept = applyFileDirectives(out, facts);
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return kept;
 }

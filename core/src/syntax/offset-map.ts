@@ -44,4 +44,24 @@ export class OffsetMap {
     }
     return this.host[lo] + (d - ds[lo]);
   }
+
+  /**
+   * The decoded offset of host offset `h` (the inverse of toHost; an offset inside an escape sequence maps to the
+   * escaped character). Host offsets grow with decoded ones, so this is a binary search too.
+   */
+  toDecoded(h: number): number {
+    const hs = this.host;
+    if (hs.length === 0) return h;
+    if (h <= hs[0]) return this.decoded[0] - (hs[0] - h);
+    let lo = 0;
+    let hi = hs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (hs[mid] <= h) lo = mid;
+      else hi = mid - 1;
+    }
+    const d = this.decoded[lo] + (h - hs[lo]);
+    // Past this breakpoint's run (inside the escape that the next breakpoint skips): the run's last character.
+    return lo + 1 < hs.length ? Math.min(d, this.decoded[lo + 1] - 1) : d;
+  }
 }
