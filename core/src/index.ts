@@ -26,5 +26,6 @@ export {
   type FunctionInfo, type ParamInfo, type SystemVariableInfo,
 } from './semantics/catalogue';
 export { sanitizeVariableName, uniqueVariableName } from './fixes/use-project-variable';
+export { embeddedSuppressionFix } from './fixes/suppress';
 export { mask } from './detectors';
 export * from './workspace';

@@ -7,6 +7,7 @@ import {
   CONFIG_FILE_NAME,
   createProject as coreCreateProject,
   DEFAULT_CONFIG,
+  embeddedSuppressionFix,
   FUNCTION_CATALOGUE as CORE_FUNCTIONS,
   isProbablyBinary,
   LineMap,
@@ -29,7 +30,7 @@ import {
 } from '../../core/src/index';
 
 export type { FileAnalysis, Finding, Fix, ProjectApi, ReadFileFn, ResolvedConfig, RuleMeta, Severity, SourceFile, TextLoader, VariableOccurrence };
-export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, isProbablyBinary, LineMap, loadSourceFile, MAX_FILE_BYTES, suppressionComment };
+export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, embeddedSuppressionFix, isProbablyBinary, LineMap, loadSourceFile, MAX_FILE_BYTES, suppressionComment };
 
 export type VariableInfo = ReturnType<ProjectApi['variableNames']>[number];
 export type CatalogueFunction = FunctionInfo;

@@ -14,7 +14,7 @@ import {
   type ResolveExtractParams,
   type ResolveExtractResult,
 } from '../../../protocol/src/index';
-import { LineMap, suppressionComment, type Finding, type Fix } from '../analysis';
+import { embeddedSuppressionFix, LineMap, loadSourceFile, suppressionComment, type Finding, type Fix } from '../analysis';
 import { keyOf, type RecordedFinding } from '../findings';
 import { uriToPath } from '../paths';
 import type { GuardService } from '../service';
@@ -81,7 +81,16 @@ export class CodeActionProvider {
     const kind = this.service.cached(rec.uri)?.analysis.kind ?? kindOfLanguage(this.service.documents.get(rec.uri)?.languageId);
     const language = kind === 'jitterbit-script' ? 'jitterbit' : kind === 'jitterbit-javascript' ? 'javascript' : kind === 'jitterbit-conf' ? 'conf' : undefined;
     const suppressible = rec.finding.category !== 'syntax' && rec.finding.category !== 'internal';
-    if (language && suppressible && !fixes.some((f) => f.kind === 'suppress')) fixes.push(suppressionFix(rec.finding, lines, language));
+    if (!suppressible || fixes.some((f) => f.kind === 'suppress')) return fixes;
+    if (language) fixes.push(suppressionFix(rec.finding, lines, language));
+    else {
+      // A script inside an export: the comment becomes a line of that script, encoded for the host.
+      // The analysis may be dropped and being redone (a file it depends on changed): the record's text is `lines`.
+      const kept = this.service.cached(rec.uri)?.analysis.source;
+      const source = kept && kept.text === lines.text ? kept : loadSourceFile(uriToPath(rec.uri), lines.text);
+      const fix = embeddedSuppressionFix(rec.finding, source);
+      if (fix) fixes.push(fix);
+    }
     return fixes;
   }
 

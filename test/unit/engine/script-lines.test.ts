@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createProject, DEFAULT_CONFIG, type Finding } from '../../../core/src/index';
 import { ScriptLineSpace } from '../../../core/src/engine/script-lines';
+import { embeddedSuppressionFix } from '../../../core/src/fixes/suppress';
 import { loadSourceFile } from '../../../core/src/syntax/load-source-file';
 
 /**
@@ -90,5 +91,25 @@ describe('engine/script-lines: directives inside scripts held on one host line',
 
   it('is not built for plain scripts, whose lines are host lines', () => {
     assert.equal(ScriptLineSpace.of(loadSourceFile('/w/a.jb', `<trans>\n$a = 1;\n</trans>`)), undefined);
+  });
+
+  it('the suppression fix adds a comment line to the script, encoded for the JSON string, that silences just that line', () => {
+    const script = ['<trans>', `  $a.password = "${A}";`, `  $b.password = "${B}";`, '</trans>'].join('\n');
+    const text = exportWith([script]);
+    const project = createProject({ retainTrees: false });
+    project.setFile('/w/project.json', text);
+    const analysis = project.analyzeAll(() => DEFAULT_CONFIG)[0];
+    const target = analysis.findings.find((f) => f.masked === masked(A));
+    assert.ok(target && analysis.source);
+    const fix = embeddedSuppressionFix(target, analysis.source, 'rotated fixture account');
+    assert.ok(fix);
+    const edit = fix.edits[0];
+    const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    const body = (JSON.parse(fixed) as { components: { scriptBody: string }[] }).components[0].scriptBody;
+    assert.equal(body.split('\n')[1], '  // jitterbit-guard-disable-next-line secrets/credential-name -- rotated fixture account');
+    const after = lint('/w/project.json', fixed);
+    assert.deepEqual(secrets(after), [masked(B)]);
+    assert.deepEqual(problems(after), []);
+    assert.equal(embeddedSuppressionFix(analysis.findings.find((f) => f.regionId === undefined) ?? target, loadSourceFile('/w/a.jb', '<trans>\n</trans>')), undefined);
   });
 });
