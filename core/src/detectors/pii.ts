@@ -254,6 +254,8 @@ export function isLikelyCardNumber(digits: string): boolean {
 }
 
 const CARD_CANDIDATE_RE = /\d(?:[ -]?\d){12,18}/g;
+/** Dot-grouped card numbers only in the printed groupings (4-4-4-4, 4-4-4-4-3, Amex 4-6-5): dots also join versions. */
+const DOTTED_CARD_RE = /\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\.\d{3})?|\d{4}\.\d{6}\.\d{5}/g;
 
 function scanCards(text: string, out: PiiMatch[]): void {
   const n = text.length;
@@ -270,6 +272,17 @@ function scanCards(text: string, out: PiiMatch[]): void {
     if (v.includes(' ') && v.includes('-')) continue;
     const digits = v.length > 19 || v.includes(' ') || v.includes('-') ? v.replace(/[ -]/g, '') : v;
     if (isLikelyCardNumber(digits)) out.push({ kind: 'card', start: i, end: e, description: 'a payment card number' });
+  }
+  if (text.indexOf('.') < 0) return;
+  DOTTED_CARD_RE.lastIndex = 0;
+  while ((m = DOTTED_CARD_RE.exec(text)) !== null) {
+    const i = m.index;
+    const e = i + m[0].length;
+    const p = i > 0 ? text.charCodeAt(i - 1) : 0;
+    const next = e < n ? text.charCodeAt(e) : 0;
+    if (isAlnumCode(p) || p === 95 || p === 46 || p === 45 || p === 36) continue;
+    if (isAlnumCode(next) || next === 95 || (next === 46 && e + 1 < n && isDigitCode(text.charCodeAt(e + 1)))) continue;
+    if (isLikelyCardNumber(m[0].replace(/\./g, ''))) out.push({ kind: 'card', start: i, end: e, description: 'a payment card number' });
   }
 }
 

@@ -25,12 +25,17 @@ runRuleTable('pii/card-number', {
     // Digit runs that are not card numbers (ids, timestamps, amounts).
     { code: jb('$order = "1700000000123";', '$ts = "20240115093000123";') },
     { code: jb('$c = $card_number;') },
+    // Dots: a published number, a version-like run, and a valid number in no printed grouping (5-5-6).
+    { code: jb('$c = "4111.1111.1111.1111";', '$build = "2024.1105.0001.0003";') },
+    { code: jb(`$c = "${visa.slice(0, 5)}.${visa.slice(5, 10)}.${visa.slice(10)}";`) },
   ],
   invalid: [
     { code: jb(`$c = "${visa}";`), lines: [2], severity: 'warning', message: /payment card number/, fix: true },
     { code: jb(`$c = "${groupCard(visa)}";`), lines: [2], fix: { output: jb('$c = "4111 1111 1111 1111";') } },
     { code: jb(`$c = "${groupCard(mc, '-')}";`), lines: [2] },
     { code: jb(`$c = "${amex}";`), lines: [2] },
+    { code: jb(`$c = "${groupCard(visa, '.')}";`), lines: [2] },
+    { code: jb(`$c = "${amex.slice(0, 4)}.${amex.slice(4, 10)}.${amex.slice(10)}";`), lines: [2] },
     { code: jb('$x = 1;', `rec = "order 7731 paid with ${visa} on file";`), lines: [3] },
     { code: js(`var card = "${groupCard(mc)}";`), file: 'card.js', lines: [2] },
     { code: exported.text, file: 'project.json', secrets: [groupCard(visa, '-')], lines: exported.linesOf(groupCard(visa, '-')), message: /in `test_payment_method`/ },
