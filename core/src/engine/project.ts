@@ -1,31 +1,21 @@
-import { isCredentialName, isSensitiveDataName } from '../detectors';
 import { SYSTEM_VARIABLES } from '../semantics/catalogue';
 import type { FlowHost } from '../semantics/flow';
-import { runScriptArgIndex } from '../semantics/run-script';
 import type { Taint } from '../semantics/taint';
 import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
 import { LineMap, type Range } from '../syntax/text';
-import { CONFIG_FILE_NAME, isPathAllowed } from './config';
 import { DIRECTIVE_RULES } from './directives';
 import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './facts';
+import { internalFailure, skipReason, unreadable } from './file-outcomes';
+import { emptySummary, summarizeFile, type Summary } from './file-summary';
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
-import { MANIFEST_PATH_SUFFIX, readManifest } from './manifest';
+import { readManifest, MANIFEST_PATH_SUFFIX } from './manifest';
+import { credentialNameCheck, NAME_HINT, sensitiveNameCheck } from './name-checks';
 import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccurrence } from './project-api';
-import { detach, idSet, intersects, NamePool, NO_NAMES, Occurrences, someName, TakenNames, type NameSet } from './summary';
+import { intersects, NamePool, someName, TakenNames } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
 import { isContextSecret, scanLiteralTokens } from '../rules/shared/classify';
-
-/** What other files need to know of a file: the globals it taints and the globals it touches. */
-interface Summary {
-  /** Lower-case global name → taint at the end of the script, origin in host offsets of this file. */
-  writes: Map<string, Taint>;
-  /** Lower-case names of globals read / written. */
-  reads: NameSet;
-  written: NameSet;
-  occurrences: Occurrences;
-}
 
 interface Entry {
   path: string;
@@ -88,8 +78,8 @@ export class Project implements ProjectApi {
   /** Split runs: what the whole project knows, when this Project holds only part of its files. */
   private readonly whole: { pvs?: Map<string, { name: string; hidden: boolean }>; globals?: Map<string, { path: string; taint: Taint }[]>; ranges?: Map<string, Range> } = {};
   /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
-  private readonly credentialNames = memo(isCredentialName, CREDENTIAL_HINT);
-  private readonly sensitiveNames = memo(isSensitiveDataName, SENSITIVE_HINT);
+  private readonly credentialNames = credentialNameCheck();
+  private readonly sensitiveNames = sensitiveNameCheck();
 
   constructor(options: ProjectOptions = {}) {
     this.retain = options.retainTrees ?? true;
@@ -266,50 +256,11 @@ export class Project implements ProjectApi {
     }
   }
 
-  /**
-   * Everything in a summary is pool ids, numbers or strings detached from the file's text: a summary outlives the
-   * text, and a substring would keep the whole text alive.
-   */
   private summarize(e: Entry, facts: FileFacts): Summary {
-    const reads = new Set<string>();
-    const written = new Set<string>();
-    const writes = new Map<string, Taint>();
-    const occurrences = new Occurrences(this.pool);
-    for (const r of facts.regions) {
-      for (const [name, t] of r.flow.globalWrites) {
-        const key = this.pool.name(this.pool.id(name));
-        const regionId = detach(r.region.id);
-        const origin = t.origin
-          ? { path: e.path, regionId, start: facts.toHost(r.region, t.origin.start), end: facts.toHost(r.region, t.origin.end) }
-          : { path: e.path, regionId, start: 0, end: 0 };
-        const from = baseName(e.path);
-        const arg = runScriptArgIndex(name);
-        const label = arg !== undefined ? `${t.label} (passed as \`_${arg}\` by ${from})` : `the global \`$${name}\` (set from ${t.label} in ${from})`;
-        writes.set(key, { ...t, label: detach(label), origin });
-      }
-      // Occurrences serve editor navigation; batch runs do not keep them, nor pool the names.
-      if (!this.keepOccurrences) continue;
-      for (const n of r.flow.globalReads) reads.add(n);
-      for (const n of r.flow.globalsWritten) written.add(n);
-      for (const { v, access } of r.flow.vars) {
-        if (v.k !== 'var' || v.scope !== 'global') continue;
-        occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
-      }
-    }
-    const s: Summary = this.keepOccurrences
-      ? { writes, reads: idSet(this.pool, reads), written: idSet(this.pool, written), occurrences }
-      : { writes, reads: { names: unionOf(facts.regions.map((r) => r.flow.globalReads)) }, written: { names: unionOf(facts.regions.map((r) => r.flow.globalsWritten)) }, occurrences };
+    const s = summarizeFile(e.path, facts, this.pool, this.keepOccurrences);
     this.namesCache?.add(s.reads);
     this.namesCache?.add(s.written);
-    for (const d of facts.file.data) {
-      if (d.kind === 'project-variable') s.occurrences.add(d.name, d.valueStart, d.valueStart, 'declaration', 'data');
-    }
-    s.occurrences.seal();
     return s;
-  }
-
-  private emptySummary(): Summary {
-    return { writes: new Map(), reads: NO_NAMES, written: NO_NAMES, occurrences: new Occurrences(this.pool).seal() };
   }
 
   /** True when the file reads a global that another file writes with sensitive data. */
@@ -327,7 +278,7 @@ export class Project implements ProjectApi {
       } catch {
         // A file the analyser cannot handle (or, stored, cannot read) contributes nothing to the project; its own
         // analysis reports why.
-        e.summary = this.emptySummary();
+        e.summary = emptySummary(this.pool);
       }
       // Without retained trees, a summarised file keeps only its summary (and its text if it has one): editors
       // index thousands of files; the source is rebuilt on demand when the file is analysed again.
@@ -567,65 +518,6 @@ export class Project implements ProjectApi {
   }
 }
 
-/**
- * Why a file is not analysed, if it is not: allowlisted, Jitterbit Guard's own files (config, manifest), or content
- * that is simply not Jitterbit (a `package.json`, any other JSON or XML). A file that claims a Jitterbit format but is
- * broken is analysed, so its problem is reported.
- */
-function skipReason(path: string, source: SourceFile, config: ResolvedConfig): string | undefined {
-  if (isPathAllowed(config, path)) return 'excluded by allowlist.paths in the configuration';
-  const base = baseName(path);
-  if (base === CONFIG_FILE_NAME) return 'the Jitterbit Guard configuration file';
-  if (path.replace(/\\/g, '/').endsWith(MANIFEST_PATH_SUFFIX)) return 'the project-variable manifest';
-  if (source.kind === 'unsupported' && source.diagnostics.every((d) => d.severity === 'info' || d.severity === 'hint')) {
-    return source.diagnostics[0]?.message ?? 'not a supported Jitterbit file';
-  }
-  return undefined;
-}
-
-/** A stored file the loader could not read: skipped, with the loader's message (which names the file). */
-function unreadable(path: string, err: unknown): FileAnalysis {
-  const source = loadSourceFile(path, '');
-  const why = err instanceof Error ? err.message : `${path} could not be read`;
-  return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: why };
-}
-
-/** The analyser failed on this file (a bug): one internal-error finding instead of an exception. */
-function internalFailure(path: string, source: SourceFile, err: unknown): FileAnalysis {
-  // Only the error class: an exception message could quote the input.
-  const what = err instanceof Error ? err.name : 'unknown error';
-  return {
-    path, kind: source.kind, source, skipped: false,
-    findings: [{
-      ruleId: INTERNAL_RULE.id, category: 'internal', severity: 'error', start: 0, end: 0,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      message: `The analyser failed on this file (${what}); no findings could be computed. Please report it.`,
-      fingerprint: `internal:${path}`, fixes: [], docsUrl: INTERNAL_RULE.docs.url,
-    }],
-  };
-}
-
-/** Substrings every credential name / sensitive-data name contains (prefilters of the name checks). */
-const CREDENTIAL_HINT = /pas|pw|secret|token|key|auth|sess|sas|sig|cred|phrase|store/i;
-const SENSITIVE_HINT = /ssn|soc|birth|dob|card|pan|iban|pass|tax|tin|nation|cc|nin|sin/i;
-/** Either: one test rules most names out of both checks (names are checked for both on every variable access). */
-const NAME_HINT = new RegExp(`${CREDENTIAL_HINT.source}|${SENSITIVE_HINT.source}`, 'i');
-
-/** Memoises a name check behind a cheap substring prefilter that every positive name passes. */
-function memo(f: (name: string) => boolean, prefilter: RegExp): (name: string) => boolean {
-  const cache = new Map<string, boolean>();
-  return (name) => {
-    if (!prefilter.test(name)) return false;
-    let r = cache.get(name);
-    if (r === undefined) {
-      r = f(name);
-      if (cache.size > 50000) cache.clear();
-      cache.set(detach(name), r); // the name is a slice of some file's text: the cache must not keep that text
-    }
-    return r;
-  };
-}
-
 /** Project variables one file declares (see Project.declaredProjectVariables). */
 export interface DeclaredProjectVariables {
   path: string;
@@ -645,19 +537,6 @@ export interface SharedGlobalWrite {
 
 function rangeKey(path: string, start: number, end: number): string {
   return `${path}\u0000${start}\u0000${end}`;
-}
-
-/** One region (the common case) shares the flow's set; several are merged. */
-function unionOf(sets: Set<string>[]): ReadonlySet<string> {
-  if (sets.length === 1) return sets[0];
-  const all = new Set<string>();
-  for (const set of sets) for (const n of set) all.add(n);
-  return all;
-}
-
-function baseName(p: string): string {
-  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
-  return i >= 0 ? p.slice(i + 1) : p;
 }
 
 export function createProject(options?: ProjectOptions): Project {

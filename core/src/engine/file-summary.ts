@@ -1,0 +1,69 @@
+import { runScriptArgIndex } from '../semantics/run-script';
+import type { Taint } from '../semantics/taint';
+import type { FileFacts } from './facts';
+import { baseName } from './file-outcomes';
+import { detach, idSet, NamePool, NO_NAMES, Occurrences, type NameSet } from './summary';
+
+/** What other files need to know of a file: the globals it taints and the globals it touches. */
+export interface Summary {
+  /** Lower-case global name → taint at the end of the script, origin in host offsets of this file. */
+  writes: Map<string, Taint>;
+  /** Lower-case names of globals read / written. */
+  reads: NameSet;
+  written: NameSet;
+  occurrences: Occurrences;
+}
+
+/**
+ * A file's summary from its facts (computed without other files' globals). Everything in it is pool ids, numbers or
+ * strings detached from the file's text: a summary outlives the text, and a substring would keep the whole text
+ * alive. `keepOccurrences` (editors) pools the names and keeps every global's occurrences for navigation; batch runs
+ * keep the flow's own name sets instead.
+ */
+export function summarizeFile(path: string, facts: FileFacts, pool: NamePool, keepOccurrences: boolean): Summary {
+  const reads = new Set<string>();
+  const written = new Set<string>();
+  const writes = new Map<string, Taint>();
+  const occurrences = new Occurrences(pool);
+  for (const r of facts.regions) {
+    for (const [name, t] of r.flow.globalWrites) {
+      const key = pool.name(pool.id(name));
+      const regionId = detach(r.region.id);
+      const origin = t.origin
+        ? { path, regionId, start: facts.toHost(r.region, t.origin.start), end: facts.toHost(r.region, t.origin.end) }
+        : { path, regionId, start: 0, end: 0 };
+      const from = baseName(path);
+      const arg = runScriptArgIndex(name);
+      const label = arg !== undefined ? `${t.label} (passed as \`_${arg}\` by ${from})` : `the global \`$${name}\` (set from ${t.label} in ${from})`;
+      writes.set(key, { ...t, label: detach(label), origin });
+    }
+    if (!keepOccurrences) continue;
+    for (const n of r.flow.globalReads) reads.add(n);
+    for (const n of r.flow.globalsWritten) written.add(n);
+    for (const { v, access } of r.flow.vars) {
+      if (v.k !== 'var' || v.scope !== 'global') continue;
+      occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
+    }
+  }
+  const s: Summary = keepOccurrences
+    ? { writes, reads: idSet(pool, reads), written: idSet(pool, written), occurrences }
+    : { writes, reads: { names: unionOf(facts.regions.map((r) => r.flow.globalReads)) }, written: { names: unionOf(facts.regions.map((r) => r.flow.globalsWritten)) }, occurrences };
+  for (const d of facts.file.data) {
+    if (d.kind === 'project-variable') s.occurrences.add(d.name, d.valueStart, d.valueStart, 'declaration', 'data');
+  }
+  s.occurrences.seal();
+  return s;
+}
+
+/** The summary of a file the analyser could not handle: it contributes nothing to the project. */
+export function emptySummary(pool: NamePool): Summary {
+  return { writes: new Map(), reads: NO_NAMES, written: NO_NAMES, occurrences: new Occurrences(pool).seal() };
+}
+
+/** One region (the common case) shares the flow's set; several are merged. */
+function unionOf(sets: Set<string>[]): ReadonlySet<string> {
+  if (sets.length === 1) return sets[0];
+  const all = new Set<string>();
+  for (const set of sets) for (const n of set) all.add(n);
+  return all;
+}
