@@ -276,10 +276,15 @@ export async function runCliBench(): Promise<CliBenchResult> {
   log(`CLI benchmark (median of ${runs} runs; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   log(`  corpus: ${existsSync(GEN) ? 'gen-perf-corpus.mjs' : 'fallback generator (../shared absent)'}`);
 
+  // The launcher's V8 code cache (see core/src/cli/launch.ts), in a folder of the bench's own, made by one run before
+  // the measured ones: every run after a user's first has it. One row shows a run without it.
+  process.env.JITTERBIT_GUARD_CACHE_DIR = path.join(BENCH, 'v8cache');
+  spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
   const main = corpus(nFiles);
   const rel = path.relative(REPO, main.dir);
   const one = measure(`${nFiles} files`, 'jitterbit-guard (1 project, 1 thread)', main, cli(main, [rel, '--workers', '1']), runs, {}, cliFindings);
   rows.push(one);
+  rows.push(measure(`${nFiles} files`, 'jitterbit-guard (same, no code cache)', main, cli(main, [rel, '--workers', '1']), runs, { JITTERBIT_GUARD_NO_CACHE: '1' }, cliFindings));
   const oneSplit = measure(`${nFiles} files`, 'jitterbit-guard (1 project, 2 thr, split)', main, cli(main, [rel, '--workers', '2']), runs, {}, cliFindings);
   rows.push(oneSplit);
   const splitSpeedup: CliBenchResult['splitSpeedup'] = [speedupOf(one, oneSplit)];

@@ -110,7 +110,7 @@ describe('cli: one project split across threads', function () {
 
   it('--workers 2 (split forced) gives byte-identical JSON and SARIF to --workers 1, cross-file findings included', () => {
     const { dir, secrets } = crossFileProject();
-    const env = { [FORCE_SPLIT_ENV]: '1' };
+    const env = { [FORCE_SPLIT_ENV]: 'strict' };
     const one = runCli(['.', '--format', 'json', '--workers', '1'], dir, env);
     const two = runCli(['.', '--format', 'json', '--workers', '2'], dir, env);
     const three = runCli(['.', '--format', 'json', '--workers', '3'], dir, env);

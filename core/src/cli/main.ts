@@ -4,7 +4,9 @@ import { workerMain } from './worker-main';
 import { isWorkerData } from './workers';
 import { runCli } from './run';
 
-// Entry of `jitterbit-guard` (bundled to dist/cli.js). The same bundle is the worker script of the thread pool.
+// Entry of `jitterbit-guard` (bundled to dist/cli-main.js, started by dist/cli.js: see launch.ts). The same bundle is
+// the worker script of the thread pool, started through the launcher when there is one.
+const launcher = (globalThis as { __jitterbitGuardLauncher?: string }).__jitterbitGuardLauncher;
 if (!isMainThread && isWorkerData(workerData)) {
   workerMain();
 } else {
@@ -12,7 +14,7 @@ if (!isMainThread && isWorkerData(workerData)) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, script: __filename }).then(
+  runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, script: launcher ?? __filename }).then(
     (code) => {
       process.exitCode = code;
     },

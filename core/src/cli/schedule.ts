@@ -27,9 +27,15 @@ export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
  * Test hook: split every project of two files or more when more than one thread is asked for, so tests can compare
- * the split with the single thread on small fixtures. Never set by users.
+ * the split with the single thread on small fixtures. `strict` also makes a failed split an error instead of a
+ * quiet re-run on the main thread, so a test sees that the workers did the work. Never set by users.
  */
 export const FORCE_SPLIT_ENV = 'JITTERBIT_GUARD_TEST_FORCE_SPLIT';
+
+export function splitForced(): { force: boolean; strict: boolean } {
+  const v = process.env[FORCE_SPLIT_ENV];
+  return { force: v === '1' || v === 'strict', strict: v === 'strict' };
+}
 
 /** Threads of analysis: the option, else min(2, cores) above the size bounds, else 1 (the main thread alone). */
 export function threadsFor(requested: number | undefined, files: number, bytes: number, cores: number): number {
@@ -45,7 +51,7 @@ export function worthThreads(files: number, bytes: number): boolean {
  * default, WORKER_MIN_BYTES when threads were asked for) and bigger than its share of the run (`total / threads`):
  * whole-project scheduling would leave the other threads waiting for it.
  */
-export function shouldSplit(task: ProjectTask, totalBytes: number, threads: number, minBytes: number, force = process.env[FORCE_SPLIT_ENV] === '1'): boolean {
+export function shouldSplit(task: ProjectTask, totalBytes: number, threads: number, minBytes: number, force = splitForced().force): boolean {
   if (threads < 2 || task.files.length < 2) return false;
   if (force) return true;
   const bytes = bytesOf(task);

@@ -3,6 +3,7 @@ import { runProjectTask, type ProjectTask, type TaskResult } from './analyze';
 import type { ConfigCache } from './config';
 import type { Reply, Request } from './messages';
 import { mergeDeclarations, planSlices, SliceRunner, type EntryDeclarations, type SliceOutcome, type SliceTask } from './slices';
+import { splitForced } from './schedule';
 import type { WorkerLink, WorkerSupply } from './workers';
 
 /**
@@ -131,8 +132,9 @@ async function trySplit(task: ProjectTask, opts: SplitOptions, onFiles: (n: numb
       out.bytes += o.bytes;
     }
     return out;
-  } catch {
+  } catch (e) {
     failed = true;
+    if (splitForced().strict) throw e;
     return undefined;
   } finally {
     // A worker that failed a step may still be busy with it: end it rather than reuse it.

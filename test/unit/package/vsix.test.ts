@@ -25,7 +25,7 @@ describe('npm run package (.vsix)', () => {
 
   it('holds the bundles and the declarative contributions only (allow-list)', () => {
     const files = Object.keys(entries).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
-    for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/jitterbit.tmLanguage.json', 'language-configuration.json', 'core/schema/jitterbit-guard.schema.json']) {
+    for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-main.js', 'syntaxes/jitterbit.tmLanguage.json', 'language-configuration.json', 'core/schema/jitterbit-guard.schema.json']) {
       assert.ok(files.includes(required), `missing ${required}`);
     }
     const unexpected = files.filter((f) => /^(node_modules|test|core\/src|server\/src|client\/src|samples|bench)\//.test(f) || f.endsWith('.ts') || f.endsWith('.map'));

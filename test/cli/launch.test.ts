@@ -1,0 +1,88 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { FORCE_SPLIT_ENV } from '../../core/src/cli/schedule';
+import { cacheDir } from '../../core/src/cli/launch';
+import { VERSION } from '../../core/src/version';
+import { ensureBuilt, runCli, tmpDir, writeTree } from './helpers';
+
+/**
+ * dist/cli.js starts the CLI bundle from a V8 code cache in the user's cache folder. The cache only saves time: a
+ * missing, corrupt or unwritable cache leaves every run's output as it would be without it.
+ */
+describe('cli: code cache of the launcher', function () {
+  this.timeout(60000);
+  before(ensureBuilt);
+
+  const cacheFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+
+  it('finds the per-user cache folder of each platform, and is off when asked', () => {
+    assert.equal(cacheDir({ JITTERBIT_GUARD_NO_CACHE: '1', JITTERBIT_GUARD_CACHE_DIR: '/x' }, 'linux', '/home/u'), undefined);
+    assert.equal(cacheDir({ JITTERBIT_GUARD_CACHE_DIR: '/x' }, 'linux', '/home/u'), '/x');
+    assert.equal(cacheDir({}, 'linux', '/home/u'), path.join('/home/u', '.cache', 'jitterbit-guard'));
+    assert.equal(cacheDir({ XDG_CACHE_HOME: '/c' }, 'linux', '/home/u'), path.join('/c', 'jitterbit-guard'));
+    assert.equal(cacheDir({}, 'darwin', '/Users/u'), path.join('/Users/u', 'Library', 'Caches', 'jitterbit-guard'));
+    assert.equal(cacheDir({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32', ''), path.join('C:\\Users\\u\\AppData\\Local', 'jitterbit-guard', 'Cache'));
+    assert.equal(cacheDir({}, 'win32', ''), undefined);
+  });
+
+  it('writes the cache on the first run and reads it on the next, with the same output', () => {
+    const dir = path.join(tmpDir('jg-cache-'), 'cache');
+    const env = { JITTERBIT_GUARD_CACHE_DIR: dir };
+    const first = runCli(['--version'], dir.replace(/cache$/, ''), env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout.trim(), VERSION);
+    const files = cacheFiles(dir);
+    assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
+    const file = path.join(dir, files[0]);
+    if (process.platform !== 'win32') assert.equal(statSync(file).mode & 0o077, 0, 'readable by the user alone');
+    const written = statSync(file).mtimeMs;
+    const second = runCli(['--version'], dir.replace(/cache$/, ''), env);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(statSync(file).mtimeMs, written, 'a usable cache is not written again');
+  });
+
+  it('replaces a corrupt cache file and still runs', () => {
+    const dir = path.join(tmpDir('jg-cache-'), 'cache');
+    const env = { JITTERBIT_GUARD_CACHE_DIR: dir };
+    runCli(['--version'], path.dirname(dir), env);
+    const file = path.join(dir, cacheFiles(dir)[0]);
+    writeFileSync(file, Buffer.from('not a V8 code cache at all'.repeat(40)));
+    const r = runCli(['--version'], path.dirname(dir), env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), VERSION);
+    assert.ok(!readFileSync(file).toString('latin1').startsWith('not a V8'), 'the corrupt file was replaced');
+  });
+
+  it('runs as usual when the cache folder cannot be made (a file is in its place)', () => {
+    const base = tmpDir('jg-cache-');
+    const blocked = path.join(base, 'blocked');
+    writeFileSync(blocked, 'a file, not a folder');
+    const r = runCli(['--version'], base, { JITTERBIT_GUARD_CACHE_DIR: path.join(blocked, 'cache') });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), VERSION);
+    assert.equal(r.stderr, '');
+  });
+
+  it('worker threads start through the launcher too: a split run with the cache reports what a run without it does', () => {
+    const work = tmpDir('jg-cache-work-');
+    // A fake credential, generated for the test, logged in another script through a global.
+    writeTree(work, {
+      'a.jb': '<trans>\n$svc.api_token = "Tq8vN3xK5mW2pR7yL4zB";\n</trans>\n',
+      'b.jb': '<trans>\nWriteToOperationLog("token " + $svc.api_token);\n</trans>\n',
+      'c.jb': '<trans>\n$n = Length($svc.api_token);\n</trans>\n',
+    });
+    const dir = path.join(tmpDir('jg-cache-'), 'cache');
+    const args = ['.', '--format', 'json', '--workers', '2'];
+    // `strict`: a worker that fails to start through the launcher fails the run instead of being re-done quietly.
+    const plain = runCli(args, work, { [FORCE_SPLIT_ENV]: 'strict', JITTERBIT_GUARD_NO_CACHE: '1' });
+    const cold = runCli(args, work, { [FORCE_SPLIT_ENV]: 'strict', JITTERBIT_GUARD_CACHE_DIR: dir });
+    const warm = runCli(args, work, { [FORCE_SPLIT_ENV]: 'strict', JITTERBIT_GUARD_CACHE_DIR: dir });
+    for (const r of [plain, cold, warm]) assert.equal(r.code, 1, r.stderr);
+    const strip = (s: string): string => s.replace(/"(durationMs|elapsedMs|startTime|endTime)":\s*[^,}]+/g, '');
+    assert.equal(strip(cold.stdout), strip(plain.stdout));
+    assert.equal(strip(warm.stdout), strip(plain.stdout));
+    const doc = JSON.parse(warm.stdout) as { files: { path: string; findings: { ruleId: string }[] }[] };
+    assert.ok(doc.files.find((f) => f.path === 'b.jb')?.findings.some((f) => f.ruleId === 'logging/sensitive-data'), 'the cross-file flow is found');
+  });
+});
