@@ -83,6 +83,8 @@ function scanEmails(text: string, out: PiiMatch[]): void {
       const p = text[s - 1];
       if (p === ':' || p === '/' || isLocalChar(text.charCodeAt(s - 1))) continue; // URL user-info, over-long local part
     }
+    if (inUrlAuthority(text, at)) continue; // `sftp://user:pa!ss@host`: a password's tail is no local part
+
     const local = text.slice(s, at);
     const domain = text.slice(at + 1, e);
     const labels = domain.split('.');
@@ -94,6 +96,17 @@ function scanEmails(text: string, out: PiiMatch[]): void {
     out.push({ kind: 'email', start: s, end: e, description: "a person's e-mail address" });
     at = e - 1;
   }
+}
+
+/** True when the `@` at `at` ends the user-info of a URL: `scheme://` before it, with no path, space or quote between. */
+function inUrlAuthority(text: string, at: number): boolean {
+  // Backwards to the first `/`, which must be the second of `://` (bounded, so many `@`s stay linear).
+  for (let i = at - 1; i >= 2 && i >= at - 512; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */) return text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 58 /* : */;
+    if (c <= 32 || c === 34 /* " */ || c === 39 /* ' */ || c === 63 /* ? */ || c === 35 /* # */ || c === 64 /* @ */) return false;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------- phone

@@ -111,6 +111,13 @@ const SELECTS = new Map<string, (i: number) => boolean>([
   ['ifnull', () => true],
 ]);
 const LOG_SINKS = new Set(['writetooperationlog', 'raiseerror', 'setlasterror']);
+/**
+ * Functions that return the field their path or key argument (this index) selects: a token response's
+ * `"/access_token"`, a cached `"partner_access_token"`, an XPath ending in `SessionId` hold what they name.
+ */
+const SELECTED_BY = new Map<string, number>([
+  ['getjsonstring', 1], ['selectsinglenode', 1], ['selectnodes', 1], ['selectnodesfromxmlany', 0], ['readcache', 0],
+]);
 const EMAIL_MESSAGE_ARGS = new Map<string, number[]>([['sendemail', [2, 3]], ['sendsystememail', [1, 2]]]);
 const JS_CLEAN_METHODS = new Set(['.indexof', '.lastindexof', '.search', '.test', '.charcodeat', '.localecompare', '.hasownproperty']);
 
@@ -126,6 +133,8 @@ interface CallRole {
   /** Whether a call masks its input: always (a hash, a count), by its arguments (`Left(x, 4)`), or never. */
   masks: (c: IrCall) => boolean;
   cleanMethod: boolean;
+  /** The argument naming the field the call returns (SELECTED_BY). */
+  selector?: number;
 }
 
 /** The number literal at argument `i` (a negated one too). */
@@ -142,10 +151,22 @@ function stringArg(c: IrCall, i: number): string {
 }
 
 const replacesWithMask = (c: IrCall): boolean => /^[*xX#•]+$|\*{2,}/.test(stringArg(c, 2));
+/**
+ * JavaScript `s.slice(-4)`, `s.substr(-4)`, `s.substring(s.length - 4)` (the last 4 at most) and `s.slice(0, 6)`,
+ * `s.substring(0, 6)`, `s.substr(0, 6)` (the first 6 at most: a card's issuer part). The receiver is args[0].
+ */
 const keepsLastFour = (c: IrCall): boolean => {
   const a = numberArg(c, 1);
-  return a !== undefined && a < 0 && a >= -4 && c.args.length === 2;
+  if (c.args.length === 2) return (a !== undefined && a < 0 && a >= -4 && !c.name.endsWith('substring')) || lengthMinus(c.args[1]) !== undefined;
+  return c.args.length === 3 && a === 0 && (numberArg(c, 2) ?? 99) <= 6;
 };
+
+/** `N` of `x.length - N` (N ≤ 4), else undefined. */
+function lengthMinus(e: Ir): number | undefined {
+  if (e.k !== 'bin' || e.op !== '-' || e.l.k !== 'member' || e.l.prop !== 'length' || e.l.index) return undefined;
+  const n = e.r.k === 'lit' && typeof e.r.value === 'number' ? e.r.value : undefined;
+  return n !== undefined && n >= 0 && n <= 4 ? n : undefined;
+}
 
 /** Functions that mask only with certain arguments (detection-policy "masking"). */
 const MASKING_BY_ARGUMENTS = new Map<string, (c: IrCall) => boolean>([
@@ -158,6 +179,7 @@ const MASKING_BY_ARGUMENTS = new Map<string, (c: IrCall) => boolean>([
   ['.replace', (c) => /\*{2,}|^\*+$/.test(stringArg(c, 2))],
   ['.slice', keepsLastFour],
   ['.substr', keepsLastFour],
+  ['.substring', keepsLastFour],
 ]);
 const ALWAYS = (): boolean => true;
 const NEVER = (): boolean => false;
@@ -178,6 +200,7 @@ function roleOf(name: string): CallRole {
       wholeValue: WHOLE_VALUE.has(lname),
       masks: MASKING.has(lname) ? ALWAYS : (MASKING_BY_ARGUMENTS.get(lname) ?? NEVER),
       cleanMethod: JS_CLEAN_METHODS.has(lname),
+      selector: SELECTED_BY.get(lname),
     };
     // Spellings are few (catalogue names plus a script's own); the bound only guards against hostile input.
     if (roles.size > 10000) roles.clear();
@@ -424,7 +447,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     // Senders and writers return a status, not their input.
     if (fn?.sink) return undefined;
     if (c.method && role.cleanMethod) return undefined;
-    let t: Taint | undefined;
+    // The field a path or key selects is as sensitive as its name says (`GetJSONString(r, "/access_token")`).
+    const sel = fn && role.selector !== undefined ? c.args[role.selector] : undefined;
+    let t: Taint | undefined = sel && sel.k === 'lit' && typeof sel.value === 'string' ? nameTaint(lastSelected(sel.value)) : undefined;
     argTaints.forEach((x, i) => {
       // A key or password argument shapes the result (a ciphertext, a signature) but is not in it.
       if (!x || fn?.params[i]?.secret) return;
@@ -616,6 +641,12 @@ function lastSegment(path: string): string {
     if (i < end - 1 || i < 0) return path.slice(i + 1, end);
     end = i;
   }
+}
+
+/** The last name a JSON path, XPath or cache key selects (`/data/access_token` → `access_token`, `//a:SessionId[1]` → `SessionId`). */
+function lastSelected(path: string): string {
+  const parts = path.replace(/\[[^\]]*\]/g, '').split(/[/.:@$#]+/).filter((p) => p.length > 0);
+  return parts.length > 0 ? parts[parts.length - 1].slice(0, 200) : '';
 }
 
 function isPathSeparator(c: number): boolean {

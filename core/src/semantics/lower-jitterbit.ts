@@ -102,11 +102,25 @@ function lowerCall(e: Expr & { kind: 'Call' }, depth: number): Ir {
     if (lname === 'set' && e.args.length === 2) {
       return { k: 'assign', op: '=', target: nameVar, value: lower(e.args[1], depth), start: e.start, end: e.end };
     }
+    // With indexes, `Get("a", i, j)` reads and `Set("a", v, i, j)` writes an element of the array global `a`.
+    if (lname === 'get' && e.args.length > 1) return indexed(nameVar, e.args, 1, depth, e);
+    if (lname === 'set' && e.args.length > 2) {
+      return { k: 'assign', op: '=', target: indexed(nameVar, e.args, 2, depth, e), value: lower(e.args[1], depth), start: e.start, end: e.end };
+    }
   }
   return {
     k: 'call', name: fn ? fn.name : e.name, nameStart: e.nameStart, nameEnd: e.nameEnd, fn,
     args: e.args.map((a) => lower(a, depth)), start: e.start, end: e.end,
   };
+}
+
+/** `name[args[from]][args[from + 1]]…` as member accesses (built in a loop, as the parser builds `a[1][2]…`). */
+function indexed(nameVar: Ir, args: Expr[], from: number, depth: number, call: { start: number; end: number }): Ir {
+  let obj = nameVar;
+  for (let i = from; i < args.length; i++) {
+    obj = { k: 'member', obj, index: lower(args[i], depth), start: call.start, end: call.end };
+  }
+  return obj;
 }
 
 function isVarName(s: string): boolean {

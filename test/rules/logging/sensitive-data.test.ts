@@ -32,6 +32,10 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('WriteToOperationLog("born " + FormatDate($date_of_birth, "yyyy"));') },
     { code: jb('masked = Left($iban, 4) + "****";', 'WriteToOperationLog("iban " + masked);') },
     { code: js('var c = Jitterbit.GetVar("$card_number");', 'WriteToOperationLog("card ****" + c.slice(-4));'), file: 'mask.js' },
+    { code: js('var k = Jitterbit.GetVar("$gateway_api_key");', 'WriteToOperationLog("key ****" + k.substring(k.length - 4));'), file: 'mask2.js' },
+    { code: js('var p = Jitterbit.GetVar("$card_number");', 'WriteToOperationLog(p.substring(0, 6) + "******" + p.substr(-4));'), file: 'mask3.js' },
+    // Fields of a token response that are not the token.
+    { code: jb('t = GetJSONString($oauth.response, "/token_type");', 'WriteToOperationLog("type " + t + " for " + GetJSONString($oauth.response, "/expires_in"));') },
     // SetScriptResult and the API response return data; they are not log sinks.
     { code: js('var t = Jitterbit.GetVar("$access_token");', 'SetScriptResult(t);'), file: 'result.js' },
     { code: jb('$jitterbit.api.response = $access_token;') },
@@ -69,6 +73,12 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('s = NetSuiteLogin("ns_account");', 'WriteToOperationLog("ns: " + s);'), lines: [3], message: /NetSuiteLogin/ },
     { code: jb('s = SalesforceLogin("sf_org");', 'WriteToOperationLog(s);'), lines: [3], message: /SalesforceLogin/ },
     { code: jb('WriteToOperationLog("sess " + $sf.session);'), lines: [2] },
+    // A token response's token, selected by its path or read back from the cache.
+    { code: jb('bearer = GetJSONString($lms.token_response_json, "/access_token");', 'WriteToOperationLog("LMS bearer " + bearer);'), lines: [3], message: /access_token/ },
+    { code: jb('sid = SelectSingleNode($login_reply, "//ns:Result/ns:SessionId");', 'RaiseError("login " + sid);'), lines: [3] },
+    { code: jb('WriteToOperationLog("cached " + ReadCache("partner_access_token"));'), lines: [2] },
+    // JavaScript `substring` from the start shows the whole value.
+    { code: js('var k = Jitterbit.GetVar("$gateway_api_key");', 'WriteToOperationLog("key " + k.substring(-4));'), file: 'sub.js', lines: [3] },
     // Authorization and API-key request headers.
     { code: jb('WriteToOperationLog($jitterbit.api.request.headers.authorization);'), lines: [2], message: /request header/ },
     { code: jb('h = Get("jitterbit.networking.http.request.header.Authorization");', 'WriteToOperationLog("hdr " + h);'), lines: [3] },
@@ -86,6 +96,7 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('WriteToOperationLog($social_security);'), lines: [2] },
     // Through globals, Set/Get, arrays and dictionaries, pass-through functions.
     { code: jb('Set("tok", $access_token);', 'WriteToOperationLog(Get("tok"));'), lines: [3] },
+    { code: jb('Set("q.entries", $q.session_token, -1);', 'WriteToOperationLog("entry " + Get("q.entries", 0));'), lines: [3] },
     { code: jb('$last_call = "token " + $access_token;', 'WriteToOperationLog($last_call);'), lines: [3] },
     { code: jb('a = Array();', 'a[0] = $db_password;', 'WriteToOperationLog(a);'), lines: [4] },
     { code: jb('d = Dict();', 'd["k"] = $db_password;', 'WriteToOperationLog(d["k"]);'), lines: [4] },

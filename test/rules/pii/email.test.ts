@@ -17,6 +17,8 @@ runRuleTable('pii/email', {
     // Team and duty mailboxes beyond the policy's list are roles too.
     { code: jb('$to = "oncall@brightwater-freight.com";', '$cc = "noc-escalations@brightwater-freight.com";') },
     { code: jb('$a = "maria.kowalski@example.com";') },
+    // The `@` of URL user-info, even after a password with characters a local part cannot hold.
+    { code: jb('$u = "sftp://edi_hallbrook:" + $edi_pw + "@files.partner-edi.net/in";', '$v = "ftp://edi:Wq93!rTzPm@files.partner-edi.net/out";') },
     { code: jb('$a = "maria.kowalski@example.org";') },
     { code: jb('$a = "maria.kowalski@example.net";') },
     { code: jb('$a = "maria.kowalski@mail.example.com";') },
