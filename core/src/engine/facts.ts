@@ -99,16 +99,23 @@ export interface FactsOptions {
   memoKey?: string;
 }
 
-export function buildFacts(file: SourceFile, parsed: ParsedRegion[], host: FlowHost, opts: FactsOptions = {}): FileFacts {
+/** The flow host of one script region (a file's regions may see different globals: see Project.host). */
+export type RegionHost = FlowHost | ((regionId: string) => FlowHost);
+
+export function buildFacts(file: SourceFile, parsed: ParsedRegion[], hostOf: RegionHost, opts: FactsOptions = {}): FileFacts {
   const takenNames = opts.takenNames ?? (() => new Set<string>());
   const locate = opts.locate ?? ((path: string, start: number, end: number) => (path === file.path ? file.lines.rangeOf({ start, end }) : undefined));
   return {
     file,
     regions: parsed.map((p) => {
+      const host = typeof hostOf === 'function' ? hostOf(p.region.id) : hostOf;
       const memoKey = opts.memoKey;
-      const scriptName = p.region.name ?? fileStem(file.path);
-      if (memoKey === undefined) return { ...p, flow: analyseFlow(p.ir, host, { scriptName }) };
-      const flow = analyseFlow(p.ir, host, { memoKey, prior: p.flowMemo, textLength: p.region.text.length, scriptName });
+      const stem = fileStem(file.path);
+      const scriptName = p.region.name ?? stem;
+      // A Design Studio script (Data/Script/<uuid>.xml) is also called by its key, `RunScript("sc.<uuid>")`.
+      const scriptAliases = file.kind === 'design-studio-xml' && scriptName !== stem ? [stem] : undefined;
+      if (memoKey === undefined) return { ...p, flow: analyseFlow(p.ir, host, { scriptName, scriptAliases }) };
+      const flow = analyseFlow(p.ir, host, { memoKey, prior: p.flowMemo, textLength: p.region.text.length, scriptName, scriptAliases });
       p.flowMemo = flow.memo;
       return { ...p, flow };
     }),

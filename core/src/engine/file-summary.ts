@@ -12,6 +12,8 @@ export interface Summary {
   reads: NameSet;
   written: NameSet;
   occurrences: Occurrences;
+  /** Script regions of the file (an export's scripts exchange globals among themselves too). */
+  regions: number;
 }
 
 /**
@@ -46,8 +48,8 @@ export function summarizeFile(path: string, facts: FileFacts, pool: NamePool, ke
     }
   }
   const s: Summary = keepOccurrences
-    ? { writes, reads: idSet(pool, reads), written: idSet(pool, written), occurrences }
-    : { writes, reads: { names: unionOf(facts.regions.map((r) => r.flow.globalReads)) }, written: { names: unionOf(facts.regions.map((r) => r.flow.globalsWritten)) }, occurrences };
+    ? { writes, reads: idSet(pool, reads), written: idSet(pool, written), occurrences, regions: facts.regions.length }
+    : { writes, reads: { names: unionOf(facts.regions.map((r) => r.flow.globalReads)) }, written: { names: unionOf(facts.regions.map((r) => r.flow.globalsWritten)) }, occurrences, regions: facts.regions.length };
   for (const d of facts.file.data) {
     if (d.kind === 'project-variable') s.occurrences.add(d.name, d.valueStart, d.valueStart, 'declaration', 'data');
   }
@@ -57,7 +59,7 @@ export function summarizeFile(path: string, facts: FileFacts, pool: NamePool, ke
 
 /** The summary of a file the analyser could not handle: it contributes nothing to the project. */
 export function emptySummary(pool: NamePool): Summary {
-  return { writes: new Map(), reads: NO_NAMES, written: NO_NAMES, occurrences: new Occurrences(pool).seal() };
+  return { writes: new Map(), reads: NO_NAMES, written: NO_NAMES, occurrences: new Occurrences(pool).seal(), regions: 0 };
 }
 
 /** One region (the common case) shares the flow's set; several are merged. */

@@ -5,7 +5,7 @@ import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
 import { LineMap, type Range } from '../syntax/text';
 import { DIRECTIVE_RULES } from './directives';
-import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './facts';
+import { buildFacts, parseRegions, type FileFacts, type ParsedRegion, type RegionHost } from './facts';
 import { internalFailure, skipReason, unreadable } from './file-outcomes';
 import { emptySummary, summarizeFile, type Summary } from './file-summary';
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
@@ -211,18 +211,28 @@ export class Project implements ProjectApi {
     return pvs;
   }
 
-  private host(self: string | undefined): FlowHost {
+  /**
+   * The flow host: without `self`, the file alone (no other script's globals); with it, each region of file `self`
+   * also sees the globals the project's other scripts taint: other files', and other regions' of the same file (an
+   * export holds many scripts). A region's own writes are its own flow's, in order.
+   */
+  private host(self: string | undefined): RegionHost {
     const pvs = this.projectVariables();
-    const globals = self === undefined ? undefined : this.globals();
-    return {
+    const base: FlowHost = {
       scanTokens: scanLiteralTokens,
       isContextSecret,
       isCredentialName: this.credentialNames,
       isSensitiveDataName: this.sensitiveNames,
       nameHint: (name) => NAME_HINT.test(name),
       isHiddenProjectVariable: (name) => pvs.size > 0 && pvs.get(name.toLowerCase())?.hidden === true,
-      incomingGlobal: (name) => globals?.get(name.toLowerCase())?.find((x) => x.path !== self)?.taint,
+      incomingGlobal: () => undefined,
     };
+    if (self === undefined) return base;
+    const globals = this.globals();
+    return (regionId) => ({
+      ...base,
+      incomingGlobal: (name) => globals.get(name.toLowerCase())?.find((x) => x.path !== self || x.taint.origin?.regionId !== regionId)?.taint,
+    });
   }
 
   private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined): FileFacts {
@@ -265,7 +275,8 @@ export class Project implements ProjectApi {
 
   /** True when the file reads a global that another file writes with sensitive data. */
   private readsForeignTaint(path: string, s: Summary, globals: Map<string, { path: string; taint: Taint }[]>): boolean {
-    return someName(this.pool, s.reads, (n) => globals.get(n)?.some((w) => w.path !== path) === true);
+    // A write of the file itself is foreign to its other scripts (which one reads it, the summary does not say).
+    return someName(this.pool, s.reads, (n) => globals.get(n)?.some((w) => w.path !== path || s.regions > 1) === true);
   }
 
   /** Summary of a file computed without other files' globals (so summaries never depend on each other). */

@@ -72,6 +72,8 @@ export interface FlowOptions {
   textLength?: number;
   /** The script's own name, as `RunScript` calls it (its arguments arrive as `_1`, `_2`, …). */
   scriptName?: string;
+  /** Other names `RunScript` may call it by (a Design Studio script's `sc.<uuid>` key: its file's name). */
+  scriptAliases?: readonly string[];
 }
 
 /** What the flow pass needs from the outside: value classification and project knowledge. */
@@ -268,7 +270,13 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (options.scriptName === undefined) return undefined;
     const key = runScriptArgKey(options.scriptName, index);
     noteAccess({ v, access: 'read', key });
-    return host.incomingGlobal(key);
+    let t = host.incomingGlobal(key);
+    for (const alias of options.scriptAliases ?? []) {
+      const k = runScriptArgKey(alias, index);
+      noteAccess({ v, access: 'read', key: k });
+      t = join(t, host.incomingGlobal(k));
+    }
+    return t;
   };
 
   const readVar = (v: IrVar): Taint | undefined => {

@@ -17,10 +17,18 @@ export function runScriptArgIndex(key: string): number | undefined {
   return hash > 0 ? Number(key.slice(hash + 1)) : undefined;
 }
 
-/** The script a `RunScript` call names in its first argument, if it is a literal reference. */
+/**
+ * The script a `RunScript` call names in its first argument, if it is a literal reference: Cloud Studio's
+ * `<TAG>script:Name</TAG>`, Design Studio's `<TAG>Scripts/Folder/Name</TAG>` (the name) or `sc.<uuid>` (the uuid,
+ * which names the script's file).
+ */
 export function runScriptTarget(first: Ir | undefined): string | undefined {
   if (!first || first.k !== 'lit' || typeof first.value !== 'string') return undefined;
-  return extractComponentRefs(first.value).find((r) => r.kind === 'script')?.name;
+  for (const r of extractComponentRefs(first.value)) {
+    if (r.kind === 'script' || r.kind === 'script-uuid') return r.name;
+    if (r.kind === 'design-studio' && /^scripts\//i.test(r.name)) return r.name.slice(r.name.lastIndexOf('/') + 1).trim() || undefined;
+  }
+  return undefined;
 }
 
 /** `_1`, `_2`, …: the index of the argument a local of that name holds. */

@@ -11,6 +11,15 @@ const pw = password(602);
 const hiddenPvExport = cloudExport({ projectVariables: [{ name: 'erp_signing', value: '', hidden: true }] });
 const visiblePvExport = cloudExport({ projectVariables: [{ name: 'erp_region', value: 'eu-west-1' }] });
 const exported = cloudExport({ scripts: [{ name: 'Login', body: jb('WriteToOperationLog("login with " + $erp_password);') }] });
+const sameExport = cloudExport({
+  scripts: [
+    { name: 'Caller', body: jb('RunScript("<TAG>script:Log Helper</TAG>", "f", $ly.bearer_token);', '$shared.val = "pw " + $db_password;') },
+    { name: 'Log Helper', body: jb('WriteToOperationLog("detail " + _2);') },
+    { name: 'Audit', body: jb('WriteToOperationLog("shared " + $shared.val);') },
+  ],
+});
+/** The key of the script designStudioScript() writes (its Header ID, which names its file in Data/Script/). */
+const DS_SCRIPT_ID = '4e8a1c3f-6b2d-4f90-a7e5-000000000001';
 
 runRuleTable('logging/sensitive-data', {
   valid: [
@@ -120,5 +129,10 @@ runRuleTable('logging/sensitive-data', {
     // Hosts.
     { code: exported.text, file: 'project.json', lines: exported.linesOf('WriteToOperationLog') },
     { code: designStudioScript('WriteToOperationLog("gate " + $dock.password);'), file: 'Data/Script/gate.xml', lines: [7] },
+    // Between the scripts of one export: a global and RunScript arguments.
+    { code: sameExport.text, file: 'project.json', lines: [...sameExport.linesOf('WriteToOperationLog("detail'), ...sameExport.linesOf('WriteToOperationLog("shared')], message: /passed as `_2` by project\.json|set from `db_password` in project\.json/ },
+    // RunScript of a Design Studio script by its key (`sc.<uuid>`, the name of its file) or its folder path.
+    { code: designStudioScript('SetLastError("detail " + _2);'), file: `Data/Script/${DS_SCRIPT_ID}.xml`, others: { 'caller.jb': jb(`RunScript("sc.${DS_SCRIPT_ID}", "flow", $dsv.portal_password);`) }, lines: [7], message: /passed as `_2` by caller\.jb/ },
+    { code: designStudioScript('SetLastError("detail " + _1);'), file: `Data/Script/${DS_SCRIPT_ID}.xml`, others: { 'caller.jb': jb('RunScript("<TAG>Scripts/Gate/Dock Gate Login</TAG>", $dsv.portal_password);') }, lines: [7] },
   ],
 });
