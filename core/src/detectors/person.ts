@@ -19,6 +19,9 @@ const NOT_NAME_WORDS = new Set([
   // organisations
   'inc', 'llc', 'ltd', 'gmbh', 'corp', 'corporation', 'co', 'plc', 'bv', 'ag', 'sa', 'group', 'holdings', 'bank', 'trust',
   'university', 'school', 'hospital', 'store', 'shop', 'warehouse', 'logistics', 'systems', 'solutions', 'services',
+  'traders', 'trading', 'freight', 'foods', 'partners', 'industries', 'enterprises', 'associates', 'consulting', 'motors',
+  'airlines', 'airways', 'labs', 'media', 'foundation', 'pharma', 'energy', 'supply', 'supplies', 'distribution', 'retail',
+  'manufacturing', 'technologies', 'tech', 'software', 'global', 'international', 'imports', 'exports', 'brands', 'capital',
   // places and address words
   'north', 'south', 'east', 'west', 'san', 'los', 'las', 'santa', 'saint', 'st', 'fort', 'port', 'mount', 'lake', 'city', 'county',
   'united', 'states', 'kingdom', 'republic', 'york', 'jersey', 'avenue', 'road', 'lane', 'drive', 'boulevard', 'court', 'way',
@@ -141,4 +144,39 @@ export function looksLikeStreetAddress(s: string): boolean {
   const t = s.trim();
   if (t.length < 6 || t.length > 200) return false;
   return US_ADDRESS_RE.test(t) || EU_ADDRESS_RE.test(t) || FR_ADDRESS_RE.test(t) || PO_BOX_RE.test(t);
+}
+
+/** UK National Insurance number: two prefix letters (not D F I Q U V; second not O; no BG GB KN NK NT TN ZZ), six digits, A–D. */
+const NINO_RE = /^([A-CEGHJ-PR-TW-Z])([A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])$/;
+const NINO_BAD_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
+/** A label naming a national id before its value (`NINO`, `national id:`, `passport no.`). */
+const NATIONAL_ID_LABEL_RE = /^(?:nino|ni\s?(?:no\.?|number)|national\s(?:id(?:entity)?|insurance)(?:\s(?:no\.?|number|card))?|passport(?:\s(?:no\.?|number))?|personal\s(?:id|number)|tax\s(?:id|number)|id\s(?:card|number)|citizen\sid)\s{0,3}[:#=]?\s{0,3}/i;
+
+function isNino(s: string): boolean {
+  const m = NINO_RE.exec(s);
+  return m !== null && !NINO_BAD_PREFIXES.has(m[1] + m[2]);
+}
+
+/**
+ * A national id other than a US SSN, as a record field: a UK National Insurance number (`JT 48 21 93 B`), or a value
+ * labelled as a national id, passport or personal number (`national id 7405121234`): 6–20 letters and digits, 4+ digits.
+ */
+export function looksLikeNationalId(s: string): boolean {
+  if (typeof s !== 'string') return false;
+  const t = s.trim();
+  if (t.length < 6 || t.length > 60) return false;
+  if (isNino(t.toUpperCase() === t ? t : '')) return true;
+  const m = NATIONAL_ID_LABEL_RE.exec(t);
+  if (!m) return false;
+  const value = t.slice(m[0].length).trim();
+  if (isNino(value)) return true;
+  const compact = value.replace(/[\s.-]/g, '');
+  return /^[A-Za-z0-9]{6,20}$/.test(compact) && (compact.match(/\d/g)?.length ?? 0) >= 4;
+}
+
+/** A national-id value under a key that says so (`nationalId`, `nino`, `passport_number`): 6–20 letters and digits, 4+ digits. */
+export function isNationalIdValue(key: string, value: string): boolean {
+  if (!/^(?:national[\s_-]?(?:id|identity|insurance)(?:[\s_-]?(?:no|num|number))?|nino|ni[\s_-]?(?:no|number)|passport(?:[\s_-]?(?:no|num|number))?|personal[\s_-]?(?:id|number)|citizen[\s_-]?id)$/i.test(key)) return false;
+  const compact = value.trim().replace(/[\s.-]/g, '');
+  return isNino(compact.toUpperCase()) || (/^[A-Za-z0-9]{6,20}$/.test(compact) && (compact.match(/\d/g)?.length ?? 0) >= 4);
 }

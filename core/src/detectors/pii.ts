@@ -3,7 +3,7 @@
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ibanMod97Valid, isAlnumCode as codec_isAlnumCode, isDigitCode as codec_isDigitCode, isUpperCode as codec_isUpperCode, luhnValid } from './codec';
-import { looksLikeDateOfBirth, looksLikePersonName, looksLikeStreetAddress } from './person';
+import { looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress } from './person';
 
 // Local bindings: hot loops call these directly (no module getter per character).
 const isAlnumCode = codec_isAlnumCode;
@@ -81,7 +81,8 @@ function scanEmails(text: string, out: PiiMatch[]): void {
     if (s === at || e <= at + 3) continue;
     if (s > 0) {
       const p = text[s - 1];
-      if (p === ':' || p === '/' || isLocalChar(text.charCodeAt(s - 1))) continue; // URL user-info, over-long local part
+      const mailto = p === ':' && s >= 7 && text.slice(s - 7, s).toLowerCase() === 'mailto:';
+      if (((p === ':' && !mailto) || p === '/' || isLocalChar(text.charCodeAt(s - 1)))) continue; // URL user-info, over-long local part
     }
     if (inUrlAuthority(text, at)) continue; // `sftp://user:pa!ss@host`: a password's tail is no local part
 
@@ -446,7 +447,7 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
     let other: Field | undefined;
     for (const f of fields) {
       if (!name && looksLikePersonName(f.text)) name = f;
-      else if (!other && (looksLikeDateOfBirth(f.text, now) || looksLikeStreetAddress(f.text) || isSsnText(f.text))) other = f;
+      else if (!other && isRecordDetail(f.text, now)) other = f;
     }
     if (name && other) {
       const start = Math.min(name.start, other.start);
@@ -454,6 +455,53 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
       out.push({ kind: 'person-record', start, end, description: "a person's name with a date of birth, address or national id" });
     }
   }
+  scanKeyedNames(text, out, now);
+}
+
+function isRecordDetail(s: string, now: Date): boolean {
+  return looksLikeDateOfBirth(s, now) || looksLikeStreetAddress(s) || isSsnText(s) || looksLikeNationalId(s);
+}
+
+/** `"firstName": "Henrik"`, `first_name=Henrik`, `<FirstName>Henrik</FirstName>` (the key, then the name word). */
+const FIRST_NAME_KV_RE = /(?:first|given|fore)[ _-]?name["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?([A-Z][a-z\u00e0-\u00ff'\u2019-]{1,30})/gi;
+const LAST_NAME_KV_RE = /(?:(?:last|family|sur)[ _-]?name|surname)["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?([A-Z][a-z\u00e0-\u00ff'\u2019-]{1,30})/i;
+
+/**
+ * A record that names a person in separate first- and last-name fields (JSON, XML, `key=value`), with a date of birth,
+ * address or national id on the same line. One look per line.
+ */
+function scanKeyedNames(text: string, out: PiiMatch[], now: Date): void {
+  const n = text.length;
+  FIRST_NAME_KV_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIRST_NAME_KV_RE.exec(text)) !== null) {
+    const ls = text.lastIndexOf('\n', m.index) + 1;
+    let le = text.indexOf('\n', m.index);
+    if (le < 0) le = n;
+    FIRST_NAME_KV_RE.lastIndex = le;
+    if (le - ls > 4000) continue;
+    const line = text.slice(ls, le);
+    const last = LAST_NAME_KV_RE.exec(line);
+    if (!last || !looksLikePersonName(`${m[1]} ${last[1]}`)) continue;
+    const detail = recordFields(text, ls, le).find((f) => isRecordDetail(f.text, now)) ?? xmlOrPairDetail(text, ls, line, now);
+    if (!detail) continue;
+    const firstStart = m.index + m[0].length - m[1].length;
+    const lastStart = ls + last.index + last[0].length - last[1].length;
+    const start = Math.min(firstStart, lastStart, detail.start);
+    const end = Math.max(firstStart + m[1].length, lastStart + last[1].length, detail.end);
+    out.push({ kind: 'person-record', start, end, description: "a person's name with a date of birth, address or national id" });
+  }
+}
+
+/** The detail among `key=value` / `<Key>value</Key>` values of a line that recordFields does not split that way. */
+function xmlOrPairDetail(text: string, ls: number, line: string, now: Date): Field | undefined {
+  const re = /[=>:]\s{0,3}["']?([^"'<>&;,|\n]{6,80})/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) {
+    const f = trimField(text, ls + m.index + m[0].length - m[1].length, ls + m.index + m[0].length);
+    if (f && isRecordDetail(f.text, now)) return f;
+  }
+  return undefined;
 }
 
 const SSN_EXACT_RE = /^(?:ssn[:\s]{1,3})?(\d{3})([- ]?)(\d{2})\2(\d{4})$/i;
@@ -473,13 +521,14 @@ const ORDER: PiiKind[] = ['email', 'iban', 'card', 'ssn', 'phone'];
  * reported again as a phone number); sorted by start offset. `now` fixes "today" for date-of-birth checks.
  */
 const ANY_DIGIT_RE = /\d/;
+const FIRST_NAME_KEY_RE = /(?:first|given|fore)[ _-]?name/i;
 
 export function scanPii(text: string, now?: Date): PiiMatch[] {
   if (typeof text !== 'string' || text.length < 5) return [];
   const hasAt = text.includes('@');
   // Every value kind needs 7+ digits; a person record needs two capitalised words and a digit. One digit is the
   // cheapest test and most code strings have none.
-  const digit = ANY_DIGIT_RE.test(text) && (SEVEN_DIGITS_RE.test(text) || NAME_PAIR_RE.test(text));
+  const digit = ANY_DIGIT_RE.test(text) && (SEVEN_DIGITS_RE.test(text) || NAME_PAIR_RE.test(text) || FIRST_NAME_KEY_RE.test(text));
   if (!hasAt && !digit) return [];
   const out: PiiMatch[] = [];
   try {

@@ -446,7 +446,7 @@ function scanPem(text: string, _where: ValueSite, out: Out, mk: Markers): void {
 
 // ---------------------------------------------------------------------------------------------- structured strings
 
-const URL_USERINFO_RE = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/?#"'<>\\]{1,128}):([^\s@/?#"'<>\\]{1,256})@(?=[A-Za-z0-9[])/gi;
+const URL_USERINFO_RE = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/?#"'<>\\]{0,128}):([^\s@/?#"'<>\\]{1,256})@(?=[A-Za-z0-9[])/gi;
 
 function scanUrlUserinfo(text: string, where: ValueSite, out: Out, mk: Markers): void {
   if (!mk.url || !text.includes('@')) return;
@@ -649,22 +649,36 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   }
   if (ve <= vs) return -1;
   const value = text.slice(vs, ve);
+  const before = keyStart > 0 ? text[keyStart - 1] : '';
+  // A segment of a colon path (`arn:aws:secretsmanager:…:secret:name`, a URN) names a resource; it holds no value.
+  if (sep === 58 && before === ':') return -1;
   if (!quoted && (sep === 58 && !quotedKey || where === 'comment') && (!secretish(value) || looksLikeWords(value))) return -1;
-  if (!quoted && /^[+\-*/]/.test(value)) return -1;
+  const connection = sep === 61 && (before === ';' || text[ve] === ';' || /;\s*$/.test(text.slice(Math.max(0, keyStart - 2), keyStart)));
+  // `pw = -x` / `pw=*p` in code are operators; in a connection string the characters are the password's.
+  if (!quoted && !connection && /^[+\-*/]/.test(value)) return -1;
   if (isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) return -1;
   if (/^(?:basic|bearer|token|digest|ntlm|negotiate)\s/i.test(value)) return -1; // header values: scanAuthHeaders
-  const before = keyStart > 0 ? text[keyStart - 1] : '';
+  if (sep === 61 && (before === '?' || before === '&') && isPlaceholder(percentDecoded(value).split('/')[0], where)) return -1; // `X-Amz-Credential=<example key>/…`
   let kind = 'key-value';
   let description = `credential value under "${key.replace(/^\$+/, '')}"`;
   if (sep === 61 && (before === '?' || before === '&')) {
     kind = 'url-parameter';
     description = `credential in URL parameter "${key}"`;
-  } else if (sep === 61 && (before === ';' || text.slice(ve, ve + 1) === ';' || /;\s*$/.test(text.slice(Math.max(0, keyStart - 2), keyStart)))) {
+  } else if (connection) {
     kind = 'connection-string-password';
     description = `credential in connection string (${key})`;
   }
   push(out, kind, description, vs, ve, 'medium', P_STRUCT);
   return ve;
+}
+
+function percentDecoded(v: string): string {
+  if (!v.includes('%')) return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 function scanXmlElements(text: string, where: ValueSite, out: Out): void {

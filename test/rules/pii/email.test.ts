@@ -34,6 +34,7 @@ runRuleTable('pii/email', {
     { code: jb('// written by maria.kowalski@brightwater-freight.com', '$x = 1;') },
   ],
   invalid: [
+    { code: jb('a = "mailto:maria.kowalski@brightwater-freight.com?subject=Rota";'), lines: [2] },
     {
       code: jb('$to = "maria.kowalski@brightwater-freight.com";'), lines: [2], severity: 'warning', message: /person's e-mail address/,
       fix: { output: jb('$to = "jane.doe@example.com";') },

@@ -21,6 +21,10 @@ runRuleTable('pii/person-record', {
     // JavaScript objects: a company's `name` with an address, a person's name with a recent (order) date.
     { code: js('var vendor = { name: "Northwind Traders", street: "17 Larkspur Lane", city: "Boise" };'), file: 'vendor.js' },
     { code: js('var order = { firstName: "Jane", lastName: "Porter", orderDate: "2024-01-15" };'), file: 'order.js' },
+    { code: js('var v = { name: "Gareth Pryce", address: "221 Elm Street, Springfield, IL 62704", vendorId: "V-1042" };'), file: 'v.js' },
+    // Keyed first and last names with a date that cannot be a birth date; an id that is no national id.
+    { code: jb('$h = \'{"firstName":"Henrik","lastName":"Aalto","orderDate":"2024-02-14"}\';') },
+    { code: jb('rec = "Gareth Pryce, order JT 48 21 93, Cardiff";') },
   ],
   invalid: [
     { code: jb('rec = "Jane Porter,1984-03-12,42 Elm St";'), lines: [2], severity: 'warning', message: /name with a date of birth/ },
@@ -39,5 +43,14 @@ runRuleTable('pii/person-record', {
     { code: js('var p = {', '  firstName: "Marcus", lastName: "Whitfield",', '  birthDate: "1979-11-02"', '};'), file: 'p.js', lines: [3], message: /date of birth/ },
     { code: js('var p = { first_name: "Dana", last_name: "Okafor", street: "17 Larkspur Lane" };'), file: 'q.js', lines: [2], message: /street address/ },
     { code: js(`var p = { fullName: "Aiko Tanaka", ssn: "${id}" };`), file: 'r.js', lines: [2], message: /national id|social security/ },
+    // A person's `name` with an address (no sibling key says company); national ids other than an SSN.
+    { code: js('var b = { name: "Ravi Iyer", address: "221 Elm Street, Springfield, IL 62704" };'), file: 's.js', lines: [2], message: /street address/ },
+    { code: js('var c = { name: "Ravi Iyer", nationalId: "JT482193B" };'), file: 't.js', lines: [2], message: /national id/ },
+    { code: jb('$n = "Gareth Pryce, NINO JT 48 21 93 B, Cardiff";'), lines: [2] },
+    { code: jb('$m = "Gareth Pryce | national id 7405121234";'), lines: [2] },
+    // First and last name in separate keyed fields of a JSON or XML string.
+    { code: jb('$h = \'{"firstName":"Henrik","lastName":"Aalto","birthDate":"1979-02-14"}\';'), lines: [2] },
+    { code: jb('$h = \'{"first_name":"Henrik","last_name":"Aalto","address":"221 Elm Street, Springfield"}\';'), lines: [2] },
+    { code: jb('$x = "<Person><FirstName>Henrik</FirstName><LastName>Aalto</LastName><DOB>1979-02-14</DOB></Person>";'), lines: [2] },
   ],
 });

@@ -112,6 +112,7 @@ runRuleTable('secrets/credential-name', {
     // Commented-out credentials that look real.
     { code: jb(`// $pw = "${pick(220, 18)}";`, '$pw = $db_password;'), lines: [2], message: /Commented-out/ },
     { code: jb('/*', ` $api_token = "${secret}";`, '*/', '$x = 1;'), lines: [3] },
+    { code: jb(`/* Set("sf.password", "${pick(221, 14)}"); */`, `// Jitterbit.SetVar("$api_token", "${pick(222, 20)}");`), lines: [2, 3], message: /Commented-out/, secrets: [pick(221, 14), pick(222, 20)] },
     // JavaScript forms.
     { code: js(`var apiKey = "${key32}";`), file: 'a.js', lines: [2], fix: true },
     { code: js('var obj = {};', `obj.password = "${pw}";`), file: 'b.js', lines: [3] },

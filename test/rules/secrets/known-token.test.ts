@@ -61,6 +61,12 @@ runRuleTable('secrets/known-token', {
     { code: js(`var h = {Authorization: "Bearer ${bearer}"};`), file: 'named.js' },
     // Public keys and certificates are not private keys.
     { code: jb(`$pub = "${pemPrivateKey(324, 'PUBLIC KEY').join('\\n')}";`) },
+    // A segment of an ARN names a secret; it is no secret value.
+    { code: jb('$kv.secret_arn = "arn:aws:secretsmanager:eu-central-1:483920117365:secret:erp-db-Xk29Qa";') },
+    // AWS's documented example key inside a pre-signed URL's credential scope.
+    { code: jb('$d = "https://s3.amazonaws.com/b/k?X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request";') },
+    // A public key commented out line by line.
+    { code: jb(...pemPrivateKey(326, 'PUBLIC KEY').map((l) => `// ${l}`)) },
   ],
   invalid: [
     // Cloud keys.
@@ -84,6 +90,12 @@ runRuleTable('secrets/known-token', {
     // PEM private key: the -----BEGIN line, also when the string opens on an earlier line.
     { code: jb('$key = "', ...pem, '";'), lines: [3], message: /PEM private key block/ },
     { code: jb(`$key = "${pem.join('\\n')}";`), lines: [2] },
+    // A private key commented out line by line: the BEGIN line.
+    { code: jb('$x = 1;', ...pem.map((l) => `  // ${l}`)), lines: [3], message: /PEM private key block.*in a comment/ },
+    // An empty user name; connection-string passwords that start with an operator character.
+    { code: jb(`$r = "redis://:${userinfoPw}@cache.northwind.local:6379/0";`), lines: [2], message: /URL user-info/ },
+    { code: jb(`c = "Server=sql01;User Id=svc;Password=-!${connPw};";`), lines: [2], message: /connection string/ },
+    { code: jb(`c = "Server=sql01;User Id=svc;Password=*${connPw};";`), lines: [2], message: /connection string/ },
     // Credentials inside structured strings.
     {
       code: jb(`$u = "https://svc-orders:${userinfoPw}@api.northwind-ops.com/v1";`), lines: [2], message: /URL user-info/,

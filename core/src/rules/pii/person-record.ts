@@ -1,4 +1,4 @@
-import { looksLikeDateOfBirth, looksLikePersonName, looksLikeStreetAddress, scanPii } from '../../detectors';
+import { isNationalIdValue, looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress, scanPii } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { pushChildren, type Ir, type IrLiteral, type IrObject } from '../../semantics/ir';
 import { forEachPii } from './shared';
@@ -33,7 +33,7 @@ export const personRecord: Rule = {
         let other: string | undefined;
         if (others.some((s) => looksLikeDateOfBirth(s.value))) other = 'a date of birth';
         else if (others.some((s) => looksLikeStreetAddress(s.value))) other = 'a street address';
-        else if (others.some((s) => scanPii(s.value).some((m) => m.kind === 'ssn'))) other = 'a national id';
+        else if (others.some((s) => looksLikeNationalId(s.value) || scanPii(s.value).some((m) => m.kind === 'ssn'))) other = 'a national id';
         if (!other) continue;
         const span = valueCharSpan(ctx.facts, r, name, 0, name.value.length);
         ctx.report({ messageId: 'array', data: { other, where: '' }, start: span.start, end: span.end, value: name.value, regionId: r.region.id });
@@ -70,8 +70,8 @@ function* objectLiterals(body: readonly Ir[]): Generator<IrObject> {
 function objectRecord(obj: IrObject): { name: StringLiteral; other: string } | undefined {
   const strings = obj.props.filter((p): p is IrObject['props'][number] & { value: StringLiteral } => p.value.k === 'lit' && typeof p.value.value === 'string');
   if (strings.length < 2) return undefined;
-  // First and last name fields are a person; a `name` field may be a company's (`Northwind Traders`), so with it
-  // an address alone is not enough.
+  // First and last name fields are a person; a `name` field may be a company's (`Northwind Traders`), so with it an
+  // address counts only when no sibling key says company.
   const first = strings.find((p) => FIRST_NAME_KEY.test(p.key));
   const last = strings.find((p) => LAST_NAME_KEY.test(p.key));
   let name = first && last && looksLikePersonName(`${first.value.value} ${last.value.value}`) ? first.value : undefined;
@@ -80,7 +80,13 @@ function objectRecord(obj: IrObject): { name: StringLiteral; other: string } | u
   if (!name) return undefined;
   const values = strings.map((p) => p.value.value);
   if (values.some((v) => looksLikeDateOfBirth(v))) return { name, other: 'a date of birth' };
-  if (personal && values.some((v) => looksLikeStreetAddress(v))) return { name, other: 'a street address' };
-  if (values.some((v) => scanPii(v).some((m) => m.kind === 'ssn'))) return { name, other: 'a national id' };
+  if (strings.some((p) => isNationalIdValue(p.key, p.value.value)) || values.some((v) => looksLikeNationalId(v) || scanPii(v).some((m) => m.kind === 'ssn'))) {
+    return { name, other: 'a national id' };
+  }
+  // A bare `name` with an address: the name must not be a company's by its key's siblings (`vendor`, `company`…).
+  if ((personal || !strings.some((p) => COMPANY_KEY.test(p.key))) && values.some((v) => looksLikeStreetAddress(v))) return { name, other: 'a street address' };
   return undefined;
 }
+
+/** Keys that make a record a company's or a place's, not a person's. */
+const COMPANY_KEY = /company|vendor|supplier|organi[sz]ation|org|business|firm|account|store|branch|site|warehouse|carrier|customer_?type|legal/i;

@@ -1,4 +1,5 @@
-import { scanSecretTokens } from '../../detectors';
+import { scanPemPrivateKeys, scanSecretTokens } from '../../detectors';
+import type { IrComment } from '../../semantics/ir';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { commentedCredentials } from '../shared/commented';
 import { mappingNote, reportLiteral } from '../shared/helpers';
@@ -44,6 +45,54 @@ export const knownToken: Rule = {
           });
         }
       }
+      // A private key commented out line by line: each line is its own comment, so the block is read across them.
+      for (const run of lineCommentRuns(r.ir.comments, r.region.text)) {
+        for (const p of scanPemPrivateKeys(run.text)) {
+          const start = run.toRegion(p.start);
+          ctx.report({
+            messageId: 'comment', data: { description: `PEM private key block (${p.label})` }, value: run.text.slice(p.start, p.end), regionId: r.region.id,
+            start: ctx.facts.toHost(r.region, start), end: ctx.facts.toHost(r.region, run.toRegion(Math.max(p.start, p.end - 1)) + 1),
+          });
+        }
+      }
     }
   },
 };
+
+/**
+ * Runs of `//` comments on consecutive lines that hold a `-----BEGIN` no single comment completes, joined by line
+ * feeds, with a map from the joined text back to region offsets.
+ */
+function lineCommentRuns(comments: readonly IrComment[], regionText: string): { text: string; toRegion(offset: number): number }[] {
+  const out: { text: string; toRegion(offset: number): number }[] = [];
+  let i = 0;
+  while (i < comments.length) {
+    let j = i;
+    while (j + 1 < comments.length && /^\r?\n[ \t]*\/\/$/.test(regionText.slice(comments[j].end, comments[j + 1].start))) j++;
+    const run = comments.slice(i, j + 1);
+    i = j + 1;
+    if (run.length < 2 || !run.some((c) => c.text.includes('-----BEGIN')) || run.some((c) => c.text.includes('-----BEGIN') && c.text.includes('-----END'))) continue;
+    const offsets: number[] = [];
+    let text = '';
+    for (const c of run) {
+      offsets.push(text.length);
+      text += (text ? '\n' : '') + c.text;
+      if (offsets.length > 1) offsets[offsets.length - 1] += 1;
+    }
+    out.push({
+      text,
+      toRegion: (offset) => {
+        // The last part starting at or before `offset` (binary search: runs can be long).
+        let lo = 0;
+        let hi = offsets.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (offsets[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return run[lo].start + Math.min(offset - offsets[lo], run[lo].text.length);
+      },
+    });
+  }
+  return out;
+}
