@@ -303,6 +303,28 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return false;
   };
 
+  /*
+   * Fields of containers (`d["host"]`, `cfg.clientSecret`): besides a container's own taint (what logging the whole
+   * container leaks), the state holds, under keys no variable can have, the taint of each named field written and
+   * the taint of everything else in it (unnamed writes, the value it was made from). They live in the same maps as
+   * variables, so the incremental pass records and replays them with the rest.
+   */
+  const SHAPE = '\u0000';
+  const fieldSuffix = (prop: string): string => `\u0000${prop}`;
+  const stateKey = (v: IrVar, suffix: string): string => (v.scope === 'local' ? v.name : v.name.toLowerCase()) + suffix;
+  const hasShape = (v: IrVar): boolean => (v.scope === 'local' ? locals : globals).has(stateKey(v, SHAPE));
+  const getState = (v: IrVar, suffix: string): Taint | undefined => (v.scope === 'local' ? locals : globals).get(stateKey(v, suffix));
+  const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => {
+    if (v.scope === 'local') setLocal(stateKey(v, suffix), t);
+    else setGlobal(stateKey(v, suffix), t);
+  };
+  /** The object literal evaluated last, with the taint of each named property. */
+  let lastObject: { node: Ir; fields: [string, Taint | undefined][] } | undefined;
+  // Whether any container's fields are kept apart (a replayed state may hold some): most scripts never need the
+  // lookups. Fields are kept apart from the first sensitive write into a clean container on, since before it every
+  // field is clean.
+  let shapes = options.prior !== undefined;
+
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
     if (target.k === 'var') {
       let t = value;
@@ -313,6 +335,14 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         t = join(t, taint(T_PII, `\`${target.name}\``));
       }
       assignVar(target, t);
+      if (t !== undefined && valueIr.k === 'obj' && lastObject?.node === valueIr) {
+        // A new object holding something sensitive: its fields are known (the name's taint goes to the rest).
+        shapes = true;
+        setState(target, SHAPE, nameTaint(target.name));
+        for (const [k, ft] of lastObject.fields) setState(target, fieldSuffix(k), ft);
+      } else if (shapes && hasShape(target)) {
+        setState(target, SHAPE, t); // any other value: its fields are no longer known apart
+      }
       return;
     }
     if (target.k === 'member') {
@@ -324,7 +354,18 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       if (obj.k === 'var') {
         const prev = obj.scope === 'local' ? locals.get(obj.name) : globals.get(obj.name.toLowerCase());
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
-        assignVar(obj, join(join(prev, value), keyTaint));
+        const added = join(value, keyTaint);
+        assignVar(obj, join(prev, added));
+        // A named field of a direct write gets the value's taint; other writes go to the unnamed rest.
+        const tracked = shapes && hasShape(obj);
+        if (tracked || (prev === undefined && added !== undefined)) {
+          if (!tracked) {
+            shapes = true;
+            setState(obj, SHAPE, undefined);
+          }
+          if (target.obj === obj && target.prop !== undefined) setState(obj, fieldSuffix(target.prop), added);
+          else setState(obj, SHAPE, join(getState(obj, SHAPE), added));
+        }
       } else ev(obj, NONE, depth);
     }
   };
@@ -530,16 +571,22 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
       case 'obj': {
         let t: Taint | undefined;
+        const fields: [string, Taint | undefined][] = [];
         for (const p of e.props) {
           const vt = ev(p.value, { kind: 'named', name: p.key, via: 'property' }, d);
-          t = join(t, producesMasked(p.value) ? vt : join(vt, p.key ? nameTaint(p.key) : undefined));
+          const pt = producesMasked(p.value) ? vt : join(vt, p.key ? nameTaint(p.key) : undefined);
+          if (p.key) fields.push([p.key, pt]);
+          t = join(t, pt);
         }
+        lastObject = { node: e, fields };
         return t;
       }
       case 'member': {
-        const ot = ev(e.obj, NONE, d);
+        const whole = ev(e.obj, NONE, d);
         if (e.index) ev(e.index, NONE, d);
         if (e.prop === 'length' && !e.index) return undefined;
+        // A named field of a container whose fields are known: that field's taint, not the whole container's.
+        const ot = shapes && e.obj.k === 'var' && e.prop !== undefined && hasShape(e.obj) ? join(getState(e.obj, fieldSuffix(e.prop)), getState(e.obj, SHAPE)) : whole;
         // A field of a whole payload is no longer the whole payload (its name may still make it sensitive).
         const field = ot && ot.bits & T_PAYLOAD ? (ot.bits === T_PAYLOAD ? undefined : { ...ot, bits: ot.bits & ~T_PAYLOAD }) : ot;
         return join(field, e.prop ? nameTaint(e.prop) : undefined);
@@ -636,7 +683,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     }
     facts.memo = { key: options.memoKey as string, textLength: options.textLength ?? 0, body, ends, writes, facts };
   }
-  for (const [name, t] of globals) if (t) facts.globalWrites.set(name, t);
+  // Field states stay in the script (their keys are no globals' names).
+  for (const [name, t] of globals) if (t && !name.includes('\u0000')) facts.globalWrites.set(name, t);
   return facts;
 }
 

@@ -57,6 +57,9 @@ runRuleTable('logging/sensitive-data', {
     // A plain project variable is not sensitive.
     { code: jb('WriteToOperationLog("region " + $erp_region);'), others: { 'project.json': visiblePvExport.text } },
     { code: jb('WriteToOperationLog("region " + $dock_region);'), others: { 'Data/ProjectVariable/region.xml': designStudioProjectVariable('dock_region', 'us-east-2') } },
+    // A clean field of a container that also holds a credential.
+    { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01.northwind.local";', 'WriteToOperationLog("BI host " + profile["host"]);') },
+    { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
     // A whole payload is logging/inbound-payload's finding, not this rule's.
     { code: jb('WriteToOperationLog($jitterbit.api.request.body);') },
   ],
@@ -109,6 +112,11 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('$last_call = "token " + $access_token;', 'WriteToOperationLog($last_call);'), lines: [3] },
     { code: jb('a = Array();', 'a[0] = $db_password;', 'WriteToOperationLog(a);'), lines: [4] },
     { code: jb('d = Dict();', 'd["k"] = $db_password;', 'WriteToOperationLog(d["k"]);'), lines: [4] },
+    // Fields kept apart: the credential's field and the whole container are still sensitive.
+    { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01";', 'WriteToOperationLog(profile["password"]);', 'WriteToOperationLog(profile);'), lines: [5, 6], secrets: [] },
+    { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog(cfg.clientSecret);', 'WriteToOperationLog(JSON.stringify(cfg));'), file: 'fields2.js', lines: [3, 4] },
+    // A container made from a sensitive value: its fields are not known apart.
+    { code: jb('p = $jitterbit.api.request.headers.authorization;', 'p["note"] = "x";', 'WriteToOperationLog(p["other"]);'), lines: [4] },
     { code: jb('WriteToOperationLog(ToUpper(Trim($api_key)));'), lines: [2] },
     // Encoding is not masking.
     { code: jb('WriteToOperationLog(Base64Encode($db_password));'), lines: [2] },

@@ -34,6 +34,11 @@ const STATEMENTS = [
   'If(Length(token) > 0, $ctx.seen = true, $ctx.seen = false);',
   'd = Dict(); d["api_key"] = "kT9wQ2mZ7xLp4VnR8sYb";',
   'WriteToOperationLog(d);',
+  // Fields of containers (kept apart in the state).
+  'd["host"] = "db01.northwind.local";',
+  'WriteToOperationLog("host " + d["host"] + " key " + d["api_key"]);',
+  '$cfg = Dict(); $cfg["client_secret"] = $api.password; $cfg["region"] = "eu";',
+  'WriteToOperationLog($cfg["region"]); d = $cfg;',
   'SetLastError("x" + $hidden_pv);',
   'count = Length($orders);',
   'WriteToOperationLog("count " + count);',
