@@ -272,16 +272,12 @@ const CARD_CANDIDATE_RE = /\d(?:[ -]?\d){12,18}/g;
 const DOTTED_CARD_RE = /\d{4}\.\d{4}\.\d{4}\.\d{4}(?:\.\d{3})?|\d{4}\.\d{6}\.\d{5}/g;
 
 function scanCards(text: string, out: PiiMatch[]): void {
-  const n = text.length;
   CARD_CANDIDATE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CARD_CANDIDATE_RE.exec(text)) !== null) {
     const i = m.index;
     const e = i + m[0].length;
-    const p = i > 0 ? text.charCodeAt(i - 1) : 0;
-    const next = e < n ? text.charCodeAt(e) : 0;
-    if (isAlnumCode(p) || p === 95 || p === 46 || p === 45 || p === 36) continue;
-    if (isAlnumCode(next) || next === 95 || ((next === 46 || next === 45 || next === 32) && e + 1 < n && isDigitCode(text.charCodeAt(e + 1)))) continue;
+    if (!standsAlone(text, i, e, SPACED_JOINERS)) continue;
     const v = m[0];
     if (v.includes(' ') && v.includes('-')) continue;
     const digits = v.length > 19 || v.includes(' ') || v.includes('-') ? v.replace(/[ -]/g, '') : v;
@@ -292,12 +288,19 @@ function scanCards(text: string, out: PiiMatch[]): void {
   while ((m = DOTTED_CARD_RE.exec(text)) !== null) {
     const i = m.index;
     const e = i + m[0].length;
-    const p = i > 0 ? text.charCodeAt(i - 1) : 0;
-    const next = e < n ? text.charCodeAt(e) : 0;
-    if (isAlnumCode(p) || p === 95 || p === 46 || p === 45 || p === 36) continue;
-    if (isAlnumCode(next) || next === 95 || (next === 46 && e + 1 < n && isDigitCode(text.charCodeAt(e + 1)))) continue;
-    if (isLikelyCardNumber(m[0].replace(/\./g, ''))) out.push({ kind: 'card', start: i, end: e, description: 'a payment card number' });
+    if (standsAlone(text, i, e, DOT_JOINER) && isLikelyCardNumber(m[0].replace(/\./g, ''))) out.push({ kind: 'card', start: i, end: e, description: 'a payment card number' });
   }
+}
+
+const SPACED_JOINERS = [46, 45, 32]; // . - space
+const DOT_JOINER = [46];
+
+/** A digit run that is a whole number: no word character, `.`, `-`, `$` before it, none after (nor a joiner and a digit). */
+function standsAlone(text: string, i: number, e: number, joiners: readonly number[]): boolean {
+  const p = i > 0 ? text.charCodeAt(i - 1) : 0;
+  if (isAlnumCode(p) || p === 95 || p === 46 || p === 45 || p === 36) return false;
+  const next = e < text.length ? text.charCodeAt(e) : 0;
+  return !(isAlnumCode(next) || next === 95 || (joiners.includes(next) && e + 1 < text.length && isDigitCode(text.charCodeAt(e + 1))));
 }
 
 // ---------------------------------------------------------------------------------------------- IBAN
@@ -432,13 +435,10 @@ const NAME_PAIR_RE = /[A-Z][a-z\u00e0-\u00ff'\u2019]{1,20}\.?[ \t]{1,3}(?:[A-Z]\
 const NAME_PAIR_GLOBAL_RE = new RegExp(NAME_PAIR_RE.source, 'g');
 
 function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
-  const n = text.length;
   NAME_PAIR_GLOBAL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NAME_PAIR_GLOBAL_RE.exec(text)) !== null) {
-    const ls = text.lastIndexOf('\n', m.index) + 1;
-    let le = text.indexOf('\n', m.index);
-    if (le < 0) le = n;
+    const [ls, le] = lineAround(text, m.index);
     NAME_PAIR_GLOBAL_RE.lastIndex = le; // one look per line
     if (le - ls < 12 || le - ls > 4000 || !/\d/.test(text.slice(ls, le))) continue;
     const fields = recordFields(text, ls, le);
@@ -458,6 +458,12 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
   scanKeyedNames(text, out, now);
 }
 
+/** Start and end of the line holding offset `i`. */
+function lineAround(text: string, i: number): [number, number] {
+  const le = text.indexOf('\n', i);
+  return [text.lastIndexOf('\n', i) + 1, le < 0 ? text.length : le];
+}
+
 function isRecordDetail(s: string, now: Date): boolean {
   return looksLikeDateOfBirth(s, now) || looksLikeStreetAddress(s) || isSsnText(s) || looksLikeNationalId(s);
 }
@@ -471,13 +477,10 @@ const LAST_NAME_KV_RE = /(?:(?:last|family|sur)[ _-]?name|surname)["']?[ \t]{0,3
  * address or national id on the same line. One look per line.
  */
 function scanKeyedNames(text: string, out: PiiMatch[], now: Date): void {
-  const n = text.length;
   FIRST_NAME_KV_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FIRST_NAME_KV_RE.exec(text)) !== null) {
-    const ls = text.lastIndexOf('\n', m.index) + 1;
-    let le = text.indexOf('\n', m.index);
-    if (le < 0) le = n;
+    const [ls, le] = lineAround(text, m.index);
     FIRST_NAME_KV_RE.lastIndex = le;
     if (le - ls > 4000) continue;
     const line = text.slice(ls, le);

@@ -1,3 +1,5 @@
+import { lastAtMost } from './text';
+
 /**
  * Maps offsets in a decoded script (e.g. a JSON string value after unescaping) back to offsets in the host
  * file. Stored as sorted breakpoints; between two breakpoints the mapping is a shift, so a script without
@@ -34,14 +36,8 @@ export class OffsetMap {
   toHost(d: number): number {
     const ds = this.decoded;
     if (ds.length === 0) return d;
-    let lo = 0;
-    let hi = ds.length - 1;
     if (d <= ds[0]) return this.host[0] - (ds[0] - d);
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ds[mid] <= d) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtMost(ds, d);
     return this.host[lo] + (d - ds[lo]);
   }
 
@@ -53,13 +49,7 @@ export class OffsetMap {
     const hs = this.host;
     if (hs.length === 0) return h;
     if (h <= hs[0]) return this.decoded[0] - (hs[0] - h);
-    let lo = 0;
-    let hi = hs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (hs[mid] <= h) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtMost(hs, h);
     const d = this.decoded[lo] + (h - hs[lo]);
     // Past this breakpoint's run (inside the escape that the next breakpoint skips): the run's last character.
     return lo + 1 < hs.length ? Math.min(d, this.decoded[lo + 1] - 1) : d;

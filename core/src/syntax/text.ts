@@ -19,6 +19,18 @@ export interface Range {
  * Offset ↔ position conversion for one text. Line starts are computed once, lazily; CR, LF and CRLF
  * all end a line, so positions agree with what editors show.
  */
+/** Index of the last entry of the ascending `sorted` that is at most `x` (0 when none is: callers clamp first). */
+export function lastAtMost(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class LineMap {
   private starts: number[] | undefined;
 
@@ -54,14 +66,8 @@ export class LineMap {
   positionAt(offset: number): Position {
     const starts = this.lineStarts();
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = lastAtMost(starts, o);
+    return { line, character: o - starts[line] };
   }
 
   offsetAt(pos: Position): number {

@@ -1,5 +1,6 @@
 import { scanPemPrivateKeys, scanSecretTokens } from '../../detectors';
 import type { IrComment } from '../../semantics/ir';
+import { lastAtMost } from '../../syntax/text';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { commentedCredentials } from '../shared/commented';
 import { mappingNote, reportLiteral } from '../shared/helpers';
@@ -83,14 +84,8 @@ function lineCommentRuns(comments: readonly IrComment[], regionText: string): { 
       text,
       toRegion: (offset) => {
         // The last part starting at or before `offset` (binary search: runs can be long).
-        let lo = 0;
-        let hi = offsets.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (offsets[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return run[lo].start + Math.min(offset - offsets[lo], run[lo].text.length);
+        const k = lastAtMost(offsets, offset);
+        return run[k].start + Math.min(offset - offsets[k], run[k].text.length);
       },
     });
   }
