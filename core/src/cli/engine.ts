@@ -13,9 +13,12 @@ export interface JitterpakMember {
   text: string;
 }
 
-/** Batch runs keep no parse trees between files: memory stays at one tree plus compact summaries. */
+/**
+ * Batch runs keep no parse trees between files (memory stays at one tree plus compact summaries) and build no fixes
+ * (reports carry none).
+ */
 export function createProject(): ReturnType<typeof coreCreateProject> {
-  return coreCreateProject({ retainTrees: false });
+  return coreCreateProject({ retainTrees: false, fixes: false });
 }
 
 /** The config used when resolving one failed unexpectedly (the failure itself is reported). */

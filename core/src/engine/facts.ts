@@ -50,6 +50,8 @@ export interface FileFacts {
    * WeakMap keyed by the facts: ephemeron tables cost every young-generation collection time in a batch run.
    */
   shared: Map<symbol, unknown>;
+  /** Whether the host applies fixes (editors); batch reports carry none, so rules need not build them. */
+  fixes: boolean;
 }
 
 /** `facts.shared` under `key`, made once per file. */
@@ -97,6 +99,8 @@ export interface FactsOptions {
    * inputs. Only for a host that does not depend on other files' globals.
    */
   memoKey?: string;
+  /** Build the findings' fixes (default true); see FileFacts.fixes. */
+  fixes?: boolean;
 }
 
 /** The flow host of one script region (a file's regions may see different globals: see Project.host). */
@@ -123,6 +127,7 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], hostOf: Reg
     takenNames,
     locate,
     shared: new Map(),
+    fixes: opts.fixes ?? true,
   };
 }
 

@@ -85,7 +85,7 @@ export function lintFile(facts: FileFacts, config: ResolvedConfig, rules: readon
       push({
         ruleId: meta.id, category: meta.category, severity: sev, message: fill(template, data),
         start: r.start, end: Math.max(r.start, r.end), masked: r.value !== undefined ? mask(r.value) : undefined,
-        regionId: r.regionId, mappingTarget: r.mappingTarget, fixes: r.fixes ?? [], related: r.related, docsUrl: meta.docs.url,
+        regionId: r.regionId, mappingTarget: r.mappingTarget, fixes: facts.fixes ? (r.fixes ?? []) : [], related: r.related, docsUrl: meta.docs.url,
         basis: r.value !== undefined ? hashValue(r.value) : `${r.messageId}\u0000${fill(template, r.data)}`,
       });
     };

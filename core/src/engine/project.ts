@@ -52,6 +52,9 @@ export interface ProjectOptions {
    * re-parse an edited text only around the edit. Defaults to `retainTrees`.
    */
   reparseEdits?: boolean;
+  /** Build quick fixes with the findings (default true). Batch reports carry none; naming a project variable for each
+   * secret's fix costs a look over the whole project's names. */
+  fixes?: boolean;
 }
 
 /** The project: every file the host knows, parsed lazily, with cross-file knowledge of globals and project variables. */
@@ -59,6 +62,7 @@ export class Project implements ProjectApi {
   private readonly entries = new Map<string, Entry>();
   private readonly retain: boolean;
   private readonly reparseEdits: boolean;
+  private readonly buildFixes: boolean;
   private readonly keepOccurrences: boolean;
   private readonly loadText: TextLoader | undefined;
   private readonly pool = new NamePool();
@@ -86,6 +90,7 @@ export class Project implements ProjectApi {
     this.keepOccurrences = options.keepOccurrences ?? this.retain;
     this.loadText = options.loadText;
     this.reparseEdits = options.reparseEdits ?? this.retain;
+    this.buildFixes = options.fixes ?? true;
   }
 
   setFile(path: string, text: string, version?: number): void {
@@ -244,6 +249,7 @@ export class Project implements ProjectApi {
       takenNames: () => this.takenNames(),
       locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }) ?? this.whole.ranges?.get(rangeKey(p, start, end)),
       memoKey,
+      fixes: this.buildFixes,
     });
   }
 

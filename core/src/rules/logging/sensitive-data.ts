@@ -28,7 +28,7 @@ export const sensitiveData: Rule = {
       for (const s of r.flow.sinks) {
         if (!(s.taint.bits & (T_SECRET | T_PII)) || seen.has(s.call.start)) continue;
         seen.add(s.call.start);
-        const fixes = [maskArgumentFix(ctx, r, s), removeSinkCallFix(ctx, r, s)].filter((f): f is NonNullable<typeof f> => !!f);
+        const fixes = ctx.facts.fixes ? [maskArgumentFix(ctx, r, s), removeSinkCallFix(ctx, r, s)].filter((f): f is NonNullable<typeof f> => !!f) : [];
         ctx.report({
           messageId: 'sink',
           data: { fn: s.fn.name, what: s.taint.label, target: sinkTarget(s.fn.name), where: mappingNote(r) },

@@ -68,7 +68,7 @@ export function forEachPii(ctx: RuleContext, kind: PiiMatch['kind'], messageId: 
   for (const { r, lf, m } of literalMatchesOf(ctx.facts, kind)) {
     // A record spans several fields: one synthetic value would drop the others, so person records get no fix
     // (pii/person-record is not `fixable`).
-    const fix = kind === 'person-record' ? undefined : synthesizeTestValueFix(ctx.facts, r, lf.lit, kind, m.start, m.end);
+    const fix = kind === 'person-record' || !ctx.facts.fixes ? undefined : synthesizeTestValueFix(ctx.facts, r, lf.lit, kind, m.start, m.end);
     reportLiteral(ctx, r, lf, { messageId, data: { description: m.description, where: mappingNote(r) }, fixes: fix ? [fix] : [] }, { from: m.start, to: m.end });
   }
   for (const d of ctx.facts.file.data) {

@@ -22,7 +22,7 @@ export function reportLiteral(
   const shown = { from: from + (lead < text.length ? lead : 0), to: to - trail };
   const span = valueCharSpan(ctx.facts, r, lf.lit, shown.from, shown.to);
   const fixes = [...(report.fixes ?? [])];
-  if (opts.extractAs) {
+  if (opts.extractAs && ctx.facts.fixes) {
     // Extracting one part would leave (and copy into the fix's edit) other secrets of the same literal: take it whole.
     const partial = from !== 0 || to !== lf.lit.value.length;
     const whole = !partial || lf.tokens.some((m) => m.end <= from || m.start >= to);
