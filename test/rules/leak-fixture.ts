@@ -128,6 +128,8 @@ export function leakFixture(): LeakFixture {
   v(pick(1346, 32));
   v(pick(1347, 32));
 
+  const propPw = pick(1348, 14);
+  v(propPw);
   const exported = cloudExport({
     projectVariables: [
       { name: 'carrier_api_key', value: pvKey },
@@ -138,7 +140,10 @@ export function leakFixture(): LeakFixture {
     ],
     scripts: [{ name: 'Carrier Login', body: jb(`$carrier_password = "${exportPw}";`, 'WriteToOperationLog("sig " + $carrier_signing);') }],
     mappings: [{ targetPath: 'Carrier/apiKey', script: jb(`$carrier_api_key2 = "${mapKey}";`, '$carrier_api_key2') }],
-    endpoints: [{ name: 'Dock SFTP', properties: { host: 'sftp.northwind-ops.com', username: 'svc', password: `[sftp_password]${mixedTail}` } }],
+    endpoints: [
+      { name: 'Dock SFTP', properties: { host: 'sftp.northwind-ops.com', username: 'svc', password: `[sftp_password]${mixedTail}` } },
+      { name: 'Archive Drop', properties: { url: `https://archiver:${propPw}@archive.northwind-ops.com/drop` } },
+    ],
   });
 
   const files: Record<string, string> = {

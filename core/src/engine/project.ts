@@ -15,7 +15,7 @@ import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccu
 import { intersects, NamePool, someName, TakenNames } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
-import { isContextSecret, scanLiteralTokens } from '../rules/shared/classify';
+import { isContextSecret, isSecretConfigValue, scanLiteralTokens } from '../rules/shared/classify';
 
 interface Entry {
   path: string;
@@ -30,7 +30,7 @@ interface Entry {
   /** The previous text's parse, consumed by the next parse to re-parse only around the edit. */
   prior?: ParsedRegion[];
   /** Project variables the file declares (kept when its source is dropped). */
-  pvs?: { name: string; hidden: boolean }[];
+  pvs?: DeclaredVariable[];
   summary?: Summary;
 }
 
@@ -67,7 +67,7 @@ export class Project implements ProjectApi {
   private readonly loadText: TextLoader | undefined;
   private readonly pool = new NamePool();
   private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
-  private pvCache: Map<string, { name: string; hidden: boolean }> | undefined;
+  private pvCache: Map<string, DeclaredVariable> | undefined;
   private namesCache: TakenNames | undefined;
   /**
    * The local facts of the file summarised last, when it has a text of its own (an open document): an editor
@@ -80,7 +80,7 @@ export class Project implements ProjectApi {
    */
   readonly work = { parses: 0, flows: 0, reparsed: 0 };
   /** Split runs: what the whole project knows, when this Project holds only part of its files. */
-  private readonly whole: { pvs?: Map<string, { name: string; hidden: boolean }>; globals?: Map<string, { path: string; taint: Taint }[]>; ranges?: Map<string, Range> } = {};
+  private readonly whole: { pvs?: Map<string, DeclaredVariable>; globals?: Map<string, { path: string; taint: Taint }[]>; ranges?: Map<string, Range> } = {};
   /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
   private readonly credentialNames = credentialNameCheck();
   private readonly sensitiveNames = sensitiveNameCheck();
@@ -170,16 +170,20 @@ export class Project implements ProjectApi {
 
   /** Records the project variables a file declares (an export's or entity's, or the manifest's list). */
   private declare(e: Entry, text: string, source?: SourceFile): void {
-    const own = (name: string, hidden: boolean) => ({ name: this.pool.name(this.pool.id(name)), hidden });
+    const own = (name: string, hidden: boolean, secret = false): DeclaredVariable => {
+      const v: DeclaredVariable = { name: this.pool.name(this.pool.id(name)), hidden };
+      if (secret) v.secret = true;
+      return v;
+    };
     if (e.path.endsWith(MANIFEST_PATH_SUFFIX)) {
       e.pvs = readManifest(text).variables.map((v) => own(v.name, v.hidden));
       return;
     }
     const data = (source ?? loadSourceFile(e.path, text)).data;
-    e.pvs = data.filter((d) => d.kind === 'project-variable').map((d) => own(d.name, d.hidden));
+    e.pvs = data.filter((d) => d.kind === 'project-variable').map((d) => own(d.name, d.hidden, !d.hidden && isSecretConfigValue(d.name, d.value)));
   }
 
-  private declaredVariables(e: Entry): { name: string; hidden: boolean }[] {
+  private declaredVariables(e: Entry): DeclaredVariable[] {
     if (!e.pvs) {
       // A stored file is read for its declarations and nothing of it is kept; a file with a text keeps its source.
       if (e.text === undefined) {
@@ -205,10 +209,10 @@ export class Project implements ProjectApi {
   }
 
   /** Project variables from exports, Design Studio entities and the manifest, by lower-case name. */
-  projectVariables(): Map<string, { name: string; hidden: boolean }> {
+  projectVariables(): Map<string, DeclaredVariable> {
     if (this.whole.pvs) return this.whole.pvs;
     if (this.pvCache) return this.pvCache;
-    const pvs = new Map<string, { name: string; hidden: boolean }>();
+    const pvs = new Map<string, DeclaredVariable>();
     for (const e of this.entries.values()) {
       for (const d of this.declaredVariables(e)) pvs.set(d.name.toLowerCase(), d);
     }
@@ -230,6 +234,7 @@ export class Project implements ProjectApi {
       isSensitiveDataName: this.sensitiveNames,
       nameHint: (name) => NAME_HINT.test(name),
       isHiddenProjectVariable: (name) => pvs.size > 0 && pvs.get(name.toLowerCase())?.hidden === true,
+      isSecretProjectVariable: (name) => pvs.size > 0 && pvs.get(name.toLowerCase())?.secret === true,
       incomingGlobal: () => undefined,
     };
     if (self === undefined) return base;
@@ -256,7 +261,7 @@ export class Project implements ProjectApi {
   /** The project variables as one string (which are hidden decides a flow's taints). */
   private projectVariablesKey(): string {
     let key = '';
-    for (const [k, v] of this.projectVariables()) key += `${k}${v.hidden ? '+' : '-'}\u0000`;
+    for (const [k, v] of this.projectVariables()) key += `${k}${v.hidden ? '+' : v.secret ? '!' : '-'}\u0000`;
     return key;
   }
 
@@ -437,14 +442,14 @@ export class Project implements ProjectApi {
     const out: DeclaredProjectVariables[] = [];
     for (const e of this.entries.values()) {
       const variables = this.declaredVariables(e);
-      if (variables.length) out.push({ path: e.path, variables: variables.map((v) => ({ name: v.name, hidden: v.hidden })) });
+      if (variables.length) out.push({ path: e.path, variables: variables.map((v) => (v.secret ? { name: v.name, hidden: v.hidden, secret: true } : { name: v.name, hidden: v.hidden })) });
     }
     return out;
   }
 
   /** Every part's declarations, one list per file in the whole project's order; later ones win, as in one Project. */
   useProjectVariables(lists: readonly DeclaredProjectVariables['variables'][]): void {
-    const pvs = new Map<string, { name: string; hidden: boolean }>();
+    const pvs = new Map<string, DeclaredVariable>();
     for (const list of lists) for (const d of list) pvs.set(d.name.toLowerCase(), d);
     this.whole.pvs = pvs;
     this.namesCache = undefined;
@@ -535,10 +540,18 @@ export class Project implements ProjectApi {
   }
 }
 
+/** A project variable as the project knows it: hidden, or visible with a hard-coded secret as its value. */
+export interface DeclaredVariable {
+  name: string;
+  hidden: boolean;
+  /** Visible, and its value is a credential (secrets/unprotected-config-value reports it): reading it reads a secret. */
+  secret?: boolean;
+}
+
 /** Project variables one file declares (see Project.declaredProjectVariables). */
 export interface DeclaredProjectVariables {
   path: string;
-  variables: { name: string; hidden: boolean }[];
+  variables: DeclaredVariable[];
 }
 
 /** A global a file taints, as another part of a split project needs it (see Project.sharedGlobalWrites). */

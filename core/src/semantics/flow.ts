@@ -89,6 +89,8 @@ export interface FlowHost {
   /** Taint a global carries in from other scripts of the project. */
   incomingGlobal(name: string): Taint | undefined;
   isHiddenProjectVariable(name: string): boolean;
+  /** A visible project variable whose value is a hard-coded secret. */
+  isSecretProjectVariable?(name: string): boolean;
 }
 
 const NONE: LiteralContext = { kind: 'none' };
@@ -292,6 +294,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     const sys = key.startsWith('jitterbit.') ? systemTaint(v.name) : undefined;
     if (sys) return sys;
     if (host.isHiddenProjectVariable(key)) return taint(T_SECRET, `the hidden project variable \`$${v.name}\``);
+    if (host.isSecretProjectVariable?.(key)) return taint(T_SECRET, `the hard-coded secret in project variable \`$${v.name}\``, true);
     return join(host.incomingGlobal(key), nameTaint(v.name));
   };
 

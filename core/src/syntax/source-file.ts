@@ -32,7 +32,7 @@ export interface ScriptRegion {
 
 /** A configuration value held as data (not script): project variables, `jitterbit.conf` keys, DS `<Item>`s. */
 export interface DataEntry {
-  kind: 'project-variable' | 'conf-entry' | 'ds-item' | 'credential-field' | 'global-variable';
+  kind: 'project-variable' | 'conf-entry' | 'ds-item' | 'credential-field' | 'global-variable' | 'property';
   name: string;
   value: string;
   /** True when the host marks the value hidden/encrypted (`hidden: true`, `enc="true"`, `isHidden`). */

@@ -78,6 +78,8 @@ runRuleTable('logging/sensitive-data', {
     // Hidden project variables (from an export of the same project).
     { code: jb('WriteToOperationLog("sig " + $erp_signing);'), others: { 'project.json': hiddenPvExport.text }, lines: [2], message: /hidden project variable/ },
     { code: jb('WriteToOperationLog("sig " + $dock_signing);'), others: { 'Data/ProjectVariable/dock.xml': designStudioProjectVariable('dock_signing', 'b3BhcXVl', true) }, lines: [2], message: /hidden project variable/ },
+    // A visible project variable whose value is a hard-coded secret: logging it logs a secret (an error).
+    { code: jb('WriteToOperationLog("relay " + $relay_header);'), others: { 'project.json': cloudExport({ projectVariables: [{ name: 'relay_header', value: stripe }] }).text }, lines: [2], severity: 'error', message: /hard-coded secret in project variable `\$relay_header`/ },
     { code: jb('RaiseError("bad signature, key " + $dock_signing);'), others: { '.jitterbit/project-variables.json': JSON.stringify({ variables: [{ name: 'dock_signing', hidden: true, description: 'HMAC key' }] }) }, lines: [2] },
     // Decryption, decoding of a credential, login and session results.
     { code: jb('v = AESDecryption($blob, $aes_passphrase, $aes_salt);', 'WriteToOperationLog("plain: " + v);'), lines: [3], message: /AESDecryption/ },

@@ -9,6 +9,7 @@ const ROLES = [
   'abuse', 'root', 'security', 'dispatch', 'hr', 'finance', 'accounts', 'orders', 'edi', 'purchasing', 'procurement',
   'notifications', 'team', 'contact', 'service', 'marketing',
 ];
+const notify = cloudExport({ endpoints: [{ name: 'Rota Notification', properties: { to: 'petra.hoffmann@vantaro-retail.de', subject: 'Rota for 2024-06-01' } }] });
 const exported = cloudExport({ projectVariables: [{ name: 'escalation_contact', value: 'tomasz.wielgosz@brightwater-freight.com' }] });
 
 runRuleTable('pii/email', {
@@ -34,6 +35,8 @@ runRuleTable('pii/email', {
     { code: jb('// written by maria.kowalski@brightwater-freight.com', '$x = 1;') },
   ],
   invalid: [
+    // A component property (an e-mail notification's recipient).
+    { code: notify.text, file: 'notify.json', lines: notify.linesOf('petra.hoffmann@vantaro-retail.de'), message: /in `to`/ },
     { code: jb('a = "mailto:maria.kowalski@brightwater-freight.com?subject=Rota";'), lines: [2] },
     {
       code: jb('$to = "maria.kowalski@brightwater-freight.com";'), lines: [2], severity: 'warning', message: /person's e-mail address/,

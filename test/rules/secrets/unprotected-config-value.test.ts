@@ -1,5 +1,5 @@
 import { runRuleTable } from '../rule-tester';
-import { githubToken, password, pick, stripeLiveKey } from '../fakes';
+import { githubToken, jwt, password, pick, stripeLiveKey } from '../fakes';
 import { cloudExport, designStudioProjectVariable, designStudioScript } from '../hosts';
 
 // detection-policy §1: project-variable values that are not hidden; Clarifications: `<Item key="…">` in Design
@@ -18,6 +18,11 @@ const url = pv('carrier_token_url', 'https://login.northwind-ops.com/oauth2/toke
 const mixed = cloudExport({ endpoints: [{ name: 'Dock SFTP', properties: { host: 'sftp.northwind-ops.com', username: 'svc', password: `[sftp_password]${pick(404, 12)}` } }] });
 const pvOnly = cloudExport({ endpoints: [{ name: 'Dock SFTP', properties: { host: 'sftp.northwind-ops.com', username: 'svc', password: '[sftp_password]' } }] });
 const emptyField = cloudExport({ endpoints: [{ name: 'Dock SFTP', properties: { host: 'sftp.northwind-ops.com', username: 'svc', password: '' } }] });
+const userinfoPw = pick(407, 12);
+const bearer = jwt(408);
+const props = cloudExport({ endpoints: [{ name: 'Archive Drop', properties: { url: `https://archiver:${userinfoPw}@archive.northwind-ops.com/drop`, requestHeaders: `Authorization: Bearer ${bearer}`, description: 'Nightly archive upload' } }] });
+const connection = cloudExport({ endpoints: [{ name: 'Reporting DB', properties: { connectionString: 'Server=[pv_server];Database=Reporting;User Id=rpt_etl;Password=[pv_rpt_password];' } }] });
+const connectionLiteral = cloudExport({ endpoints: [{ name: 'Reporting DB', properties: { connectionString: `Server=[pv_server];Database=Reporting;User Id=rpt_etl;Password=${pw};` } }] });
 const two = cloudExport({ projectVariables: [{ name: 'erp_password', value: pw }, { name: 'erp_user', value: 'svc-erp' }, { name: 'erp_api_token', value: githubToken(405) }] });
 
 runRuleTable('secrets/unprotected-config-value', {
@@ -28,6 +33,8 @@ runRuleTable('secrets/unprotected-config-value', {
     { code: url.text, file: 'url.json' },
     { code: pvOnly.text, file: 'pv-only.json' },
     { code: emptyField.text, file: 'empty.json' },
+    // A connection string is literal text around its references: nothing is a credential here.
+    { code: connection.text, file: 'connection.json' },
     { code: designStudioProjectVariable('dock_ftp_password', pw, true), file: 'Data/ProjectVariable/dock.xml' },
     { code: designStudioProjectVariable('dock_region', 'us-east-2'), file: 'Data/ProjectVariable/region.xml' },
     { code: designStudioScript('$x = 1;', [{ key: 'gate_secret', value: Buffer.from('opaque-ciphertext-bytes').toString('base64'), enc: true }]), file: 'Data/Script/gate.xml' },
@@ -37,6 +44,9 @@ runRuleTable('secrets/unprotected-config-value', {
     { code: visible.text, file: 'visible.json', secrets: [key], lines: visible.linesOf(key), severity: 'error', message: /project variable `carrier_api_key`/ },
     { code: tokenValue.text, file: 'token.json', secrets: [stripe], lines: tokenValue.linesOf(stripe), message: /Stripe live secret key/ },
     { code: mixed.text, file: 'mixed.json', secrets: [pick(404, 12)], lines: mixed.linesOf('[sftp_password]'), message: /mixes a project variable/ },
+    // Any component property is scanned for known credential formats (URL user-info, Authorization headers…).
+    { code: props.text, file: 'props.json', secrets: [userinfoPw, bearer], lines: [...props.linesOf(userinfoPw), ...props.linesOf(bearer)], message: /component property `(url|requestHeaders)`/ },
+    { code: connectionLiteral.text, file: 'connection-literal.json', secrets: [pw], lines: connectionLiteral.linesOf(pw) },
     { code: two.text, file: 'two.json', secrets: [pw, githubToken(405)], lines: [...two.linesOf(pw), ...two.linesOf(githubToken(405))] },
     { code: designStudioProjectVariable('dock_ftp_password', pw), file: 'Data/ProjectVariable/dock.xml', secrets: [pw], lines: [6], message: /`dock_ftp_password`/ },
     { code: designStudioProjectVariable('dock_ftp_password', 'changeit'), file: 'Data/ProjectVariable/weak.xml', lines: [6], secrets: [] },

@@ -184,6 +184,8 @@ describe('Cloud Studio export: recognising scripts by key and content', () => {
     assert.deepEqual(
       f.data.map((d) => [d.kind, d.name, d.value, d.hidden, d.section]),
       [
+        // Other properties are kept as data too (scanned for token formats and personal data), by the pair's name.
+        ['property', 'url', 'https://api.carrier.example', false, 'Carrier API'],
         ['credential-field', 'client_secret', '[carrier_secret]x9Qe4', false, 'Carrier API'],
         ['credential-field', 'apiKey', 'F9mlcGCitlUnFI0oMRol', true, 'Carrier API'],
       ],

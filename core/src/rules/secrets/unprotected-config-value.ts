@@ -3,6 +3,11 @@ import { docsUrl, type Rule } from '../../engine/rule';
 
 /** `[pv]` mixed with literal text: exported in clear text when credentials are not included. */
 const MIXED_PV = /\[[A-Za-z_][\w.]*\]/;
+/** `key=value;` pairs (two or more): a connection string. */
+function isConnectionString(v: string): boolean {
+  const parts = v.split(';').filter((p) => p.trim() !== '');
+  return parts.length >= 2 && parts.every((p) => /^\s*[\w .-]{1,40}=/.test(p));
+}
 
 /**
  * Credentials held as data in exports and Design Studio entities: project-variable and global values that are not
@@ -22,6 +27,7 @@ export const unprotectedConfigValue: Rule = {
     messages: {
       visible: 'The {what} `{name}` holds a credential ({masked}) in clear text. Mark it hidden and set the value per environment.',
       token: '{description} ({masked}) in the value of {what} `{name}`. Mark it hidden and set the value per environment.',
+      property: '{description} ({masked}) in the component property `{name}`. Put it in a hidden project variable and reference that (`[name]`).',
       mixed: 'Credential field `{name}` mixes a project variable with literal text ({masked}); it is exported in clear text. Put the whole value in a hidden project variable.',
     },
     fixable: false,
@@ -32,7 +38,9 @@ export const unprotectedConfigValue: Rule = {
       if (d.hidden || d.kind === 'conf-entry') continue;
       const what = d.kind === 'project-variable' ? 'project variable' : d.kind === 'global-variable' ? 'global variable' : 'property';
       const map = (i: number) => (d.map ? d.map.toHost(i) : d.valueStart + i);
-      if (d.kind === 'credential-field' && MIXED_PV.test(d.value) && d.value.replace(MIXED_PV, '').trim() !== '') {
+      // A connection string is literal text by nature (`Server=[pv_host];Database=x;`): its password part is judged by
+      // the token scan below, which leaves `Password=[pv]` alone.
+      if (d.kind === 'credential-field' && MIXED_PV.test(d.value) && d.value.replace(MIXED_PV, '').trim() !== '' && !isConnectionString(d.value)) {
         ctx.report({ messageId: 'mixed', data: { name: d.name }, start: d.valueStart, end: d.valueEnd, value: d.value });
         continue;
       }
@@ -41,7 +49,8 @@ export const unprotectedConfigValue: Rule = {
         continue;
       }
       for (const m of scanSecretTokens(d.value, 'code')) {
-        ctx.report({ messageId: 'token', data: { what, name: d.name, description: m.description }, start: map(m.start), end: map(m.end), value: d.value.slice(m.start, m.end) });
+        const messageId = d.kind === 'property' ? 'property' : 'token';
+        ctx.report({ messageId, data: { what, name: d.name, description: m.description }, start: map(m.start), end: map(m.end), value: d.value.slice(m.start, m.end) });
       }
     }
   },

@@ -25,3 +25,11 @@ const NONE: SecretMatch[] = [];
 export function scanLiteralTokens(value: string): SecretMatch[] {
   return value.length < 8 ? NONE : scanSecretTokens(value, 'code');
 }
+
+/**
+ * A visible configuration value (a project variable's) that is a hard-coded secret: stored under a credential name, or
+ * holding a known credential format. secrets/unprotected-config-value reports the value; logging it is logging a secret.
+ */
+export function isSecretConfigValue(name: string, value: string): boolean {
+  return (isCredentialName(name) && canBeCredentialValue(value)) || scanLiteralTokens(value).length > 0;
+}

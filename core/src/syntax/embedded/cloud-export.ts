@@ -40,6 +40,13 @@ function normaliseKey(key: string): string {
   return key.replace(/[_\-.\s]/g, '').toLowerCase();
 }
 
+/** Structural keys (names, ids, types, paths) hold no data worth scanning; nor do short or single-word values. */
+const STRUCTURAL_KEYS = new Set(['name', 'id', 'type', 'guid', 'uuid', 'version', 'metadataVersion', 'targetPath', 'sourcePath', 'path', 'schemaVersion', 'componentId', 'parentId', 'folderId']);
+
+function mayHoldData(key: string, value: string): boolean {
+  return value.length >= 6 && !STRUCTURAL_KEYS.has(key) && /[@:=/.\d]/.test(value);
+}
+
 export function isCredentialKey(key: string): boolean {
   const k = normaliseKey(key);
   return k.length <= 64 && CREDENTIAL_KEY.test(k);
@@ -122,6 +129,8 @@ interface Frame {
   hidden: boolean;
   /** Inside a project-variable or global-variable object: no scripts, no credential fields. */
   inVariable: boolean;
+  /** The containing object is a `{ name: "url", value: "…" }` pair: the property's name (its `value` is the data). */
+  pairLabel?: string;
 }
 
 class ExportWalker {
@@ -218,6 +227,14 @@ class ExportWalker {
           this.addRegion(node, pathString(f.path), f.componentName, f.mappingTarget);
         } else if (f.key !== undefined && f.key !== 'name' && isCredentialKey(f.key) && node.value.trim() !== '' && !PURE_PV_REFERENCE.test(node.value)) {
           this.entry('credential-field', f.key, node, f.hidden, f.componentName, node.start + 1);
+        } else if (f.key !== undefined && f.componentName !== undefined) {
+          // Any other property of a component (a URL, request headers, notes, an e-mail recipient): scanned for
+          // known credential formats and personal data like a string literal is. A credential pair's value is
+          // namedCredential's.
+          const name = f.key === 'value' && f.pairLabel !== undefined ? f.pairLabel : f.key;
+          if (!(f.key === 'value' && f.pairLabel !== undefined && isCredentialKey(f.pairLabel)) && mayHoldData(name, node.value)) {
+            this.entry('property', name, node, f.hidden, f.componentName, node.start + 1);
+          }
         }
         continue;
       }
@@ -233,7 +250,9 @@ class ExportWalker {
       }
       if (node.type !== 'object') continue;
       const ownName = member(node, 'name');
-      const componentName = ownName?.type === 'string' ? ownName.value : f.componentName;
+      const pairLabel = pairLabelOf(node);
+      // A `{ name, value }` pair is a property of the component around it, not a component.
+      const componentName = ownName?.type === 'string' && pairLabel === undefined ? ownName.value : f.componentName;
       let inVariable = f.inVariable;
       if (!inVariable && isProjectVariable(node, f.key)) {
         this.projectVariable(node);
@@ -247,10 +266,20 @@ class ExportWalker {
         const m = node.members[i];
         if (m.value.type === 'number' || m.value.type === 'boolean' || m.value.type === 'null') continue;
         const key = m.key.value;
-        stack.push({ node: m.value, path: { parent: f.path, seg: pathSegment(key) }, key, inArray: false, componentName, mappingTarget, hidden, inVariable });
+        stack.push({ node: m.value, path: { parent: f.path, seg: pathSegment(key) }, key, inArray: false, componentName, mappingTarget, hidden, inVariable, pairLabel });
       }
     }
   }
+}
+
+/** The name of a `{ name|key|field|propertyName: "…", value: … }` pair, if `obj` is one (small, no scripts). */
+function pairLabelOf(obj: JsonObject): string | undefined {
+  if (!hasKey(obj, 'value') || obj.members.length > 8 || obj.members.some((m) => SCRIPT_KEYS.has(m.key.value))) return undefined;
+  for (const k of ['name', 'key', 'field', 'propertyName']) {
+    const label = member(obj, k);
+    if (label?.type === 'string') return label.value;
+  }
+  return undefined;
 }
 
 function looksLikeExport(root: JsonNode | undefined): boolean {
