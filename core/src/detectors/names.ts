@@ -105,6 +105,8 @@ const CREDENTIAL_PHRASES: Phrase[] = phrases([
  */
 const NEGATIVE_QUALIFIERS: Record<string, string[]> = {
   token: ['page', 'continuation', 'sync', 'delta', 'cursor', 'next', 'pagination', 'batch'],
+  // Counts of language-model tokens (`prompt_tokens`, `max_tokens`).
+  tokens: ['prompt', 'completion', 'total', 'max', 'input', 'output', 'cached', 'reasoning', 'remaining', 'used', 'page'],
   pass: ['first', 'second', 'third', 'last', 'next', 'single', 'multi', 'boarding', 'bus', 'day', 'test', 'is', 'did', 'should', 'can', 'will', 'no', 'one', 'two'],
   session: ['training', 'learning', 'class', 'course', 'meeting', 'chat', 'user', 'work', 'study'],
   sig: [],

@@ -26,6 +26,14 @@ const NOT_NAME_WORDS = new Set([
   'north', 'south', 'east', 'west', 'san', 'los', 'las', 'santa', 'saint', 'st', 'fort', 'port', 'mount', 'lake', 'city', 'county',
   'united', 'states', 'kingdom', 'republic', 'york', 'jersey', 'avenue', 'road', 'lane', 'drive', 'boulevard', 'court', 'way',
   'place', 'suite', 'floor', 'building', 'box',
+  // places and sites (not surnames: Park, Hill, Rivers, White… are people too)
+  'beach', 'harbor', 'harbour', 'valley', 'heights', 'springs', 'falls', 'island', 'creek', 'dock', 'gate', 'yard',
+  'terminal', 'station', 'center', 'centre', 'plaza', 'mall', 'market', 'depot', 'hub', 'airport', 'pier', 'tower', 'campus',
+  'office', 'plant', 'factory', 'zone',
+  // goods and operations
+  'widget', 'gadget', 'parts', 'unit', 'units', 'kit', 'pallet', 'carton', 'crate', 'bundle', 'receiving', 'shipping',
+  'returns', 'staging', 'loading', 'packing', 'picking', 'storage', 'bulk', 'overflow', 'large', 'small', 'medium',
+  'standard', 'premium', 'deluxe', 'express', 'economy', 'priority', 'overnight', 'refund',
   // time words
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tomorrow', 'yesterday',

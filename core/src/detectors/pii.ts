@@ -94,9 +94,18 @@ function scanEmails(text: string, out: PiiMatch[]): void {
     if (!/^[a-z]{2,24}$/.test(tld) || FILE_TLDS.has(tld)) continue;
     if (isReservedDomain(domain) || isRoleMailbox(local)) continue;
     if (!/[a-z]/i.test(local)) continue;
+    // Message-IDs, calendar UIDs and other machine-made local parts name no person.
+    if (machineLocalPart(local)) continue;
     out.push({ kind: 'email', start: s, end: e, description: "a person's e-mail address" });
     at = e - 1;
   }
+}
+
+/** A local part made by a program: mostly digits, or a long hex string (`20240315103000.4f7a9c`, `0400…E008`). */
+function machineLocalPart(local: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < local.length; i++) if (isDigitCode(local.charCodeAt(i))) digits++;
+  return (digits >= 6 && digits * 2 >= local.length) || /^[0-9a-f]{16,}$/i.test(local);
 }
 
 /** True when the `@` at `at` ends the user-info of a URL: `scheme://` before it, with no path, space or quote between. */

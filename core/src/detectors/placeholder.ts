@@ -32,6 +32,7 @@ const COMMENT_ONLY_WORDS = new Set([
 const EXACT_PLACEHOLDERS = new Set([
   'null', 'nil', 'undefined', 'none', 'n/a', 'na', '-', '--', '...', '…', 'tbd', 'todo', 'redacted', 'hidden', 'masked',
   '[redacted]', '[hidden]', '[masked]', '(redacted)', '(hidden)', 'secret_here', 'your_secret', 'your_token', 'your_password',
+  'not-set', 'notset', 'not_set', 'not set', 'unset', '(not set)', '(none)', '(masked)', '(not shown)', '<not shown>',
 ]);
 
 /** Documented AWS example credentials (AWS documentation). */
@@ -78,6 +79,8 @@ const ANGLE_RE = /^<[^<>]{1,80}>$/;
 const MUSTACHE_RE = /^\{\{.{1,120}\}\}$/s;
 const DOLLAR_BRACE_RE = /^[$#@%]\{.{1,120}\}$/s;
 const PERCENT_RE = /^%[A-Za-z_][\w.-]{0,80}%$/;
+/** `env:NAME`, `env.NAME`, `ENV[NAME]`: a reference to an environment variable. */
+const ENV_REF_RE = /^env[:.][A-Za-z_][\w]{0,80}$|^ENV\[["']?[A-Za-z_]\w{0,80}["']?\]$/i;
 const ENV_UPPER_RE = /^\$\(?[A-Z_][A-Z0-9_]{1,80}\)?$/;
 const YOUR_RE = /^(?:<\s*)?(?:your[\s_.-]{0,3}|(?:enter|insert)[\s_.-]{1,3})[a-z]/i;
 const HERE_RE = /[\s_\-.](?:here|goes[\s_\-.]here)\s*>?$/i;
@@ -115,7 +118,7 @@ export function isPlaceholder(value: string, where: ValueSite): boolean {
 
   // References and templates.
   if (REFERENCE_RE.test(v) || PV_RE.test(v) || ENV_UPPER_RE.test(v)) return true;
-  if (ANGLE_RE.test(v) || MUSTACHE_RE.test(v) || DOLLAR_BRACE_RE.test(v) || PERCENT_RE.test(v)) return true;
+  if (ANGLE_RE.test(v) || MUSTACHE_RE.test(v) || DOLLAR_BRACE_RE.test(v) || PERCENT_RE.test(v) || ENV_REF_RE.test(v)) return true;
   if (CALL_RE.test(v)) return true;
   if (YOUR_RE.test(v) && /^[<\sA-Za-z_\-.]+>?$/.test(v)) return true;
   if (HERE_RE.test(v)) return true;
@@ -152,6 +155,7 @@ const AUTH_SCHEMES = new Set([
   'basic', 'bearer', 'oauth', 'oauth1', 'oauth2', 'oauth 2.0', 'oauth2.0', 'ntlm', 'digest', 'none', 'kerberos', 'negotiate',
   'anonymous', 'saml', 'jwt', 'hmac', 'certificate', 'cert', 'apikey', 'api_key', 'api-key', 'api key', 'client_credentials',
   'password_grant', 'aws4-hmac-sha256', 'aws_iam', 'iam', 'token', 'session', 'custom', 'default', 'form',
+  'publickey', 'public-key', 'keyboard-interactive', 'gssapi-with-mic', 'hostbased', 'cookie', 'mtls', 'oidc', 'ldap', 'windows',
 ]);
 const PATH_RE = /^(?:[A-Za-z]:[\\/]|\\\\|~[\\/]|\.{1,2}[\\/]|\/)[^\s*?"<>|]{0,1024}$/;
 const FILE_EXT_RE = /^[\w\-.]{1,200}\.(?:jks|p12|pfx|pem|key|crt|cer|der|keystore|truststore|txt|json|xml|csv|properties|conf|cfg|ini|yaml|yml|log|zip|gz|pdf)$/i;

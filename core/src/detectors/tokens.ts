@@ -640,6 +640,16 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
     vs = k + 1;
     ve = close;
     quoted = true;
+    // `{api_key}`: a template's named slot, not an ODBC-braced value.
+    if (/^[A-Za-z_][\w.]*$/.test(text.slice(vs, ve)) && (isCredentialName(text.slice(vs, ve)) || text.slice(vs, ve).toLowerCase() === text.slice(keyStart, keyEnd).toLowerCase())) return -1;
+  } else if (vc === '(') {
+    // `Password: (hidden)`: a parenthesised note.
+    const close = findWithin(text, ')', k + 1, 64);
+    if (close < 0) return -1;
+    vs = k;
+    ve = close + 1;
+  } else if ((vc === ':' || vc === '@' || vc === '?') && /^[:@?][A-Za-z_]\w{0,63}(?![\w.-])/.test(text.slice(k, k + 66))) {
+    return -1; // a SQL bind parameter (`API_KEY = :api_key`, `TOKEN = @token`)
   } else {
     vs = k;
     ve = k;

@@ -104,7 +104,9 @@ const PASS_THROUGH = new Set([
 /** Functions that return their whole input re-encoded, so a whole payload stays whole. */
 const WHOLE_VALUE = new Set(['trim', 'ltrim', 'rtrim', 'string', 'tolower', 'toupper', 'base64encode', 'urlencode', 'quote', 'dquote', 'replace', 'regexreplace', 'ifempty', 'ifnull', '.tostring', 'json.stringify', '.stringify', '.trim', '.tolowercase', '.touppercase']);
 /** Hashes and measures: their result reveals nothing of the input. */
-const MASKING = new Set(['md5', 'sha256', 'md5astwonumbers', 'length', 'stringlength', 'count', 'countsubstring', 'isnull', 'isvalid', 'isvalidstring', 'isinteger', 'hexhash']);
+const MASKING = new Set(['md5', 'sha256', 'md5astwonumbers', 'length', 'stringlength', 'count', 'countsubstring', 'isnull', 'isvalid', 'isvalidstring', 'isinteger', 'hexhash',
+  // A container's key names, not its values.
+  'getkeys', '.keys']);
 /** Built-ins whose result is control flow, not data, for taint purposes. */
 const SELECTS = new Map<string, (i: number) => boolean>([
   ['if', (i) => i > 0],
@@ -301,7 +303,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   /** True when the value expression produces no sensitive text by construction (a mask, a count, a literal). */
   const producesMasked = (e: Ir): boolean => {
     if (e.k === 'lit') return true;
-    if (e.k === 'call') return isMaskingCall(e);
+    // A number, a boolean or a date carries no text of what computed it (`Int(…)`, `Length(…)`).
+    if (e.k === 'call') return isMaskingCall(e) || (e.fn !== undefined && (e.fn.returns === 'number' || e.fn.returns === 'bool'));
     if (e.k === 'cat') return e.items.every(producesMasked);
     return false;
   };
@@ -323,9 +326,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
   /** The object literal evaluated last, with the taint of each named property. */
   let lastObject: { node: Ir; fields: [string, Taint | undefined][] } | undefined;
-  // Whether any container's fields are kept apart (a replayed state may hold some): most scripts never need the
-  // lookups. Fields are kept apart from the first sensitive write into a clean container on, since before it every
-  // field is clean.
+  // Whether any container's fields are kept apart (a replayed state may hold some), so scripts without containers
+  // skip the lookups. Fields are kept apart for containers made in the script (`Dict()`, `{…}`) and from the first
+  // sensitive write into a clean container on (before it every field is clean).
   let shapes = options.prior !== undefined;
 
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
@@ -338,11 +341,14 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         t = join(t, taint(T_PII, `\`${target.name}\``));
       }
       assignVar(target, t);
-      if (t !== undefined && valueIr.k === 'obj' && lastObject?.node === valueIr) {
-        // A new object holding something sensitive: its fields are known (the name's taint goes to the rest).
+      if (valueIr.k === 'obj' && lastObject?.node === valueIr) {
+        // A new object: its fields are known (the container name's taint goes to the unnamed rest).
         shapes = true;
         setState(target, SHAPE, nameTaint(target.name));
         for (const [k, ft] of lastObject.fields) setState(target, fieldSuffix(k), ft);
+      } else if (valueIr.k === 'call' && valueIr.args.length === 0 && (valueIr.name === 'Dict' || valueIr.name === 'Array')) {
+        shapes = true;
+        setState(target, SHAPE, nameTaint(target.name)); // a new, empty container
       } else if (shapes && hasShape(target)) {
         setState(target, SHAPE, t); // any other value: its fields are no longer known apart
       }
@@ -588,11 +594,18 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const whole = ev(e.obj, NONE, d);
         if (e.index) ev(e.index, NONE, d);
         if (e.prop === 'length' && !e.index) return undefined;
-        // A named field of a container whose fields are known: that field's taint, not the whole container's.
-        const ot = shapes && e.obj.k === 'var' && e.prop !== undefined && hasShape(e.obj) ? join(getState(e.obj, fieldSuffix(e.prop)), getState(e.obj, SHAPE)) : whole;
+        // A named field of a container whose fields are known: that field's taint, not the whole container's; a field
+        // this script wrote is what it wrote, whatever its name says (`cfg["auth"] = "oauth2"`).
+        let ot = whole;
+        let written = false;
+        if (shapes && e.obj.k === 'var' && e.prop !== undefined && hasShape(e.obj)) {
+          const fk = stateKey(e.obj, fieldSuffix(e.prop));
+          written = (e.obj.scope === 'local' ? locals : globals).has(fk);
+          ot = join(getState(e.obj, fieldSuffix(e.prop)), getState(e.obj, SHAPE));
+        }
         // A field of a whole payload is no longer the whole payload (its name may still make it sensitive).
         const field = ot && ot.bits & T_PAYLOAD ? (ot.bits === T_PAYLOAD ? undefined : { ...ot, bits: ot.bits & ~T_PAYLOAD }) : ot;
-        return join(field, e.prop ? nameTaint(e.prop) : undefined);
+        return written ? field : join(field, e.prop ? nameTaint(e.prop) : undefined);
       }
       case 'assign': {
         const vctx = namedContext(e.target);

@@ -57,6 +57,11 @@ runRuleTable('logging/sensitive-data', {
     // A plain project variable is not sensitive.
     { code: jb('WriteToOperationLog("region " + $erp_region);'), others: { 'project.json': visiblePvExport.text } },
     { code: jb('WriteToOperationLog("region " + $dock_region);'), others: { 'Data/ProjectVariable/region.xml': designStudioProjectVariable('dock_region', 'us-east-2') } },
+    // Counts named like tokens; key names of a container; a field the script set to an auth mode.
+    { code: jb('$usage.prompt_tokens = Int(GetJSONString($llm.response, "$.usage.prompt_tokens"));', 'WriteToOperationLog("prompt tokens " + $usage.prompt_tokens + " of " + $usage.max_tokens);') },
+    { code: jb('cfg = Dict();', 'cfg["client_secret"] = $crm_client_secret;', 'WriteToOperationLog("entries: " + GetKeys(cfg));') },
+    { code: js('var h = {};', 'h["Authorization"] = "Bearer " + Jitterbit.GetVar("$tok");', 'WriteToOperationLog(Object.keys(h).join(","));'), file: 'keys.js' },
+    { code: jb('cfg = Dict();', 'cfg["auth"] = "oauth2";', 'WriteToOperationLog("auth scheme " + cfg["auth"]);') },
     // A clean field of a container that also holds a credential.
     { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01.northwind.local";', 'WriteToOperationLog("BI host " + profile["host"]);') },
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },

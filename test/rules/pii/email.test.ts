@@ -18,6 +18,8 @@ runRuleTable('pii/email', {
     // Team and duty mailboxes beyond the policy's list are roles too.
     { code: jb('$to = "oncall@brightwater-freight.com";', '$cc = "noc-escalations@brightwater-freight.com";') },
     { code: jb('$a = "maria.kowalski@example.com";') },
+    // Machine-made local parts: a Message-ID, a calendar UID.
+    { code: jb('$mail.message_id = "<20240315103000.4f7a9c@mail.brightwater-freight.com>";', 'uid = "040000008200E00074C5B7101A82E008@brightwater-freight.com";') },
     // The `@` of URL user-info, even after a password with characters a local part cannot hold.
     { code: jb('$u = "sftp://edi_hallbrook:" + $edi_pw + "@files.partner-edi.net/in";', '$v = "ftp://edi:Wq93!rTzPm@files.partner-edi.net/out";') },
     { code: jb('$a = "maria.kowalski@example.org";') },

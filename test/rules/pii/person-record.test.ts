@@ -21,6 +21,9 @@ runRuleTable('pii/person-record', {
     // JavaScript objects: a company's `name` with an address, a person's name with a recent (order) date.
     { code: js('var vendor = { name: "Northwind Traders", street: "17 Larkspur Lane", city: "Boise" };'), file: 'vendor.js' },
     { code: js('var order = { firstName: "Jane", lastName: "Porter", orderDate: "2024-01-15" };'), file: 'order.js' },
+    // Sites and goods with an address or an old date.
+    { code: jb('w = {"WH01", "Acme Logistics", "1200 Harbor Blvd", "Long Beach", "CA"};', 'd = {"DOCK-01", "Receiving Dock", "1200 Harbor Blvd"};') },
+    { code: jb('p = {"SKU-88120", "Blue Widget", "1999-12-31"};') },
     { code: js('var v = { name: "Gareth Pryce", address: "221 Elm Street, Springfield, IL 62704", vendorId: "V-1042" };'), file: 'v.js' },
     // Keyed first and last names with a date that cannot be a birth date; an id that is no national id.
     { code: jb('$h = \'{"firstName":"Henrik","lastName":"Aalto","orderDate":"2024-02-14"}\';') },

@@ -17,6 +17,9 @@ const mapped = cloudExport({
 
 runRuleTable('secrets/credential-name', {
   valid: [
+    // A header's name under an auth-header name; an unset marker, an environment reference, an SSH auth method.
+    { code: js('var AUTH_HEADER = "Authorization";', 'var authorization_header = "X-Custom-Auth";'), file: 'hdr.js' },
+    { code: jb('$crm.pwd = "not-set";', '$dyn.passphrase = "env:ERP_PASSPHRASE";', '$sftp.auth = "publickey";') },
     // References, not values.
     { code: jb('$password = $db_password;') },
     { code: jb('$password = Get("sf.password");') },

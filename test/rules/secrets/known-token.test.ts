@@ -61,6 +61,10 @@ runRuleTable('secrets/known-token', {
     { code: js(`var h = {Authorization: "Bearer ${bearer}"};`), file: 'named.js' },
     // Public keys and certificates are not private keys.
     { code: jb(`$pub = "${pemPrivateKey(324, 'PUBLIC KEY').join('\\n')}";`) },
+    // SQL bind parameters, template slots, parenthesised notes, an auth mode in a URL.
+    { code: jb('sql = "SELECT ACCOUNT_ID FROM API_CLIENTS WHERE API_KEY = :api_key";', 'sql2 = "UPDATE API_SESSIONS SET REVOKED = 1 WHERE TOKEN = @token";') },
+    { code: jb('$body = "Password: (hidden)\\r\\nToken: (hidden)";', '$tpl = "https://api.northwind-ops.com/v1?api_key={api_key}";') },
+    { code: jb('$u = "https://portal.northwind-ops.com/items?auth=cookie&page=1";') },
     // A segment of an ARN names a secret; it is no secret value.
     { code: jb('$kv.secret_arn = "arn:aws:secretsmanager:eu-central-1:483920117365:secret:erp-db-Xk29Qa";') },
     // AWS's documented example key inside a pre-signed URL's credential scope.

@@ -1,4 +1,4 @@
-import { canBeCredentialValue, isCredentialName, isPlaceholder, isPlainUrl, scanSecretTokens, type SecretMatch } from '../../detectors';
+import { canBeCredentialValue, isCredentialName, isPlaceholder, isPlainUrl, looksRandom, scanSecretTokens, type SecretMatch } from '../../detectors';
 import type { LiteralContext } from '../../semantics/flow';
 
 /** Is this literal a hard-coded secret because of where it sits (credential position, name, comparison)? */
@@ -11,6 +11,8 @@ export function isContextSecret(value: string, ctx: LiteralContext): boolean {
     case 'named':
       // A piece of a concatenation that ends in a separator is a prefix or a user name, not the credential.
       if (ctx.part && (/[:=\s/]$/.test(value) || value.trim().length < 6)) return false;
+      // An auth *header* variable may hold the header's name (`AUTH_HEADER = "Authorization"`), not its value.
+      if (/header$/i.test(ctx.name) && /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/.test(value.trim()) && value.trim().length <= 40 && !looksRandom(value.trim())) return false;
       return isCredentialName(ctx.name) && canBeCredentialValue(value);
     case 'compared':
       return canBeCredentialValue(value);
