@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FORCE_SPLIT_ENV } from '../../core/src/cli/schedule';
 import { cacheDir } from '../../core/src/cli/launch';
@@ -26,31 +26,46 @@ describe('cli: code cache of the launcher', function () {
     assert.equal(cacheDir({}, 'win32', ''), undefined);
   });
 
-  it('writes the cache on the first run and reads it on the next, with the same output', () => {
-    const dir = path.join(tmpDir('jg-cache-'), 'cache');
-    const env = { JITTERBIT_GUARD_CACHE_DIR: dir };
-    const first = runCli(['--version'], dir.replace(/cache$/, ''), env);
+  /** A folder with one small script and a cache folder beside it. */
+  function work(): { dir: string; cache: string } {
+    const dir = tmpDir('jg-cache-');
+    writeTree(dir, { 'a.jb': '<trans>\n$n = Length($orders);\nWriteToOperationLog("orders " + $n);\n</trans>\n' });
+    return { dir, cache: path.join(dir, 'cache') };
+  }
+  const lint = ['a.jb', '--format', 'json'];
+
+  it('writes the cache after a run that lints, reads it on the next, with the same output', () => {
+    const { dir, cache } = work();
+    const env = { JITTERBIT_GUARD_CACHE_DIR: cache };
+    const first = runCli(lint, dir, env);
     assert.equal(first.code, 0, first.stderr);
-    assert.equal(first.stdout.trim(), VERSION);
-    const files = cacheFiles(dir);
+    const files = cacheFiles(cache);
     assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
-    const file = path.join(dir, files[0]);
+    const file = path.join(cache, files[0]);
     if (process.platform !== 'win32') assert.equal(statSync(file).mode & 0o077, 0, 'readable by the user alone');
     const written = statSync(file).mtimeMs;
-    const second = runCli(['--version'], dir.replace(/cache$/, ''), env);
+    const second = runCli(lint, dir, env);
     assert.equal(second.stdout, first.stdout);
     assert.equal(statSync(file).mtimeMs, written, 'a usable cache is not written again');
   });
 
-  it('replaces a corrupt cache file and still runs', () => {
-    const dir = path.join(tmpDir('jg-cache-'), 'cache');
-    const env = { JITTERBIT_GUARD_CACHE_DIR: dir };
-    runCli(['--version'], path.dirname(dir), env);
-    const file = path.join(dir, cacheFiles(dir)[0]);
-    writeFileSync(file, Buffer.from('not a V8 code cache at all'.repeat(40)));
-    const r = runCli(['--version'], path.dirname(dir), env);
-    assert.equal(r.code, 0, r.stderr);
+  it('writes no cache for --version or --help (they compile next to nothing of the analysis)', () => {
+    const { dir, cache } = work();
+    const r = runCli(['--version'], dir, { JITTERBIT_GUARD_CACHE_DIR: cache });
     assert.equal(r.stdout.trim(), VERSION);
+    runCli(['--help'], dir, { JITTERBIT_GUARD_CACHE_DIR: cache });
+    assert.ok(!existsSync(cache) || cacheFiles(cache).length === 0);
+  });
+
+  it('replaces a corrupt cache file and still runs', () => {
+    const { dir, cache } = work();
+    const env = { JITTERBIT_GUARD_CACHE_DIR: cache };
+    const first = runCli(lint, dir, env);
+    const file = path.join(cache, cacheFiles(cache)[0]);
+    writeFileSync(file, Buffer.from('not a V8 code cache at all'.repeat(40)));
+    const r = runCli(lint, dir, env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, first.stdout);
     assert.ok(!readFileSync(file).toString('latin1').startsWith('not a V8'), 'the corrupt file was replaced');
   });
 
@@ -58,9 +73,10 @@ describe('cli: code cache of the launcher', function () {
     const base = tmpDir('jg-cache-');
     const blocked = path.join(base, 'blocked');
     writeFileSync(blocked, 'a file, not a folder');
-    const r = runCli(['--version'], base, { JITTERBIT_GUARD_CACHE_DIR: path.join(blocked, 'cache') });
+    writeTree(base, { 'a.jb': '<trans>\n$n = 1;\n</trans>\n' });
+    const r = runCli(['a.jb', '--format', 'json'], base, { JITTERBIT_GUARD_CACHE_DIR: path.join(blocked, 'cache') });
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout.trim(), VERSION);
+    assert.equal(JSON.parse(r.stdout).summary.filesScanned, 1);
     assert.equal(r.stderr, '');
   });
 

@@ -41,6 +41,8 @@ function ownedByUs(dir: string): boolean {
   return uid === undefined || statSync(dir).uid === uid;
 }
 
+const INFO_FLAGS = new Set(['--version', '-v', '--help', '-h']);
+
 /** Runs the CommonJS bundle at `file` as `require` would, compiled from the cache when it has usable data. */
 export function runCached(file: string, dir: string | undefined, launcher: string): void {
   let run: (() => void) | undefined;
@@ -63,8 +65,9 @@ export function runCached(file: string, dir: string | undefined, launcher: strin
     const compiled = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
     // The bundle starts workers with this launcher (see main.ts), so they read the cache as well.
     (globalThis as { __jitterbitGuardLauncher?: string }).__jitterbitGuardLauncher = launcher;
-    if (fresh && cachePath && dir && isMainThread) {
-      // After the run, so the functions it compiled lazily are in the cache too.
+    // After the run, so the functions it compiled lazily are in the cache too; a `--version` or `--help` run compiles
+    // next to nothing and would leave a cache without the analysis in it.
+    if (fresh && cachePath && dir && isMainThread && !process.argv.slice(2).some((a) => INFO_FLAGS.has(a))) {
       process.once('exit', () => writeCache(dir, cachePath, () => script.createCachedData()));
     }
     run = () => compiled.call(m.exports, m.exports, req, m, file, dirname(file));
