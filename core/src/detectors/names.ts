@@ -32,6 +32,8 @@ export function nameSegments(name: string): string[] {
   let n = name.length > MAX_NAME ? name.slice(name.length - MAX_NAME) : name;
   n = n.trim();
   while (n.startsWith('$')) n = n.slice(1);
+  // Salesforce custom fields and relationships (`SSN__c`, `Card_Number__c`, `Contact__r`): the suffix names no data.
+  n = n.replace(/__(?:c|r|pc|x|e|mdt|s)$/i, '');
   const lower = n.toLowerCase();
   for (const p of HEADER_PREFIXES) {
     if (lower.startsWith(p)) {

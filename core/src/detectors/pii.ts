@@ -427,7 +427,8 @@ function recordFields(text: string, s: number, e: number): Field[] {
     }
     return fields;
   }
-  const delim = line.includes('|') ? '|' : line.includes('\t') ? '\t' : line.includes(';') ? ';' : ',';
+  // A query string (`name=…&dob=…`) is split at `&`.
+  const delim = line.includes('|') ? '|' : line.includes('\t') ? '\t' : line.includes(';') ? ';' : !line.includes(',') && /=[^&]*&[^&=]*=/.test(line) ? '&' : ',';
   let fs = 0;
   for (let k = 0; k <= line.length && fields.length < 64; k++) {
     if (k === line.length || line[k] === delim) {
@@ -455,8 +456,10 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
     let name: Field | undefined;
     let other: Field | undefined;
     for (const f of fields) {
-      if (!name && looksLikePersonName(f.text)) name = f;
-      else if (!other && isRecordDetail(f.text, now)) other = f;
+      // A field may carry its label (`Name: Lena Fischer`, `dob=1990-04-12`).
+      const value = unlabelled(f.text);
+      if (!name && looksLikePersonName(value)) name = f;
+      else if (!other && (isRecordDetail(f.text, now) || (value !== f.text && isRecordDetail(value, now)))) other = f;
     }
     if (name && other) {
       const start = Math.min(name.start, other.start);
@@ -465,6 +468,12 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
     }
   }
   scanKeyedNames(text, out, now);
+}
+
+/** A field's value without a short label before `:` or `=` (`Name: …`, `customer_name=…`). */
+function unlabelled(field: string): string {
+  const m = /^[A-Za-z][A-Za-z ._-]{0,24}[ \t]{0,2}[:=][ \t]{0,3}/.exec(field);
+  return m && m[0].length < field.length ? field.slice(m[0].length) : field;
 }
 
 /** Start and end of the line holding offset `i`. */

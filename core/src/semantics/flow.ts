@@ -118,6 +118,14 @@ const SELECTS = new Map<string, (i: number) => boolean>([
 ]);
 const LOG_SINKS = new Set(['writetooperationlog', 'raiseerror', 'setlasterror']);
 /**
+ * Lookups return what the external system holds, not their arguments: a connection string's password or a key in the
+ * query's WHERE clause is not in the result (a selected credential column is known by the name it is stored under).
+ */
+const EXTERNAL_RESULT = new Set([
+  'dblookup', 'dblookupall', 'dbexecute', 'cachelookup', 'sflookup', 'sflookupall', 'sfcachelookup', 'ldapsearch', 'readfile',
+  'jitterbit.dblookup', 'jitterbit.dbexecute', 'jitterbit.readfile',
+]);
+/**
  * Functions that return the field their path or key argument (this index) selects: a token response's
  * `"/access_token"`, a cached `"partner_access_token"`, an XPath ending in `SessionId` hold what they name.
  */
@@ -383,6 +391,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const namedContext = (target: Ir): LiteralContext => {
     if (target.k === 'var') return { kind: 'named', name: target.name, via: 'variable' };
     if (target.k === 'member' && target.prop !== undefined) return { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property' };
+    // An element of an array stored under a name (`$sftp.password[2] = …`, `Set("api_key", …, -1)`).
+    if (target.k === 'member' && target.obj.k === 'var') return { kind: 'named', name: target.obj.name, via: 'variable' };
     return NONE;
   };
 
@@ -502,8 +512,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       return t;
     }
     if (fn && (fn.returns === 'bool' || fn.returns === 'number' || fn.returns === 'void' || fn.returns === 'null' || fn.returns === 'date')) return undefined;
-    // Senders and writers return a status, not their input.
-    if (fn?.sink) return undefined;
+    // Senders and writers return a status, not their input; lookups return the external system's data.
+    if (fn?.sink || (fn && EXTERNAL_RESULT.has(lname))) return undefined;
     if (c.method && role.cleanMethod) return undefined;
     // The field a path or key selects is as sensitive as its name says (`GetJSONString(r, "/access_token")`).
     const sel = fn && role.selector !== undefined ? c.args[role.selector] : undefined;
@@ -574,8 +584,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
       case 'arr': {
         facts.arrays.push(e);
+        // Elements of an array stored under a credential name are candidate credentials themselves.
+        const itemCtx: LiteralContext = ctx.kind === 'named' ? { kind: 'named', name: ctx.name, via: ctx.via, part: true } : NONE;
         let t: Taint | undefined;
-        for (const x of e.items) t = join(t, ev(x, NONE, d));
+        for (const x of e.items) t = join(t, ev(x, itemCtx, d));
         return t;
       }
       case 'obj': {

@@ -7,6 +7,8 @@ const key = pick(1202, 32);
 
 runRuleTable('hygiene/insecure-http', {
   valid: [
+    // XML namespaces in a SOAP request that carries credentials.
+    { code: jb('$soap.auth_request = \'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns="http://erp.northwind-ops.com/auth"><wsse:Password>\' + $pw + \'</wsse:Password>\';') },
     { code: jb('$u = "https://api.northwind-ops.com/oauth/token";') },
     { code: jb('$u = "http://api.northwind-ops.com/v1/orders?page=2";') },
     { code: jb('$u = "http://localhost:8080/oauth/token";') },

@@ -62,6 +62,8 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('cfg = Dict();', 'cfg["client_secret"] = $crm_client_secret;', 'WriteToOperationLog("entries: " + GetKeys(cfg));') },
     { code: js('var h = {};', 'h["Authorization"] = "Bearer " + Jitterbit.GetVar("$tok");', 'WriteToOperationLog(Object.keys(h).join(","));'), file: 'keys.js' },
     { code: jb('cfg = Dict();', 'cfg["auth"] = "oauth2";', 'WriteToOperationLog("auth scheme " + cfg["auth"]);') },
+    // A lookup's result is the external system's data, not its connection string or query.
+    { code: jb('q = DBLookup("<TAG>endpoint:database/ERP</TAG>", "SELECT COUNT(*) FROM T WHERE api_key=\'" + $portal.api_key + "\'");', 'WriteToOperationLog("matches " + q);') },
     // A clean field of a container that also holds a credential.
     { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01.northwind.local";', 'WriteToOperationLog("BI host " + profile["host"]);') },
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
@@ -111,6 +113,7 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('WriteToOperationLog("card " + $card_number);'), lines: [2] },
     { code: jb('RaiseError("bad iban " + $iban);'), lines: [2] },
     { code: jb('WriteToOperationLog($passport_number);'), lines: [2] },
+    { code: jb('WriteToOperationLog("x " + records$Contact.SSN__c$ + " " + $sf.Card_Number__c);'), lines: [2] },
     { code: jb('WriteToOperationLog("tin " + $tax_id);'), lines: [2] },
     { code: jb('WriteToOperationLog($social_security);'), lines: [2] },
     // Through globals, Set/Get, arrays and dictionaries, pass-through functions.

@@ -51,6 +51,8 @@ runRuleTable('pii/person-record', {
     { code: js('var c = { name: "Ravi Iyer", nationalId: "JT482193B" };'), file: 't.js', lines: [2], message: /national id/ },
     { code: jb('$n = "Gareth Pryce, NINO JT 48 21 93 B, Cardiff";'), lines: [2] },
     { code: jb('$m = "Gareth Pryce | national id 7405121234";'), lines: [2] },
+    // Labelled fields, a query string.
+    { code: jb('a = "Name: Lena Fischer, DOB: 1990-04-12";', 'c = "name=Lena Fischer&dob=1990-04-12";'), lines: [2, 3] },
     // First and last name in separate keyed fields of a JSON or XML string.
     { code: jb('$h = \'{"firstName":"Henrik","lastName":"Aalto","birthDate":"1979-02-14"}\';'), lines: [2] },
     { code: jb('$h = \'{"first_name":"Henrik","last_name":"Aalto","address":"221 Elm Street, Springfield"}\';'), lines: [2] },

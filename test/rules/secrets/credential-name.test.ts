@@ -78,6 +78,8 @@ runRuleTable('secrets/credential-name', {
     { code: jb(`apiKey = "${key32}";`), lines: [2], message: /`apiKey`/, fix: true },
     { code: jb(`Set("sf.session_id", "${secret}");`), lines: [2], message: /`sf\.session_id`/, secrets: [secret] },
     { code: jb(`Set("api_key", "${key32}");`), lines: [2] },
+    // Elements of arrays stored under a credential name (Set with an index, an indexed write, an array literal).
+    { code: jb(`Set("partner.api_key", "${key32}", 0);`, `$sftp.password[2] = "${pw}";`, `$env.api_token = {"${secret}", ""};`), lines: [2, 3, 4], secrets: [key32, pw, secret] },
     { code: jb('d = Dict();', `d["client_secret"] = "${secret}";`), lines: [3], message: /`client_secret`/, secrets: [secret] },
     { code: jb(`$SHARED_SECRET = "${secret}";`), lines: [2] },
     { code: jb(`$ftp_passwd = "${pw}";`), lines: [2] },

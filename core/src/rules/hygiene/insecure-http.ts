@@ -4,6 +4,8 @@ import { valueCharSpan } from '../shared/locate';
 
 const HTTP_URL = /\bhttp:\/\/([^\s"'<>/?#]+)([^\s"'<>]*)/gi;
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
+/** Hosts of XML namespaces and schemas (SOAP, W3C, OASIS WS-Security): identifiers, not endpoints. */
+const NAMESPACE_HOSTS = /^(?:schemas\.xmlsoap\.org|www\.w3\.org|docs\.oasis-open\.org|schemas\.microsoft\.com|schemas\.openxmlformats\.org|purl\.org|xmlns\.com)$/i;
 const CREDENTIAL_PARAM = /[?&;]([\w.-]{2,40})=/g;
 const AUTH_WORDS = new Set(['auth', 'oauth', 'oauth2', 'token', 'login', 'signin', 'logon', 'sso']);
 
@@ -29,7 +31,10 @@ export const insecureHttp: Rule = {
           const authority = m[1];
           const rest = m[2];
           const hostPart = authority.includes('@') ? authority.slice(authority.lastIndexOf('@') + 1) : authority;
-          if (LOCAL.test(hostPart)) continue;
+          if (LOCAL.test(hostPart) || NAMESPACE_HOSTS.test(hostPart)) continue;
+          // An XML namespace or schema location names a vocabulary; nothing is sent there.
+          const before = v.slice(Math.max(0, (m.index ?? 0) - 120), m.index ?? 0);
+          if (/xmlns(?::[\w.-]+)?\s*=\s*["']?$|schemaLocation\s*=\s*["'][^"']*$/i.test(before)) continue;
           const userinfo = authority.includes('@') && authority.slice(0, authority.lastIndexOf('@')).includes(':');
           const params = [...rest.matchAll(CREDENTIAL_PARAM)].some((p) => isCredentialName(p[1]));
           const authPath = rest.split(/[/?#.]/).some((seg) => AUTH_WORDS.has(seg.toLowerCase()));
