@@ -94,6 +94,9 @@ runRuleTable('secrets/known-token', {
     // PEM private key: the -----BEGIN line, also when the string opens on an earlier line.
     { code: jb('$key = "', ...pem, '";'), lines: [3], message: /PEM private key block/ },
     { code: jb(`$key = "${pem.join('\\n')}";`), lines: [2] },
+    // A private key pasted as a concatenation of line literals, under any name: the BEGIN line, once.
+    { code: jb('$x = 1;', `blob = ${pem.map((l) => JSON.stringify(`${l}\\n`)).join(' +\n  ')};`), lines: [3], message: /PEM private key block/ },
+    { code: js(`var signingKey = ${pem.map((l) => JSON.stringify(`${l}\\n`)).join('\n  + ')};`), file: 'pem.js', lines: [2], message: /PEM private key block/ },
     // A private key commented out line by line: the BEGIN line.
     { code: jb('$x = 1;', ...pem.map((l) => `  // ${l}`)), lines: [3], message: /PEM private key block.*in a comment/ },
     // An empty user name; connection-string passwords that start with an operator character.

@@ -1,5 +1,7 @@
 import { scanPemPrivateKeys, scanSecretTokens } from '../../detectors';
-import type { IrComment } from '../../semantics/ir';
+import { pushChildren, type Ir, type IrComment, type IrLiteral } from '../../semantics/ir';
+import type { RegionFacts } from '../../engine/facts';
+import { valueCharSpan } from '../shared/locate';
 import { lastAtMost } from '../../syntax/text';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { commentedCredentials } from '../shared/commented';
@@ -46,6 +48,15 @@ export const knownToken: Rule = {
           });
         }
       }
+      // A private key pasted as a concatenation of line literals (`"-----BEGIN …\n" + "MIIE…\n" + …`).
+      for (const run of concatenatedPemRuns(r)) {
+        for (const p of scanPemPrivateKeys(run.text)) {
+          const at = run.literalAt(p.start);
+          const from = p.start - at.offset;
+          const span = valueCharSpan(ctx.facts, r, at.lit, from, at.lit.value.length);
+          ctx.report({ messageId: 'literal', data: { description: `PEM private key block (${p.label})`, where: mappingNote(r) }, start: span.start, end: span.end, value: run.text.slice(p.start, p.end), regionId: r.region.id });
+        }
+      }
       // A private key commented out line by line: each line is its own comment, so the block is read across them.
       for (const run of lineCommentRuns(r.ir.comments, r.region.text)) {
         for (const p of scanPemPrivateKeys(run.text)) {
@@ -59,6 +70,42 @@ export const knownToken: Rule = {
     }
   },
 };
+
+/**
+ * Runs of string literals joined by `+` that hold a `-----BEGIN` no single literal completes, as one text, with the
+ * literal each offset of it comes from. Only regions with such a literal are walked.
+ */
+function concatenatedPemRuns(r: RegionFacts): { text: string; literalAt(offset: number): { lit: IrLiteral & { value: string }; offset: number } }[] {
+  const partial = r.flow.literals.some((lf) => lf.lit.value.includes('-----BEGIN') && !lf.tokens.some((m) => m.kind === 'private-key'));
+  if (!partial) return [];
+  const out: ReturnType<typeof concatenatedPemRuns> = [];
+  const stack: Ir[] = [...r.ir.body];
+  while (stack.length > 0) {
+    const e = stack.pop() as Ir;
+    pushChildren(e, stack);
+    if (e.k !== 'cat') continue;
+    let run: (IrLiteral & { value: string })[] = [];
+    const flush = (): void => {
+      if (run.length > 1 && run.some((l) => l.value.includes('-----BEGIN'))) {
+        const lits = run;
+        const offsets: number[] = [];
+        let text = '';
+        for (const l of lits) {
+          offsets.push(text.length);
+          text += l.value;
+        }
+        out.push({ text, literalAt: (o) => { const k = lastAtMost(offsets, o); return { lit: lits[k], offset: offsets[k] }; } });
+      }
+      run = [];
+    };
+    for (const x of e.items) {
+      if (x.k === 'lit' && typeof x.value === 'string') run.push(x as IrLiteral & { value: string });
+      else flush();
+    }
+    flush();
+  }
+  return out;
+}
 
 /**
  * Runs of `//` comments on consecutive lines that hold a `-----BEGIN` no single comment completes, joined by line

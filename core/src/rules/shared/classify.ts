@@ -11,6 +11,8 @@ export function isContextSecret(value: string, ctx: LiteralContext): boolean {
     case 'named':
       // A piece of a concatenation that ends in a separator is a prefix or a user name, not the credential.
       if (ctx.part && (/[:=\s/]$/.test(value) || value.trim().length < 6)) return false;
+      // A PEM armour line alone (a key pasted line by line): secrets/known-token reports the block.
+      if (/^\s*-----(?:BEGIN|END) [A-Z0-9 ]{3,40}-----\s*$/.test(value)) return false;
       // An auth *header* variable may hold the header's name (`AUTH_HEADER = "Authorization"`), not its value.
       if (/header$/i.test(ctx.name) && /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/.test(value.trim()) && value.trim().length <= 40 && !looksRandom(value.trim())) return false;
       return isCredentialName(ctx.name) && canBeCredentialValue(value);
