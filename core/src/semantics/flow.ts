@@ -100,9 +100,13 @@ const PASS_THROUGH = new Set([
   'trim', 'ltrim', 'rtrim', 'trimchars', 'ltrimchars', 'rtrimchars', 'ifempty', 'ifnull', 'string', 'tolower', 'toupper', 'toproper',
   'base64encode', 'urlencode', 'quote', 'dquote', 'lpad', 'rpad', 'lpadchar', 'rpadchar', 'sqlescape', 'replace', 'regexreplace',
   'left', 'right', 'mid', 'truncate', 'hextostring', 'stringtohex', 'base64decode', 'urldecode', 'format',
+  // JavaScript methods that return their receiver's text (`"…".trim()` stored under a credential name)
+  '.trim', '.tostring', '.touppercase', '.tolowercase', '.replace', '.concat', '.valueof',
 ]);
 /** Functions that return their whole input re-encoded, so a whole payload stays whole. */
-const WHOLE_VALUE = new Set(['trim', 'ltrim', 'rtrim', 'string', 'tolower', 'toupper', 'base64encode', 'urlencode', 'quote', 'dquote', 'replace', 'regexreplace', 'ifempty', 'ifnull', '.tostring', 'json.stringify', '.stringify', '.trim', '.tolowercase', '.touppercase']);
+const WHOLE_VALUE = new Set(['trim', 'ltrim', 'rtrim', 'string', 'tolower', 'toupper', 'base64encode', 'urlencode', 'quote', 'dquote', 'replace', 'regexreplace', 'ifempty', 'ifnull', '.tostring', 'json.stringify', '.stringify', '.trim', '.tolowercase', '.touppercase',
+  // Split into lines and joined again, a whole payload is still the whole payload.
+  '.split', '.join', '.concat', '.replace']);
 /** Hashes and measures: their result reveals nothing of the input. */
 const MASKING = new Set(['md5', 'sha256', 'md5astwonumbers', 'length', 'stringlength', 'count', 'countsubstring', 'isnull', 'isvalid', 'isvalidstring', 'isinteger', 'hexhash',
   // A container's key names, not its values.
@@ -241,7 +245,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
   /** Records a global access: the fact, and its key in the script's read or written names. */
   const noteAccess = (f: VarFact): void => {
-    facts.vars.push(f);
+    if (inlineDepth === 0) facts.vars.push(f);
     (f.access === 'read' ? facts.globalReads : facts.globalsWritten).add(f.key);
   };
   /** Assigns a variable's new taint (a global's write is recorded). */
@@ -380,7 +384,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
             shapes = true;
             setState(obj, SHAPE, undefined);
           }
-          if (target.obj === obj && target.prop !== undefined) setState(obj, fieldSuffix(target.prop), added);
+          // A nested write (`w.auth.passphrase = …`) belongs to the first-level field (`auth`).
+          let first: Ir = target;
+          while (first.k === 'member' && first.obj.k === 'member') first = first.obj;
+          const prop = first.k === 'member' ? first.prop : undefined;
+          if (prop !== undefined) setState(obj, fieldSuffix(prop), target.obj === obj ? added : join(getState(obj, fieldSuffix(prop)), added));
           else setState(obj, SHAPE, join(getState(obj, SHAPE), added));
         }
       } else ev(obj, NONE, depth);
@@ -399,15 +407,25 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   // JavaScript helper functions (`function log(m) { WriteToOperationLog(m); }`): a call binds the arguments' taint to
   // the parameters and re-evaluates the body, so a sink inside sees what the caller passed. Bounded per function.
   const functions = new Map<string, Ir & { k: 'fn' }>();
-  for (const stmt of script.body) if (stmt.k === 'fn' && stmt.name) functions.set(stmt.name, stmt);
+  for (const stmt of script.body) {
+    if (stmt.k === 'fn' && stmt.name) functions.set(stmt.name, stmt);
+    // `var getPwd = function () { … }` (a declaration list is a sequence)
+    for (const a of stmt.k === 'seq' ? stmt.items : [stmt]) {
+      if (a.k === 'assign' && a.target.k === 'var' && a.value.k === 'fn') functions.set(a.target.name, a.value);
+    }
+  }
   const inlined = new Map<string, number>();
+  /** What each function returns when called with clean arguments (a literal secret it returns, say), once. */
+  const cleanReturns = new Map<Ir, Taint | undefined>();
   let inlineDepth = 0;
   let returned: Taint | undefined;
 
   const inlineCall = (f: Ir & { k: 'fn' }, argTaints: (Taint | undefined)[], depth: number): Taint | undefined => {
     const name = f.name ?? '';
     const n = inlined.get(name) ?? 0;
-    if (inlineDepth >= 3 || n >= 64 || !argTaints.some(Boolean)) return undefined;
+    const clean = !argTaints.some(Boolean);
+    if (clean && cleanReturns.has(f)) return cleanReturns.get(f);
+    if (inlineDepth >= 3 || n >= 64) return undefined;
     inlined.set(name, n + 1);
     const saved = f.params.map((p) => [p, locals.has(p), locals.get(p)] as const);
     f.params.forEach((p, i) => locals.set(p, argTaints[i]));
@@ -422,11 +440,22 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       if (had) locals.set(p, t);
       else locals.delete(p);
     }
+    if (clean) cleanReturns.set(f, result);
     return result;
   };
 
+  /** A sink inside a helper inlined at several calls is one sink (the first tainted call's). */
+  const inlinedSinks = new Set<IrCall>();
+  const pushSink = (s: ScriptFacts['sinks'][number]): void => {
+    if (inlineDepth > 0) {
+      if (inlinedSinks.has(s.call)) return;
+      inlinedSinks.add(s.call);
+    }
+    facts.sinks.push(s);
+  };
+
   const evCall = (c: IrCall, ctx: LiteralContext, depth: number): Taint | undefined => {
-    facts.calls.push(c);
+    if (inlineDepth === 0) facts.calls.push(c);
     const role = roleOf(c.name);
     const lname = role.lname;
     // `ArgumentList(a, b)` names the arguments this script was called with.
@@ -470,6 +499,12 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         argTaints.push(t);
       } else argTaints.push(ev(a, actx, depth));
     }
+    // `list.push(x)` / `list.unshift(x)` put x into the list.
+    if (c.method && (lname === '.push' || lname === '.unshift') && c.args[0]?.k === 'var' && argTaints.length > 1) {
+      let added: Taint | undefined;
+      for (let i = 1; i < argTaints.length; i++) added = join(added, argTaints[i]);
+      if (added) write({ k: 'member', obj: c.args[0], start: c.start, end: c.end }, added, c, depth);
+    }
     // `RunScript(ref, a, b)`: the called script sees the arguments' taint as `_1`, `_2`, ….
     if (lname === 'runscript' && script.language === 'jitterbit') {
       const target = runScriptTarget(c.args[0]);
@@ -484,14 +519,14 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     }
     if (fn && role.logSink) {
       const t = argTaints[0];
-      if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) facts.sinks.push({ call: c, fn, argIndex: 0, taint: t, parts: parts?.get(0) ?? [] });
+      if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) pushSink({ call: c, fn, argIndex: 0, taint: t, parts: parts?.get(0) ?? [] });
     }
     const emailArgs = fn ? role.emailArgs : undefined;
     if (fn && emailArgs) {
       for (const i of emailArgs) {
         const t = argTaints[i];
         if (t && t.bits & T_SECRET) {
-          facts.sinks.push({ call: c, fn, argIndex: i, taint: t, parts: parts?.get(i) ?? [] });
+          pushSink({ call: c, fn, argIndex: i, taint: t, parts: parts?.get(i) ?? [] });
           break;
         }
       }
@@ -539,7 +574,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const tokens = e.tokens ?? (e.tokens = host.scanTokens(e.value));
         const contextSecret = ctx.kind !== 'none' && ctx.kind !== 'arg' && host.isContextSecret(e.value, ctx);
         const secret = contextSecret || tokens.length > 0;
-        facts.literals.push({ lit: e as IrLiteral & { value: string }, ctx, secret, contextSecret, tokens });
+        // An inlined body's literals were recorded where the function is declared.
+        if (inlineDepth === 0) facts.literals.push({ lit: e as IrLiteral & { value: string }, ctx, secret, contextSecret, tokens });
         return secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;
       }
       case 'var':
@@ -575,15 +611,17 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           }
           return undefined;
         }
-        const l = ev(e.l, NONE, d);
-        const r = ev(e.r, NONE, d);
+        // JavaScript `x || "default"`: the default is what a credential-named variable may hold.
+        const logical = script.language === 'javascript' && (e.op === '||' || e.op === '&&' || e.op === '??');
+        const l = ev(e.l, logical && e.op !== '&&' ? ctx : NONE, d);
+        const r = ev(e.r, logical ? ctx : NONE, d);
         // JavaScript `a || b` / `a && b` yield an operand; every other binary operator (and Jitterbit Script's logical
         // operators) yields a number or a boolean, which carries no text of its operands.
         if (script.language === 'javascript' && (e.op === '||' || e.op === '&&')) return join(l, r);
         return undefined;
       }
       case 'arr': {
-        facts.arrays.push(e);
+        if (inlineDepth === 0) facts.arrays.push(e);
         // Elements of an array stored under a credential name are candidate credentials themselves.
         const itemCtx: LiteralContext = ctx.kind === 'named' ? { kind: 'named', name: ctx.name, via: ctx.via, part: true } : NONE;
         let t: Taint | undefined;

@@ -19,6 +19,8 @@ runRuleTable('logging/inbound-payload', {
     { code: jb('WriteToOperationLog("body sha " + SHA256($jitterbit.api.request.body));') },
   ],
   invalid: [
+    // Split into lines and joined again, it is still the whole payload.
+    { code: js('WriteToOperationLog(Jitterbit.GetVar("$jitterbit.api.request.body").split("\\n").join(" | "));'), file: 'split.js', lines: [2] },
     { code: jb('WriteToOperationLog($jitterbit.api.request.body);'), lines: [2], severity: 'warning', message: /inbound API request body/, fix: { output: jb('') } },
     { code: jb('WriteToOperationLog(GetInputString(root$transaction.request$body$));'), lines: [2], message: /GetInputString/ },
     { code: jb('WriteToOperationLog($jitterbit.api.request.enum.headers);'), lines: [2], message: /all inbound request headers/ },

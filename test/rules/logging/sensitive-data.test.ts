@@ -64,6 +64,8 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('cfg = Dict();', 'cfg["auth"] = "oauth2";', 'WriteToOperationLog("auth scheme " + cfg["auth"]);') },
     // A lookup's result is the external system's data, not its connection string or query.
     { code: jb('q = DBLookup("<TAG>endpoint:database/ERP</TAG>", "SELECT COUNT(*) FROM T WHERE api_key=\'" + $portal.api_key + "\'");', 'WriteToOperationLog("matches " + q);') },
+    // A clean first-level field of an object whose nested field got a credential.
+    { code: js('var w = {baseUrl: "https://wms.northwind-ops.com/api", auth: {username: "jb"}};', 'w.auth.passphrase = Jitterbit.GetVar("$wms_passphrase");', 'WriteToOperationLog("B " + w.baseUrl);'), file: 'nested.js' },
     // A clean field of a container that also holds a credential.
     { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01.northwind.local";', 'WriteToOperationLog("BI host " + profile["host"]);') },
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
@@ -144,6 +146,12 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var t = Jitterbit.GetVar("$access_token");', 'SetLastError("t=" + t);'), file: 'b.js', lines: [3] },
     { code: js('var h = Jitterbit.GetVar("$jitterbit.api.request.headers.authorization");', 'RaiseError(h);'), file: 'c.js', lines: [3] },
     { code: js('var o = {pw: Jitterbit.GetVar("$db_password")};', 'WriteToOperationLog(JSON.stringify(o));'), file: 'd.js', lines: [3] },
+    // JavaScript helpers: a secret a function returns; a helper with a sink called twice is one finding; a function
+    // expression; a list filled with push.
+    { code: js(`function k() { return "${stripe}"; }`, 'var x = k();', 'WriteToOperationLog("k " + x);'), file: 'ret.js', lines: [4], severity: 'error' },
+    { code: js('function logIt(m) { WriteToOperationLog("x " + m); }', 'logIt(Jitterbit.GetVar("$db_password"));', 'logIt(Jitterbit.GetVar("$api_token"));'), file: 'helper.js', lines: [2] },
+    { code: js('var getPwd = function () { return Jitterbit.GetVar("$erp_password"); };', 'WriteToOperationLog("p " + getPwd());'), file: 'expr.js', lines: [3] },
+    { code: js('var q = [];', 'q.push("password=" + Jitterbit.GetVar("$portal_password"));', 'WriteToOperationLog(q.join("&"));'), file: 'push.js', lines: [4] },
     // Hosts.
     { code: exported.text, file: 'project.json', lines: exported.linesOf('WriteToOperationLog') },
     { code: designStudioScript('WriteToOperationLog("gate " + $dock.password);'), file: 'Data/Script/gate.xml', lines: [7] },

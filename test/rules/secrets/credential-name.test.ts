@@ -124,6 +124,8 @@ runRuleTable('secrets/credential-name', {
     { code: js(`var body = {client_secret: "${secret}", grant_type: "client_credentials"};`), file: 'c.js', lines: [2] },
     { code: js('var headers = {};', `headers["X-Api-Key"] = "${key32}";`), file: 'd.js', lines: [3], secrets: [key32] },
     { code: js(`Jitterbit.SetVar("$api_token", "${secret}");`), file: 'e.js', lines: [2] },
+    // Through a method that returns its receiver's text, or as the default of `||`.
+    { code: js(`var apiToken = "  ${secret}  ".trim();`, `var sftpPassword = Jitterbit.GetVar("$x") || "${pw}";`), file: 'pass.js', lines: [2, 3], secrets: [secret, pw] },
     { code: js(`// var password = "${pick(221, 16)}";`, 'var x = 1;'), file: 'f.js', lines: [2] },
     // Project exports: every copy of the script counts (scriptBody and its cleansed duplicate).
     { code: exported.text, file: 'project.json', lines: exported.linesOf(pw), fix: true },
