@@ -17,6 +17,8 @@ const mapped = cloudExport({
 
 runRuleTable('secrets/credential-name', {
   valid: [
+    // Commented-out calls with a placeholder word or a reference in the credential position.
+    { code: jb('// LDAPConnect("ldap.northwind-ops.com", "cn=svc", "password");', '// LDAPConnect("ldap.northwind-ops.com", "cn=svc", $ldap_pw);') },
     // A header's name under an auth-header name; an unset marker, an environment reference, an SSH auth method.
     { code: js('var AUTH_HEADER = "Authorization";', 'var authorization_header = "X-Custom-Auth";'), file: 'hdr.js' },
     { code: jb('$crm.pwd = "not-set";', '$dyn.passphrase = "env:ERP_PASSPHRASE";', '$sftp.auth = "publickey";') },
@@ -117,6 +119,8 @@ runRuleTable('secrets/credential-name', {
     // Commented-out credentials that look real.
     { code: jb(`// $pw = "${pick(220, 18)}";`, '$pw = $db_password;'), lines: [2], message: /Commented-out/ },
     { code: jb('/*', ` $api_token = "${secret}";`, '*/', '$x = 1;'), lines: [3] },
+    // A commented-out call with a literal in a credential position (the position decides, as in code).
+    { code: jb(`// LDAPConnect("ldap.northwind-ops.com", "cn=svc", "${pw}");`, '/*', `  enc = AESEncryption(ref, "${pick(223, 16)}");`, '*/'), lines: [2, 4], message: /Commented-out credential.*`(password|passphrase)`/, secrets: [pw, pick(223, 16)] },
     { code: jb(`/* Set("sf.password", "${pick(221, 14)}"); */`, `// Jitterbit.SetVar("$api_token", "${pick(222, 20)}");`), lines: [2, 3], message: /Commented-out/, secrets: [pick(221, 14), pick(222, 20)] },
     // JavaScript forms.
     { code: js(`var apiKey = "${key32}";`), file: 'a.js', lines: [2], fix: true },

@@ -1,4 +1,5 @@
 import { canBeCredentialValue, isCredentialName, isPlaceholder, looksRandom } from '../../detectors';
+import { lookupFunction } from '../../semantics/catalogue';
 
 const COMMENT_PREFILTER = /(?:pas|pw|secret|token|key|auth|sess|sig|cred)[\w.$-]{0,80}\s*[=:]/i;
 
@@ -22,7 +23,8 @@ export function commentedCredentials(text: string): CommentedCredential[] {
   if (text.length > 4000) return [];
   const assignment = COMMENT_PREFILTER.test(text);
   const setCall = SET_PREFILTER.test(text);
-  if (!assignment && !setCall) return [];
+  const call = text.includes('(') && (text.includes('"') || text.includes("'"));
+  if (!assignment && !setCall && !call) return [];
   const out: CommentedCredential[] = [];
   const consider = (name: string, value: string, at: number): void => {
     if (!isCredentialName(name) || isPlaceholder(value, 'comment') || !canBeCredentialValue(value)) return;
@@ -32,8 +34,59 @@ export function commentedCredentials(text: string): CommentedCredential[] {
   };
   if (assignment) for (const m of text.matchAll(COMMENTED_ASSIGNMENT)) consider(m[1], m[3], (m.index ?? 0) + m[0].lastIndexOf(m[3]));
   if (setCall) for (const m of text.matchAll(COMMENTED_SET)) consider(m[2], m[4], (m.index ?? 0) + m[0].length - 1 - m[4].length);
+  if (call) commentedCallArguments(text, out);
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+const CALL_NAME_RE = /\b([A-Za-z][\w.]{2,40})\s*\(/g;
+
+/**
+ * A commented-out call with a literal in a credential position of the catalogue (`// LDAPConnect(h, u, "pw…")`): the
+ * position decides, as in code. Arguments are split at top-level commas; only quoted literals count.
+ */
+function commentedCallArguments(text: string, out: CommentedCredential[]): void {
+  for (const m of text.matchAll(CALL_NAME_RE)) {
+    const fn = lookupFunction(m[1]);
+    if (!fn || !fn.params.some((p) => p.secret)) continue;
+    const args = splitArguments(text, (m.index ?? 0) + m[0].length);
+    args.forEach((a, i) => {
+      const p = fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined);
+      if (!p?.secret) return;
+      const lit = /^\s*(["'])([^"'\r\n]{1,300})\1\s*$/.exec(text.slice(a.start, a.end));
+      if (!lit) return;
+      const value = lit[2];
+      if (isPlaceholder(value, 'comment') || !canBeCredentialValue(value) || out.some((c) => c.start === a.start + lit[0].indexOf(value))) return;
+      const start = a.start + lit[0].indexOf(lit[1]) + 1;
+      out.push({ name: p.name, value, start, end: start + value.length });
+    });
+  }
+}
+
+/** The top-level arguments of a call whose `(` ends just before `from` (quotes and brackets respected; bounded). */
+function splitArguments(text: string, from: number): { start: number; end: number }[] {
+  const args: { start: number; end: number }[] = [];
+  let depth = 0;
+  let quote = 0;
+  let start = from;
+  for (let i = from; i < text.length && i < from + 2000; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 40 || c === 91 || c === 123) depth++;
+    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+    else if (c === 41) {
+      args.push({ start, end: i });
+      return args;
+    } else if (c === 44 && depth === 0) {
+      args.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return args;
 }
 
 const SET_PREFILTER = /\bSet(?:Var)?\s*\(/i;
