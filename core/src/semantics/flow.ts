@@ -121,6 +121,8 @@ const SELECTS = new Map<string, (i: number) => boolean>([
   ['ifnull', () => true],
 ]);
 const LOG_SINKS = new Set(['writetooperationlog', 'raiseerror', 'setlasterror']);
+/** `user:password` as HTTP Basic credentials are written before encoding (a password of 4+ characters). */
+const USER_PASSWORD = /^[^\s:]{1,128}:\S{4,256}$/;
 /**
  * Lookups return what the external system holds, not their arguments: a connection string's password or a key in the
  * query's WHERE clause is not in the result (a selected credential column is known by the name it is stored under).
@@ -444,6 +446,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return result;
   };
 
+  /** The `Base64Encode` call a `"Basic "` literal precedes in a concatenation (its argument is credentials). */
+  let basicAuthCall: IrCall | undefined;
   /** A sink inside a helper inlined at several calls is one sink (the first tainted call's). */
   const inlinedSinks = new Set<IrCall>();
   const pushSink = (s: ScriptFacts['sinks'][number]): void => {
@@ -479,6 +483,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       let actx: LiteralContext = NONE;
       const p = fn ? (fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined)) : undefined;
       if (p?.secret) actx = { kind: 'credential-arg', fn: c.name, param: p.name, index: i, secretKind: p.secret };
+      else if (c === basicAuthCall && a.k === 'lit' && typeof a.value === 'string' && USER_PASSWORD.test(a.value)) {
+        actx = { kind: 'credential-arg', fn: c.name, param: 'user:password', index: i, secretKind: 'password' };
+      }
       else if (p?.credentialIdentifier) actx = { kind: 'identifier-arg', fn: c.name, param: p.name, index: i };
       else if (passCtx && (lname === 'if' ? i > 0 : lname === 'case' ? i % 2 === 1 : i === 0 || role.select !== undefined)) actx = passCtx;
       // AddToDict(dict, "api_key", "…") stores the value under its key, like `$dict["api_key"] = "…"`.
@@ -593,7 +600,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         // (`"Bearer "`, `"svc:"`) rather than the credential; the classifier knows they are parts.
         const partCtx: LiteralContext = ctx.kind === 'named' ? { kind: 'named', name: ctx.name, via: ctx.via, part: true } : ctx;
         let t: Taint | undefined;
-        for (const x of e.items) t = join(t, ev(x, partCtx, d));
+        for (let i = 0; i < e.items.length; i++) {
+          const x = e.items[i];
+          // `"Basic " + Base64Encode("user:password")`: the encoded literal is HTTP Basic credentials.
+          if (i > 0 && x.k === 'call' && x.args.length === 1 && roleOf(x.name).lname === 'base64encode') {
+            const prev = e.items[i - 1];
+            if (prev.k === 'lit' && typeof prev.value === 'string' && /\bbasic\s+$/i.test(prev.value)) basicAuthCall = x;
+          }
+          t = join(t, ev(x, partCtx, d));
+        }
         return t;
       }
       case 'bin': {

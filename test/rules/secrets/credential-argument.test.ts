@@ -32,8 +32,12 @@ runRuleTable('secrets/credential-argument', {
     { code: jb(`enc = AESEncryption("${pick(106, 24)}", $aes_passphrase, $aes_salt);`) },
     // Only a comment mentions the default.
     { code: jb('// LDAPConnect(host, user, "changeit") is how the sample does it', 'LDAPConnect($host, $user, $ldap_pw);') },
+    // Base64Encode of something else, or of references.
+    { code: jb('$e = Base64Encode("order:FNDKZtiRJ92OgK");', '$g = "Basic " + Base64Encode($user + ":" + $pw);') },
   ],
   invalid: [
+    // HTTP Basic credentials written before encoding.
+    { code: jb('$h = "Authorization: Basic " + Base64Encode("svc_orders:FNDKZtiRJ92OgK");'), lines: [2], message: /user:password/, secrets: ['FNDKZtiRJ92OgK'] },
     {
       code: jb(`LDAPConnect("ldap.northwind-ops.com", "cn=svc,dc=northwind", "${pw}");`), lines: [2], severity: 'error', message: /password.*argument 3.*LDAPConnect/,
       fix: { output: jb('LDAPConnect("ldap.northwind-ops.com", "cn=svc,dc=northwind", $ldapconnect_password);') },
