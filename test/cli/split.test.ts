@@ -108,6 +108,28 @@ describe('cli: one project split across threads', function () {
     assert.ok(Math.max(...bytes) / Math.min(...bytes) < 1.2, `balanced: ${bytes.join(' / ')}`);
   });
 
+  it('flows of several hops cross the slices: the split report equals the one-thread report', () => {
+    const dir = tmpDir('jg-split-hops-');
+    // A chain a → b → c → d → e through globals, and a RunScript argument passed on twice; the files land in different
+    // slices, so each round of the second pass must reach the other thread.
+    writeTree(dir, {
+      'a.jb': '<trans>\n$inbound.hdr = $jitterbit.api.request.headers.authorization;\nRunScript("<TAG>script:b</TAG>", root$transaction.request$body$Employee$SSN$);\n</trans>\n',
+      'b.jb': '<trans>\n$stage.one = "seen " + $inbound.hdr;\nRunScript("<TAG>script:c</TAG>", _1);\n</trans>\n',
+      'c.jb': '<trans>\n$stage.two = $stage.one;\nWriteToOperationLog("value " + _1);\n</trans>\n',
+      'd.jb': '<trans>\n$stage.three = Trim($stage.two);\n</trans>\n',
+      'e.jb': '<trans>\nWriteToOperationLog("final " + $stage.three);\n</trans>\n',
+    });
+    const env = { [FORCE_SPLIT_ENV]: 'strict' };
+    const one = runCli(['.', '--format', 'json', '--workers', '1'], dir, env);
+    const two = runCli(['.', '--format', 'json', '--workers', '2'], dir, env);
+    assert.equal(two.code, 1, two.stderr);
+    assert.equal(two.stdout, one.stdout);
+    const doc = JSON.parse(one.stdout) as { files: { path: string; findings: { ruleId: string }[] }[] };
+    const logs = (p: string): number => doc.files.find((f) => f.path === p)?.findings.filter((f) => f.ruleId === 'logging/sensitive-data').length ?? 0;
+    assert.equal(logs('c.jb'), 1, 'the RunScript argument passed on by b.jb');
+    assert.equal(logs('e.jb'), 1, 'the global tainted through b, c and d');
+  });
+
   it('--workers 2 (split forced) gives byte-identical JSON and SARIF to --workers 1, cross-file findings included', () => {
     const { dir, secrets } = crossFileProject();
     const env = { [FORCE_SPLIT_ENV]: 'strict' };

@@ -8,7 +8,8 @@ export type Request =
   | { kind: 'project'; task: ProjectTask }
   | { kind: 'slice-load'; slice: SliceTask }
   | { kind: 'slice-local'; declarations: EntryDeclarations['variables'][] }
-  | { kind: 'slice-incoming'; writes: SharedGlobalWrite[] };
+  | { kind: 'slice-incoming'; writes: SharedGlobalWrite[] }
+  | { kind: 'slice-again'; writes: SharedGlobalWrite[] };
 
 export type Reply =
   | { type: 'progress'; files: number }

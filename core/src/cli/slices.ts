@@ -14,7 +14,9 @@ import { configOf, countsAsFile, loadFiles, reportFiles, type AnalysedFile, type
  * 1. load: read the slice; report the project variables its files declare (project-wide, like globals);
  * 2. local: with every slice's declarations, lint each file with its own facts; report the globals the slice's
  *    files taint (with the origin's range, as the writer may be in another thread);
- * 3. incoming: with every slice's globals, re-analyse the files that read a global another file taints.
+ * 3. incoming: with every slice's globals, re-analyse the files that read a global another file taints;
+ * 4. again, while a slice learned something: with what every slice's files newly taint (a global set from another
+ *    script's global), re-analyse the files that read it (flows of several hops).
  *
  * The same steps, in the same order, as `Project.analyzeAll` over the whole project, so the findings are the same.
  */
@@ -37,6 +39,8 @@ export interface SliceOutcome {
   files: AnalysedFile[];
   notifications: RunNotification[];
   bytes: number;
+  /** Globals this slice's last round tainted beyond what the project knew: every slice takes them in (step 4). */
+  learned: SharedGlobalWrite[];
 }
 
 /** Splits a project's files into `n` slices of about equal bytes (largest first onto the lightest slice). */
@@ -97,8 +101,18 @@ export class SliceRunner {
   incoming(writes: SharedGlobalWrite[]): SliceOutcome {
     const loaded = this.ready();
     this.project.useSharedGlobals(writes);
-    const final = this.project.analyzeIncoming(this.first, (p) => configOf(loaded, this.configs, p));
-    return { files: reportFiles(final, loaded, this.configs), notifications: loaded.notifications, bytes: loaded.bytes };
+    return this.outcome(this.project.analyzeIncoming(this.first, (p) => configOf(loaded, this.configs, p)));
+  }
+
+  /** Step 4, repeated while any slice learns something: every slice's learned writes of the last round. */
+  again(learned: SharedGlobalWrite[]): SliceOutcome {
+    const loaded = this.ready();
+    return this.outcome(this.project.analyzeAgain(learned, (p) => configOf(loaded, this.configs, p)));
+  }
+
+  private outcome(final: FileAnalysis[]): SliceOutcome {
+    const loaded = this.ready();
+    return { files: reportFiles(final, loaded, this.configs), notifications: loaded.notifications, bytes: loaded.bytes, learned: this.project.learnedGlobalWrites() };
   }
 
   private ready(): LoadedFiles {

@@ -1,4 +1,4 @@
-import type { SharedGlobalWrite } from '../engine/project';
+import { PROJECT_ROUNDS, type SharedGlobalWrite } from '../engine/project';
 import { runProjectTask, type ProjectTask, type TaskResult } from './analyze';
 import type { ConfigCache } from './config';
 import type { Reply, Request } from './messages';
@@ -17,6 +17,7 @@ interface SliceHost {
   load(): Promise<EntryDeclarations[]>;
   local(declarations: EntryDeclarations['variables'][]): Promise<SharedGlobalWrite[]>;
   incoming(writes: SharedGlobalWrite[]): Promise<SliceOutcome>;
+  again(learned: SharedGlobalWrite[]): Promise<SliceOutcome>;
 }
 
 /** The main thread's own slice: each step runs synchronously when called (after the workers got theirs). */
@@ -33,6 +34,9 @@ class LocalHost implements SliceHost {
   }
   incoming(writes: SharedGlobalWrite[]): Promise<SliceOutcome> {
     return settle(() => this.runner.incoming(writes));
+  }
+  again(learned: SharedGlobalWrite[]): Promise<SliceOutcome> {
+    return settle(() => this.runner.again(learned));
   }
 }
 
@@ -71,6 +75,10 @@ class WorkerHost implements SliceHost {
     const r = await this.request({ kind: 'slice-incoming', writes });
     return r.type === 'slice-result' ? r.outcome : unexpected(r);
   }
+  async again(learned: SharedGlobalWrite[]): Promise<SliceOutcome> {
+    const r = await this.request({ kind: 'slice-again', writes: learned });
+    return r.type === 'slice-result' ? r.outcome : unexpected(r);
+  }
 
   private request(req: Request): Promise<Reply> {
     return new Promise((resolve, reject) => {
@@ -85,6 +93,9 @@ class WorkerHost implements SliceHost {
     w?.reject(this.failed);
   }
 }
+
+/** As many rounds as Project's second pass makes (see MAX_ROUNDS in engine/project.ts): the same report either way. */
+const SPLIT_ROUNDS = PROJECT_ROUNDS;
 
 export interface SplitOptions {
   /** Slices (threads) to use; the main thread holds one of them. */
@@ -124,7 +135,13 @@ async function trySplit(task: ProjectTask, opts: SplitOptions, onFiles: (n: numb
     const declarations = mergeDeclarations(declared);
     const shared = await Promise.all(hosts.map((h) => h.local(declarations)));
     const writes = shared.flat();
-    const outcomes = await Promise.all(hosts.map((h) => h.incoming(writes)));
+    let outcomes = await Promise.all(hosts.map((h) => h.incoming(writes)));
+    // The rounds of Project.analyzeAll's second pass, across the slices: while some slice learned a global.
+    for (let round = 1; round < SPLIT_ROUNDS; round++) {
+      const learned = outcomes.flatMap((o) => o.learned);
+      if (learned.length === 0) break;
+      outcomes = await Promise.all(hosts.map((h) => h.again(learned)));
+    }
     const out: TaskResult = { id: task.id, files: [], notifications: [], internalErrors: 0, bytes: 0 };
     for (const o of outcomes) {
       out.files.push(...o.files);

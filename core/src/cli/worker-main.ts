@@ -30,6 +30,7 @@ export function workerMain(): void {
   let slice: SliceRunner | undefined;
   parentPort?.on('message', (msg: Request) => {
     if (msg.kind === 'project') {
+      slice = undefined; // a split project's slice is done once the pool hands this worker a project again
       let result: TaskResult;
       try {
         result = runProjectTask(msg.task, configs, onFile);
@@ -47,9 +48,11 @@ export function workerMain(): void {
         reply = { type: 'slice-declared', declared: slice.load() };
       } else if (msg.kind === 'slice-local') {
         reply = { type: 'slice-shared', writes: need(slice).local(msg.declarations) };
-      } else {
+      } else if (msg.kind === 'slice-incoming') {
+        // Kept: more rounds (`slice-again`) may follow while some slice learns something.
         reply = { type: 'slice-result', outcome: need(slice).incoming(msg.writes) };
-        slice = undefined;
+      } else {
+        reply = { type: 'slice-result', outcome: need(slice).again(msg.writes) };
       }
     } catch (e) {
       // The main thread analyses the whole project again; this slice is dropped.

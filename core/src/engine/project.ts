@@ -74,6 +74,12 @@ export class Project implements ProjectApi {
    * summarises a changed file (to find its dependents) right before analysing it, and must not pay twice.
    */
   private lastLocal: { entry: Entry; facts: FileFacts } | undefined;
+  /** The facts of the last analysis made with other scripts' globals (an incoming round reads its writes). */
+  private lastIncoming: FileFacts | undefined;
+  /** The rounds of analyzeAll's second pass: first-pass results, the latest per file, what the last round learned. */
+  private roundFirst: readonly FileAnalysis[] = [];
+  private roundResults = new Map<string, FileAnalysis>();
+  private roundLearned: SharedGlobalWrite[] = [];
   /**
    * Work done so far: files parsed, flow passes run, regions re-parsed only around an edit (benchmarks and tests
    * check that nothing runs twice).
@@ -378,6 +384,7 @@ export class Project implements ProjectApi {
       const globals = this.globals();
       const incoming = this.readsForeignTaint(path, e.summary, globals);
       const facts = incoming ? this.facts(e, local ? local.regions : this.parsed(e), path) : local ?? this.facts(e, this.parsed(e), undefined);
+      this.lastIncoming = incoming ? facts : undefined;
       return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
     } catch (err) {
       return internalFailure(path, source, err);
@@ -423,13 +430,37 @@ export class Project implements ProjectApi {
 
   /** The files of a first pass that read a global another file taints, analysed again with it; the rest as they were. */
   private secondPass(first: readonly FileAnalysis[], configFor: (path: string) => ResolvedConfig): FileAnalysis[] {
-    const globals = this.globals();
-    const again = new Set<string>();
-    for (const a of first) {
-      const e = this.entries.get(a.path);
-      if (e && !a.skipped && this.readsForeignTaint(a.path, this.summary(e), globals)) again.add(a.path);
+    let results = this.analyzeIncoming(first, configFor);
+    // Flows of several hops (a → b → c through globals or RunScript): each round passes on what the last one learned.
+    for (let round = 1; round < MAX_ROUNDS; round++) {
+      const learned = this.learnedGlobalWrites();
+      if (learned.length === 0) break;
+      results = this.analyzeAgain(learned, configFor);
     }
-    return first.map((a) => (again.has(a.path) ? this.analyzeFile(a.path, configFor(a.path)) : a));
+    return results;
+  }
+
+  /**
+   * One round: the given files analysed again with the project's globals; what they now taint beyond what the project
+   * knew (a global tainted only through another script's global) is kept for learnedGlobalWrites.
+   */
+  private incomingRound(paths: ReadonlySet<string>, configFor: (path: string) => ResolvedConfig): void {
+    const globals = this.globals();
+    const learned: SharedGlobalWrite[] = [];
+    for (const a of this.roundFirst) {
+      if (!paths.has(a.path)) continue;
+      this.roundResults.set(a.path, this.analyzeFile(a.path, configFor(a.path)));
+      const facts = this.lastIncoming;
+      this.lastIncoming = undefined;
+      if (!facts) continue;
+      for (const [name, t] of summarizeFile(a.path, facts, this.pool, false).writes) {
+        const known = globals.get(name)?.find((w) => w.path === a.path)?.taint;
+        if (known && (t.bits & ~known.bits) === 0) continue;
+        const o = t.origin;
+        learned.push({ name, path: a.path, taint: t, range: o ? this.linesOf(a.path)?.rangeOf({ start: o.start, end: o.end }) : undefined });
+      }
+    }
+    this.roundLearned = learned;
   }
 
   // Split batch runs (CLI threads): one project's files spread over several Projects, each holding a part, which
@@ -490,7 +521,50 @@ export class Project implements ProjectApi {
 
   /** analyzeAll's second pass over this part's first-pass results (after useSharedGlobals). */
   analyzeIncoming(first: readonly FileAnalysis[], configFor: (path: string) => ResolvedConfig): FileAnalysis[] {
-    return this.secondPass(first, configFor);
+    const globals = this.globals();
+    const again = new Set<string>();
+    for (const a of first) {
+      const e = this.entries.get(a.path);
+      if (e && !a.skipped && this.readsForeignTaint(a.path, this.summary(e), globals)) again.add(a.path);
+    }
+    this.roundFirst = first;
+    this.roundResults = new Map();
+    this.incomingRound(again, configFor);
+    return first.map((a) => this.roundResults.get(a.path) ?? a);
+  }
+
+  /** The globals this part's last round tainted beyond what the project knew (for every part's analyzeAgain). */
+  learnedGlobalWrites(): SharedGlobalWrite[] {
+    return this.roundLearned;
+  }
+
+  /**
+   * Every part's learnedGlobalWrites, in any order: the project's globals take them in (in path order, as globals()
+   * and useSharedGlobals keep them), and this part's files that read one of them are analysed again.
+   */
+  analyzeAgain(writes: readonly SharedGlobalWrite[], configFor: (path: string) => ResolvedConfig): FileAnalysis[] {
+    const globals = this.globals();
+    const names = new Set<string>();
+    for (const w of [...writes].sort((a, b) => a.path.localeCompare(b.path))) {
+      names.add(w.name);
+      const list = globals.get(w.name) ?? [];
+      const at = list.findIndex((x) => x.path === w.path);
+      if (at >= 0) list[at] = { path: w.path, taint: w.taint };
+      else {
+        const before = list.findIndex((x) => x.path.localeCompare(w.path) > 0);
+        list.splice(before < 0 ? list.length : before, 0, { path: w.path, taint: w.taint });
+      }
+      globals.set(w.name, list);
+      const o = w.taint.origin;
+      if (o && w.range) (this.whole.ranges ??= new Map()).set(rangeKey(w.path, o.start, o.end), w.range);
+    }
+    const again = new Set<string>();
+    for (const a of this.roundFirst) {
+      const e = this.entries.get(a.path);
+      if (e && !a.skipped && someName(this.pool, this.summary(e).reads, (n) => names.has(n)) && this.readsForeignTaint(a.path, this.summary(e), globals)) again.add(a.path);
+    }
+    this.incomingRound(again, configFor);
+    return this.roundFirst.map((a) => this.roundResults.get(a.path) ?? a);
   }
 
   /** Computes this file's summary now, if not cached (see ProjectApi.prepare). */
@@ -568,6 +642,10 @@ export interface SharedGlobalWrite {
 function rangeKey(path: string, start: number, end: number): string {
   return `${path}\u0000${start}\u0000${end}`;
 }
+
+/** Rounds of the second pass: a flow through globals across this many scripts plus one is followed. */
+export const PROJECT_ROUNDS = 6;
+const MAX_ROUNDS = PROJECT_ROUNDS;
 
 export function createProject(options?: ProjectOptions): Project {
   return new Project(options);
