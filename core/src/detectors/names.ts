@@ -96,7 +96,7 @@ const CREDENTIAL_PHRASES: Phrase[] = phrases([
   ['encryption key', 'key'], ['hmac key', 'key'], ['consumer key', 'key'], ['app key', 'key'], ['appkey', 'key'],
   ['session', 'session'], ['session id', 'session'], ['sessionid', 'session'], ['session token', 'session'],
   ['session key', 'session'],
-  ['sig', 'signature'],
+  // `sig` alone is no credential name (a signature is computed, `cfg.sig`); Azure SAS `sig=` is a token format.
   ['auth', 'auth'], ['authorization', 'auth'], ['auth header', 'auth'], ['authorization header', 'auth'],
   ['credential', 'credential'], ['credentials', 'credential'], ['creds', 'credential'], ['cred', 'credential'],
 ]);

@@ -643,8 +643,8 @@ function rangeKey(path: string, start: number, end: number): string {
   return `${path}\u0000${start}\u0000${end}`;
 }
 
-/** Rounds of the second pass: a flow through globals across this many scripts plus one is followed. */
-export const PROJECT_ROUNDS = 6;
+/** Rounds of the second pass at most (each taints more, so it ends sooner): a flow across this many scripts plus one. */
+export const PROJECT_ROUNDS = 32;
 const MAX_ROUNDS = PROJECT_ROUNDS;
 
 export function createProject(options?: ProjectOptions): Project {

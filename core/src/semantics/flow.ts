@@ -125,6 +125,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     }
     const key = v.name.toLowerCase();
     noteAccess({ v, access: 'write', key });
+    // Where a global is set is where other scripts' findings point (their related location): a value with no place
+    // of its own here (a request header, another script's global) is placed at this write.
+    if (t && (!t.origin || t.origin.path !== undefined)) t = { ...t, origin: { start: v.nameStart, end: v.nameEnd } };
     setGlobal(key, t);
   };
 

@@ -28,7 +28,7 @@ describe('detectors/names', () => {
       ['session', 'session'], ['sf.session_id', 'session'], ['sessionId', 'session'], ['SFSESSIONID', 'session'],
       ['auth', 'auth'], ['basic_auth', 'auth'], ['authorization', 'auth'], ['Authorization', 'auth'],
       ['jitterbit.networking.http.request.header.Authorization', 'auth'], ['$jitterbit.networking.http.request.header.X-Api-Key', 'key'],
-      ['credentials', 'credential'], ['sftpCredential', 'credential'], ['sig', 'signature'], ['api key', 'key'], ['password1', 'password'],
+      ['credentials', 'credential'], ['sftpCredential', 'credential'], ['api key', 'key'], ['password1', 'password'],
     ];
     for (const [name, kind] of yes) {
       it(`flags ${name} (${kind})`, () => {
@@ -38,7 +38,7 @@ describe('detectors/names', () => {
     }
     const no = [
       'token_url', 'tokenUrl', 'password_policy', 'passwordPolicy', 'auth_mode', 'authMode', 'session_timeout', 'sessionTimeout',
-      'secret_name', 'sessionCount', 'password_length', 'token_type', 'api_key_header_name', 'secretary', 'keyword', 'tokens_used_count',
+      'secret_name', 'sessionCount', 'password_length', 'token_type', 'api_key_header_name', 'secretary', 'keyword', 'tokens_used_count', 'sig', 'cfg.sig', 'prompt_tokens',
       'next_page_token', 'pageToken', 'user', 'username', 'client_id', 'account', 'key', 'monkey', 'bypass', 'passenger', 'oauth',
       'signature', 'email_signature', 'first_pass', 'training_session', 'author', 'authority', '', 'id', 'sessions_total',
     ];

@@ -46,4 +46,23 @@ describe('engine: flows of several hops between scripts', () => {
     assert.deepEqual(found.get('/w/b.jb'), []);
     assert.deepEqual(found.get('/w/d.jb'), []);
   });
+
+  it('follows a chain of nine scripts, with the related location at the last store', () => {
+    const project = createProject({ retainTrees: false, fixes: false });
+    project.setFile('/w/h0.jb', '<trans>\n// the key\n$lc.v0 = $jitterbit.api.request.headers.x_api_key;\n</trans>');
+    for (let i = 1; i <= 8; i++) project.setFile(`/w/h${i}.jb`, `<trans>\n$lc.v${i} = "s:" + $lc.v${i - 1};\n</trans>`);
+    project.setFile('/w/log.jb', '<trans>\nWriteToOperationLog("x " + $lc.v8);\n</trans>');
+    const log = project.analyzeAll(() => DEFAULT_CONFIG).find((a) => a.path === '/w/log.jb');
+    const f = log?.findings.find((x) => x.ruleId === 'logging/sensitive-data');
+    assert.ok(f, 'found at the end of the chain');
+    assert.deepEqual(f.related?.map((r) => [r.path, r.range.start.line]), [['/w/h8.jb', 1]], 'where $lc.v8 is set');
+  });
+
+  it('points a header stored in a global at the store, not at the top of the file', () => {
+    const project = createProject({ retainTrees: false, fixes: false });
+    project.setFile('/w/a.jb', '<trans>\n// a\n// b\nx = 1;\n$g.v = $jitterbit.api.request.headers.authorization;\n</trans>');
+    project.setFile('/w/b.jb', '<trans>\nWriteToOperationLog($g.v);\n</trans>');
+    const f = project.analyzeAll(() => DEFAULT_CONFIG).find((a) => a.path === '/w/b.jb')?.findings[0];
+    assert.deepEqual(f?.related?.map((r) => [r.path, r.range.start.line]), [['/w/a.jb', 4]]);
+  });
 });
