@@ -440,7 +440,8 @@ function recordFields(text: string, s: number, e: number): Field[] {
   return fields;
 }
 
-const NAME_PAIR_RE = /[A-Z][a-z\u00e0-\u00ff'\u2019]{1,20}\.?[ \t]{1,3}(?:[A-Z]\.[ \t]{1,3}|[a-z]{2,3}[ \t])?[A-Z]['\u2019]?[a-z]/;
+// Two capitalised words (a comma between them too: `Larsen, Henrik`).
+const NAME_PAIR_RE = /[A-Z][a-z\u00e0-\u00ff'\u2019]{1,20}[.,]?[ \t]{1,3}(?:[A-Z]\.[ \t]{1,3}|[a-z]{2,3}[ \t])?[A-Z]['\u2019]?[a-z]/;
 
 const NAME_PAIR_GLOBAL_RE = new RegExp(NAME_PAIR_RE.source, 'g');
 
@@ -455,11 +456,19 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
     if (fields.length < 2) continue;
     let name: Field | undefined;
     let other: Field | undefined;
-    for (const f of fields) {
+    const postcode = UK_POSTCODE_RE.test(text.slice(ls, le));
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
       // A field may carry its label (`Name: Lena Fischer`, `dob=1990-04-12`).
       const value = unlabelled(f.text);
+      // A comma inside one value splits it: `Larsen, Henrik` (surname first), `DOB May 2, 1979`.
+      const next = fields[i + 1];
+      const joined = next && text.slice(f.end, next.start).trim() === ',' ? { text: `${f.text}, ${next.text}`, start: f.start, end: next.end } : undefined;
       if (!name && looksLikePersonName(value)) name = f;
+      else if (!name && joined && /^[A-Z][\w'-]+$/.test(f.text) && looksLikePersonName(joined.text)) name = joined;
       else if (!other && (isRecordDetail(f.text, now) || (value !== f.text && isRecordDetail(value, now)))) other = f;
+      else if (!other && joined && isRecordDetail(unlabelled(joined.text), now)) other = joined;
+      else if (!other && postcode && HOUSE_STREET_RE.test(f.text)) other = f; // `27 Kingsway, London WC2B 6UN`
     }
     if (name && other) {
       const start = Math.min(name.start, other.start);
@@ -469,6 +478,10 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
   }
   scanKeyedNames(text, out, now);
 }
+
+/** A UK postcode (`WC2B 6UN`, `M1 1AE`) somewhere in a record: a house number and street name before it are an address. */
+const UK_POSTCODE_RE = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/;
+const HOUSE_STREET_RE = /^\d{1,5}[A-Za-z]?\s+[A-Z][A-Za-z'-]{2,30}(?:\s+[A-Z][A-Za-z'-]{1,30}){0,3}$/;
 
 /** A field's value without a short label before `:` or `=` (`Name: …`, `customer_name=…`). */
 function unlabelled(field: string): string {

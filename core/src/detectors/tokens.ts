@@ -613,8 +613,9 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   }
   if (keyEnd <= keyStart) return -1;
   const key = text.slice(keyStart, keyEnd);
-  if (!CREDENTIAL_HINT_RE.test(key)) return -1;
-  if (!isCredentialName(key)) return -1;
+  // A URL parameter named just `key` or `sig(nature)` holds a key when its value is random (`…/zones?key=9f3c…`).
+  const bareUrlKey = sep === 61 && (text[keyStart - 1] === '?' || text[keyStart - 1] === '&') && /^(?:key|sig|signature)$/i.test(key);
+  if (!bareUrlKey && (!CREDENTIAL_HINT_RE.test(key) || !isCredentialName(key))) return -1;
   // value
   let k = i + 1;
   sp = 0;
@@ -667,6 +668,7 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   // `pw = -x` / `pw=*p` in code are operators; in a connection string the characters are the password's.
   if (!quoted && !connection && /^[+\-*/]/.test(value)) return -1;
   if (isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) return -1;
+  if (bareUrlKey && !(value.length >= 16 && /^[\w%.~+/=-]+$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value) && (looksRandom(value) || /^[0-9a-f]{16,}$/i.test(value)))) return -1;
   if (/^(?:basic|bearer|token|digest|ntlm|negotiate)\s/i.test(value)) return -1; // header values: scanAuthHeaders
   if (sep === 61 && (before === '?' || before === '&') && isPlaceholder(percentDecoded(value).split('/')[0], where)) return -1; // `X-Amz-Credential=<example key>/…`
   let kind = 'key-value';

@@ -16,7 +16,9 @@ const PASS_THROUGH = new Set([
 /** Functions that return their whole input re-encoded, so a whole payload stays whole. */
 const WHOLE_VALUE = new Set(['trim', 'ltrim', 'rtrim', 'string', 'tolower', 'toupper', 'base64encode', 'urlencode', 'quote', 'dquote', 'replace', 'regexreplace', 'ifempty', 'ifnull', '.tostring', 'json.stringify', '.stringify', '.trim', '.tolowercase', '.touppercase',
   // Split into lines and joined again, a whole payload is still the whole payload.
-  '.split', '.join', '.concat', '.replace']);
+  '.split', '.join', '.concat', '.replace',
+  // Parsed and printed again, likewise.
+  'json.parse', '.parse']);
 /** Hashes and measures: their result reveals nothing of the input. */
 const MASKING = new Set(['md5', 'sha256', 'md5astwonumbers', 'length', 'stringlength', 'count', 'countsubstring', 'isnull', 'isvalid', 'isvalidstring', 'isinteger', 'hexhash',
   // A container's key names, not its values.

@@ -19,6 +19,8 @@ runRuleTable('logging/inbound-payload', {
     { code: jb('WriteToOperationLog("body sha " + SHA256($jitterbit.api.request.body));') },
   ],
   invalid: [
+    // Parsed and printed again, likewise.
+    { code: js('var o = JSON.parse(Jitterbit.GetVar("$jitterbit.api.request.body"));', 'WriteToOperationLog("Payload " + JSON.stringify(o));'), file: 'parse.js', lines: [3] },
     // Split into lines and joined again, it is still the whole payload.
     { code: js('WriteToOperationLog(Jitterbit.GetVar("$jitterbit.api.request.body").split("\\n").join(" | "));'), file: 'split.js', lines: [2] },
     { code: jb('WriteToOperationLog($jitterbit.api.request.body);'), lines: [2], severity: 'warning', message: /inbound API request body/, fix: { output: jb('') } },

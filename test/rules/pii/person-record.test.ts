@@ -21,6 +21,8 @@ runRuleTable('pii/person-record', {
     // JavaScript objects: a company's `name` with an address, a person's name with a recent (order) date.
     { code: js('var vendor = { name: "Northwind Traders", street: "17 Larkspur Lane", city: "Boise" };'), file: 'vendor.js' },
     { code: js('var order = { firstName: "Jane", lastName: "Porter", orderDate: "2024-01-15" };'), file: 'order.js' },
+    // A company at a UK address.
+    { code: jb('w = "Acme Freight, 27 Kingsway, London WC2B 6UN";') },
     // Sites and goods with an address or an old date.
     { code: jb('w = {"WH01", "Acme Logistics", "1200 Harbor Blvd", "Long Beach", "CA"};', 'd = {"DOCK-01", "Receiving Dock", "1200 Harbor Blvd"};') },
     { code: jb('p = {"SKU-88120", "Blue Widget", "1999-12-31"};') },
@@ -51,6 +53,8 @@ runRuleTable('pii/person-record', {
     { code: js('var c = { name: "Ravi Iyer", nationalId: "JT482193B" };'), file: 't.js', lines: [2], message: /national id/ },
     { code: jb('$n = "Gareth Pryce, NINO JT 48 21 93 B, Cardiff";'), lines: [2] },
     { code: jb('$m = "Gareth Pryce | national id 7405121234";'), lines: [2] },
+    // A date with a comma, a surname first, a UK address (the postcode marks it).
+    { code: jb('r = "Henrik Larsen, DOB May 2, 1979";', 'r2 = "Larsen, Henrik, DOB 02/05/1979";', 'r3 = "Priya Shah, 27 Kingsway, London WC2B 6UN";'), lines: [2, 3, 4] },
     // Labelled fields, a query string.
     { code: jb('a = "Name: Lena Fischer, DOB: 1990-04-12";', 'c = "name=Lena Fischer&dob=1990-04-12";'), lines: [2, 3] },
     // First and last name in separate keyed fields of a JSON or XML string.

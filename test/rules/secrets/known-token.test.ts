@@ -64,7 +64,7 @@ runRuleTable('secrets/known-token', {
     // SQL bind parameters, template slots, parenthesised notes, an auth mode in a URL.
     { code: jb('sql = "SELECT ACCOUNT_ID FROM API_CLIENTS WHERE API_KEY = :api_key";', 'sql2 = "UPDATE API_SESSIONS SET REVOKED = 1 WHERE TOKEN = @token";') },
     { code: jb('$body = "Password: (hidden)\\r\\nToken: (hidden)";', '$tpl = "https://api.northwind-ops.com/v1?api_key={api_key}";') },
-    { code: jb('$u = "https://portal.northwind-ops.com/items?auth=cookie&page=1";') },
+    { code: jb('$u = "https://portal.northwind-ops.com/items?auth=cookie&page=1";', '$t = "https://maps.northwind-ops.com/tiles?key=abc&page=2";') },
     // A segment of an ARN names a secret; it is no secret value.
     { code: jb('$kv.secret_arn = "arn:aws:secretsmanager:eu-central-1:483920117365:secret:erp-db-Xk29Qa";') },
     // AWS's documented example key inside a pre-signed URL's credential scope.
@@ -99,6 +99,8 @@ runRuleTable('secrets/known-token', {
     { code: js(`var signingKey = ${pem.map((l) => JSON.stringify(`${l}\\n`)).join('\n  + ')};`), file: 'pem.js', lines: [2], message: /PEM private key block/ },
     // A private key commented out line by line: the BEGIN line.
     { code: jb('$x = 1;', ...pem.map((l) => `  // ${l}`)), lines: [3], message: /PEM private key block.*in a comment/ },
+    // A URL parameter named just `key` with a random value.
+    { code: jb(`$u = "https://geo.northwind-ops.com/v2/zones?lat=1&key=${hex(330, 40)}";`), lines: [2], message: /URL parameter "key"/ },
     // An empty user name; connection-string passwords that start with an operator character.
     { code: jb(`$r = "redis://:${userinfoPw}@cache.northwind.local:6379/0";`), lines: [2], message: /URL user-info/ },
     { code: jb(`c = "Server=sql01;User Id=svc;Password=-!${connPw};";`), lines: [2], message: /connection string/ },
