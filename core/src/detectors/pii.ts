@@ -454,22 +454,11 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
     if (le - ls < 12 || le - ls > 4000 || !/\d/.test(text.slice(ls, le))) continue;
     const fields = recordFields(text, ls, le);
     if (fields.length < 2) continue;
-    let name: Field | undefined;
-    let other: Field | undefined;
     const postcode = UK_POSTCODE_RE.test(text.slice(ls, le));
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      // A field may carry its label (`Name: Lena Fischer`, `dob=1990-04-12`).
-      const value = unlabelled(f.text);
-      // A comma inside one value splits it: `Larsen, Henrik` (surname first), `DOB May 2, 1979`.
-      const next = fields[i + 1];
-      const joined = next && text.slice(f.end, next.start).trim() === ',' ? { text: `${f.text}, ${next.text}`, start: f.start, end: next.end } : undefined;
-      if (!name && looksLikePersonName(value)) name = f;
-      else if (!name && joined && /^[A-Z][\w'-]+$/.test(f.text) && looksLikePersonName(joined.text)) name = joined;
-      else if (!other && (isRecordDetail(f.text, now) || (value !== f.text && isRecordDetail(value, now)))) other = f;
-      else if (!other && joined && isRecordDetail(unlabelled(joined.text), now)) other = joined;
-      else if (!other && postcode && HOUSE_STREET_RE.test(f.text)) other = f; // `27 Kingsway, London WC2B 6UN`
-    }
+    // The line's own delimiter first; then every delimiter at once (`EMERGENCY|Henrik Larsen, DOB …|…`, `Nowak, Katarzyna - DOB …`).
+    const found = recordMatch(fields, text, postcode, now) ?? recordMatch(allFields(text, ls, le), text, postcode, now);
+    const name = found?.name;
+    const other = found?.other;
     if (name && other) {
       const start = Math.min(name.start, other.start);
       const end = Math.max(name.end, other.end);
@@ -477,6 +466,42 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
     }
   }
   scanKeyedNames(text, out, now);
+}
+
+/** A person's name and a record detail (date of birth, address, national id) among a line's fields. */
+function recordMatch(fields: Field[], text: string, postcode: boolean, now: Date): { name: Field; other: Field } | undefined {
+  let name: Field | undefined;
+  let other: Field | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    // A field may carry its label (`Name: Lena Fischer`, `dob=1990-04-12`).
+    const value = unlabelled(f.text);
+    // A comma inside one value splits it: `Larsen, Henrik` (surname first), `DOB May 2, 1979`.
+    const next = fields[i + 1];
+    const joined = next && text.slice(f.end, next.start).trim() === ',' ? { text: `${f.text}, ${next.text}`, start: f.start, end: next.end } : undefined;
+    if (!name && looksLikePersonName(value)) name = f;
+    else if (!name && joined && /^[A-Z][\w'-]+$/.test(f.text) && looksLikePersonName(joined.text)) name = joined;
+    else if (!other && (isRecordDetail(f.text, now) || (value !== f.text && isRecordDetail(value, now)))) other = f;
+    else if (!other && joined && isRecordDetail(unlabelled(joined.text), now)) other = joined;
+    else if (!other && postcode && HOUSE_STREET_RE.test(f.text)) other = f; // `27 Kingsway, London WC2B 6UN`
+  }
+  return name && other ? { name, other } : undefined;
+}
+
+/** A line split at every record delimiter at once: `|`, `;`, `,`, tab and ` - `. */
+function allFields(text: string, s: number, e: number): Field[] {
+  const fields: Field[] = [];
+  const re = /\s+-\s+|[|;,\t]/g;
+  const line = text.slice(s, e);
+  let from = 0;
+  for (let m = re.exec(line); ; m = re.exec(line)) {
+    const to = m ? m.index : line.length;
+    const f = trimField(text, s + from, s + to);
+    if (f) fields.push(f);
+    if (!m || fields.length >= 64) break;
+    from = to + m[0].length;
+  }
+  return fields;
 }
 
 /** A UK postcode (`WC2B 6UN`, `M1 1AE`) somewhere in a record: a house number and street name before it are an address. */

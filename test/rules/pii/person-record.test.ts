@@ -53,6 +53,8 @@ runRuleTable('pii/person-record', {
     { code: js('var c = { name: "Ravi Iyer", nationalId: "JT482193B" };'), file: 't.js', lines: [2], message: /national id/ },
     { code: jb('$n = "Gareth Pryce, NINO JT 48 21 93 B, Cardiff";'), lines: [2] },
     { code: jb('$m = "Gareth Pryce | national id 7405121234";'), lines: [2] },
+    // Name and date of birth inside one field of a `|` record; a surname first between ` - ` separators.
+    { code: jb('s = "EMERGENCY_CONTACT|Henrik Larsen, DOB May 2, 1979|relationship=brother";', 'row = "Nowak, Katarzyna - DOB 21/03/1988 - grade B2";'), lines: [2, 3] },
     // A date with a comma, a surname first, a UK address (the postcode marks it).
     { code: jb('r = "Henrik Larsen, DOB May 2, 1979";', 'r2 = "Larsen, Henrik, DOB 02/05/1979";', 'r3 = "Priya Shah, 27 Kingsway, London WC2B 6UN";'), lines: [2, 3, 4] },
     // Labelled fields, a query string.
