@@ -36,7 +36,12 @@ export function summarizeFile(path: string, facts: FileFacts, pool: NamePool, ke
         : { path, regionId, start: 0, end: 0 };
       const from = baseName(path);
       const arg = runScriptArgIndex(name);
-      const label = arg !== undefined ? `${t.label} (passed as \`_${arg}\` by ${from})` : `the global \`$${name}\` (set from ${t.label} in ${from})`;
+      const cut = name.indexOf('\u0000');
+      const label = arg !== undefined
+        ? `${t.label} (passed as \`_${arg}\` by ${from})`
+        : cut >= 0
+          ? `the field \`${name.slice(cut + 1)}\` of \`$${name.slice(0, cut)}\` (set from ${t.label} in ${from})`
+          : `the global \`$${name}\` (set from ${t.label} in ${from})`;
       writes.set(key, { ...t, label: detach(label), origin });
     }
     if (!keepOccurrences) continue;

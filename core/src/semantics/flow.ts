@@ -95,6 +95,8 @@ export interface FlowHost {
 }
 
 const NONE: LiteralContext = { kind: 'none' };
+/** Exported for a global container whose fields are kept apart and whose unnamed rest is clean (never joined). */
+const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
 
 const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|x[-_]auth[-_]token|cookie|proxy[-_]authorization|x[-_]access[-_]token)$/i;
 
@@ -537,6 +539,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           const fk = stateKey(e.obj, fieldSuffix(e.prop));
           written = (e.obj.scope === 'local' ? locals : globals).has(fk);
           ot = join(getState(e.obj, fieldSuffix(e.prop)), getState(e.obj, SHAPE));
+        } else if (e.obj.k === 'var' && e.obj.scope === 'global' && e.prop !== undefined && !globals.has(e.obj.name.toLowerCase())) {
+          // A container another script filled with its fields kept apart: the field it wrote (or nothing).
+          const key = e.obj.name.toLowerCase();
+          const rest = host.incomingGlobal(`${key}\u0000`);
+          if (rest) {
+            const own = host.incomingGlobal(`${key}\u0000${e.prop}`);
+            ot = join(own, rest.bits ? rest : undefined);
+            written = true;
+          }
         }
         // A field of a whole payload is no longer the whole payload (its name may still make it sensitive).
         const field = ot && ot.bits & T_PAYLOAD ? (ot.bits === T_PAYLOAD ? undefined : { ...ot, bits: ot.bits & ~T_PAYLOAD }) : ot;
@@ -634,8 +645,13 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     }
     facts.memo = { key: options.memoKey as string, textLength: options.textLength ?? 0, body, ends, writes, facts };
   }
-  // Field states stay in the script (their keys are no globals' names).
-  for (const [name, t] of globals) if (t && !name.includes('\u0000')) facts.globalWrites.set(name, t);
+  // A global container's fields go to other scripts too: each sensitive field, and a marker (no taint bits) that its
+  // fields are known apart, so a clean field read elsewhere stays clean.
+  for (const [name, t] of globals) {
+    const key = name.includes('\u0000') ? name.toLowerCase() : name; // other scripts look fields up case-insensitively
+    if (t) facts.globalWrites.set(key, t);
+    else if (name.endsWith('\u0000')) facts.globalWrites.set(key, FIELDS_KNOWN);
+  }
   return facts;
 }
 

@@ -66,6 +66,8 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('q = DBLookup("<TAG>endpoint:database/ERP</TAG>", "SELECT COUNT(*) FROM T WHERE api_key=\'" + $portal.api_key + "\'");', 'WriteToOperationLog("matches " + q);') },
     // A clean first-level field of an object whose nested field got a credential.
     { code: js('var w = {baseUrl: "https://wms.northwind-ops.com/api", auth: {username: "jb"}};', 'w.auth.passphrase = Jitterbit.GetVar("$wms_passphrase");', 'WriteToOperationLog("B " + w.baseUrl);'), file: 'nested.js' },
+    // The same across scripts: a clean field of a global dictionary another script filled.
+    { code: jb('WriteToOperationLog("host " + $c.d["Host"] + " port " + $c.d["port"]);'), file: 'b.jb', others: { 'a.jb': jb('$c.d = Dict();', '$c.d["Host"] = "erp.northwind-ops.com";', '$c.d["pw"] = Get("erp_password");') } },
     // A clean field of a container that also holds a credential.
     { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01.northwind.local";', 'WriteToOperationLog("BI host " + profile["host"]);') },
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
@@ -133,7 +135,8 @@ runRuleTable('logging/sensitive-data', {
     // Encoding is not masking.
     { code: jb('WriteToOperationLog(Base64Encode($db_password));'), lines: [2] },
     { code: jb('WriteToOperationLog(URLEncode($api_key));'), lines: [2] },
-    // Across scripts of one project.
+    // Across scripts of one project (a dictionary's sensitive field, and the whole dictionary).
+    { code: jb('WriteToOperationLog("pw " + $c.d["pw"]);', 'WriteToOperationLog($c.d);'), file: 'b.jb', others: { 'a.jb': jb('$c.d = Dict();', '$c.d["Host"] = "erp.northwind-ops.com";', '$c.d["pw"] = Get("erp_password");') }, lines: [2, 3], message: /field `pw` of `\$c\.d`|global `\$c\.d`/ },
     { code: jb('WriteToOperationLog("s=" + $sf_sess);'), file: 'b.jb', others: { 'a.jb': jb('$sf_sess = SalesforceLogin("sf_org");') }, lines: [2], message: /set from the session returned by `SalesforceLogin` in a\.jb/ },
     { code: jb('WriteToOperationLog("t=" + $carrier_hdr);'), file: 'b.jb', others: { 'a.jb': jb('$carrier_hdr = $jitterbit.api.request.headers.x_api_key;') }, lines: [2] },
     // E-mail message arguments carrying a credential.
