@@ -80,6 +80,7 @@ export class Project implements ProjectApi {
   private roundFirst: readonly FileAnalysis[] = [];
   private roundResults = new Map<string, FileAnalysis>();
   private roundLearned: SharedGlobalWrite[] = [];
+  private inRound = false;
   /**
    * Work done so far: files parsed, flow passes run, regions re-parsed only around an edit (benchmarks and tests
    * check that nothing runs twice).
@@ -384,7 +385,8 @@ export class Project implements ProjectApi {
       const globals = this.globals();
       const incoming = this.readsForeignTaint(path, e.summary, globals);
       const facts = incoming ? this.facts(e, local ? local.regions : this.parsed(e), path) : local ?? this.facts(e, this.parsed(e), undefined);
-      this.lastIncoming = incoming ? facts : undefined;
+      // Kept only for a round of the second pass (an editor's analyses would keep a whole file's facts alive).
+      this.lastIncoming = incoming && this.inRound ? facts : undefined;
       return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
     } catch (err) {
       return internalFailure(path, source, err);
@@ -449,7 +451,12 @@ export class Project implements ProjectApi {
     const learned: SharedGlobalWrite[] = [];
     for (const a of this.roundFirst) {
       if (!paths.has(a.path)) continue;
-      this.roundResults.set(a.path, this.analyzeFile(a.path, configFor(a.path)));
+      this.inRound = true;
+      try {
+        this.roundResults.set(a.path, this.analyzeFile(a.path, configFor(a.path)));
+      } finally {
+        this.inRound = false;
+      }
       const facts = this.lastIncoming;
       this.lastIncoming = undefined;
       if (!facts) continue;
