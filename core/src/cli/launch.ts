@@ -72,7 +72,7 @@ export function runCached(file: string, dir: string | undefined, launcher: strin
     }
     run = () => compiled.call(m.exports, m.exports, req, m, file, dirname(file));
   } catch {
-    run = undefined;
+    // Not compiled from here: a plain `require` below.
   }
   if (run) run();
   else Module.createRequire(file)(file);

@@ -94,9 +94,6 @@ class WorkerHost implements SliceHost {
   }
 }
 
-/** As many rounds as Project's second pass makes (see MAX_ROUNDS in engine/project.ts): the same report either way. */
-const SPLIT_ROUNDS = PROJECT_ROUNDS;
-
 export interface SplitOptions {
   /** Slices (threads) to use; the main thread holds one of them. */
   threads: number;
@@ -136,8 +133,9 @@ async function trySplit(task: ProjectTask, opts: SplitOptions, onFiles: (n: numb
     const shared = await Promise.all(hosts.map((h) => h.local(declarations)));
     const writes = shared.flat();
     let outcomes = await Promise.all(hosts.map((h) => h.incoming(writes)));
-    // The rounds of Project.analyzeAll's second pass, across the slices: while some slice learned a global.
-    for (let round = 1; round < SPLIT_ROUNDS; round++) {
+    // The rounds of Project.analyzeAll's second pass (as many at most), across the slices: while some slice learned a
+    // global. The same rounds give the same report either way.
+    for (let round = 1; round < PROJECT_ROUNDS; round++) {
       const learned = outcomes.flatMap((o) => o.learned);
       if (learned.length === 0) break;
       outcomes = await Promise.all(hosts.map((h) => h.again(learned)));

@@ -176,15 +176,19 @@ export function looksLikeNationalId(s: string): boolean {
   if (isNino(t.toUpperCase() === t ? t : '')) return true;
   const m = NATIONAL_ID_LABEL_RE.exec(t);
   if (!m) return false;
-  const value = t.slice(m[0].length).trim();
-  if (isNino(value)) return true;
-  const compact = value.replace(/[\s.-]/g, '');
-  return /^[A-Za-z0-9]{6,20}$/.test(compact) && (compact.match(/\d/g)?.length ?? 0) >= 4;
+  return isNationalIdNumber(t.slice(m[0].length));
+}
+
+/** A national id's value: a UK NINO, or 6–20 letters and digits (4+ digits) once spaces, dots and dashes are gone. */
+function isNationalIdNumber(value: string): boolean {
+  const v = value.trim();
+  if (isNino(v)) return true;
+  const compact = v.replace(/[\s.-]/g, '');
+  return isNino(compact.toUpperCase()) || (/^[A-Za-z0-9]{6,20}$/.test(compact) && (compact.match(/\d/g)?.length ?? 0) >= 4);
 }
 
 /** A national-id value under a key that says so (`nationalId`, `nino`, `passport_number`): 6–20 letters and digits, 4+ digits. */
 export function isNationalIdValue(key: string, value: string): boolean {
   if (!/^(?:national[\s_-]?(?:id|identity|insurance)(?:[\s_-]?(?:no|num|number))?|nino|ni[\s_-]?(?:no|number)|passport(?:[\s_-]?(?:no|num|number))?|personal[\s_-]?(?:id|number)|citizen[\s_-]?id)$/i.test(key)) return false;
-  const compact = value.trim().replace(/[\s.-]/g, '');
-  return isNino(compact.toUpperCase()) || (/^[A-Za-z0-9]{6,20}$/.test(compact) && (compact.match(/\d/g)?.length ?? 0) >= 4);
+  return isNationalIdNumber(value);
 }

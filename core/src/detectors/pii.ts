@@ -457,11 +457,9 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
     const postcode = UK_POSTCODE_RE.test(text.slice(ls, le));
     // The line's own delimiter first; then every delimiter at once (`EMERGENCY|Henrik Larsen, DOB …|…`, `Nowak, Katarzyna - DOB …`).
     const found = recordMatch(fields, text, postcode, now) ?? recordMatch(allFields(text, ls, le), text, postcode, now);
-    const name = found?.name;
-    const other = found?.other;
-    if (name && other) {
-      const start = Math.min(name.start, other.start);
-      const end = Math.max(name.end, other.end);
+    if (found) {
+      const start = Math.min(found.name.start, found.other.start);
+      const end = Math.max(found.name.end, found.other.end);
       out.push({ kind: 'person-record', start, end, description: "a person's name with a date of birth, address or national id" });
     }
   }

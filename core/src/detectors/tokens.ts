@@ -642,7 +642,8 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
     ve = close;
     quoted = true;
     // `{api_key}`: a template's named slot, not an ODBC-braced value.
-    if (/^[A-Za-z_][\w.]*$/.test(text.slice(vs, ve)) && (isCredentialName(text.slice(vs, ve)) || text.slice(vs, ve).toLowerCase() === text.slice(keyStart, keyEnd).toLowerCase())) return -1;
+    const slot = text.slice(vs, ve);
+    if (/^[A-Za-z_][\w.]*$/.test(slot) && (isCredentialName(slot) || slot.toLowerCase() === key.toLowerCase())) return -1;
   } else if (vc === '(') {
     // `Password: (hidden)`: a parenthesised note.
     const close = findWithin(text, ')', k + 1, 64);

@@ -434,7 +434,7 @@ export class Project implements ProjectApi {
   private secondPass(first: readonly FileAnalysis[], configFor: (path: string) => ResolvedConfig): FileAnalysis[] {
     let results = this.analyzeIncoming(first, configFor);
     // Flows of several hops (a → b → c through globals or RunScript): each round passes on what the last one learned.
-    for (let round = 1; round < MAX_ROUNDS; round++) {
+    for (let round = 1; round < PROJECT_ROUNDS; round++) {
       const learned = this.learnedGlobalWrites();
       if (learned.length === 0) break;
       results = this.analyzeAgain(learned, configFor);
@@ -652,7 +652,6 @@ function rangeKey(path: string, start: number, end: number): string {
 
 /** Rounds of the second pass at most (each taints more, so it ends sooner): a flow across this many scripts plus one. */
 export const PROJECT_ROUNDS = 32;
-const MAX_ROUNDS = PROJECT_ROUNDS;
 
 export function createProject(options?: ProjectOptions): Project {
   return new Project(options);

@@ -50,17 +50,13 @@ export class ScriptLineSpace {
   lineOfRegionOffset(region: ScriptRegion, offset: number): number {
     const i = this.ids.get(region.id);
     if (i === undefined) return this.lineOfHost(region.map.toHost(offset));
-    const s = this.spans[i];
-    return s.first + s.lines.positionAt(offset).line;
+    return this.spanLine(this.spans[i], offset);
   }
 
   /** The number of a host offset's line; `regionId` names the script the offset belongs to, when it does. */
   lineOfHost(offset: number, regionId?: string): number {
     const i = regionId === undefined ? undefined : this.ids.get(regionId);
-    if (i !== undefined) {
-      const s = this.spans[i];
-      return s.first + s.lines.positionAt(s.region.map.toDecoded(offset)).line;
-    }
+    if (i !== undefined) return this.spanLine(this.spans[i], this.spans[i].region.map.toDecoded(offset));
     // Spans before the offset (sorted and disjoint: a binary search over their ends).
     let lo = 0;
     let hi = this.spans.length;
@@ -70,10 +66,12 @@ export class ScriptLineSpace {
       else hi = mid;
     }
     const inside = lo < this.spans.length && this.spans[lo].hostStart <= offset;
-    if (inside) {
-      const s = this.spans[lo];
-      return s.first + s.lines.positionAt(s.region.map.toDecoded(offset)).line;
-    }
+    if (inside) return this.spanLine(this.spans[lo], this.spans[lo].region.map.toDecoded(offset));
     return this.file.lines.positionAt(offset).line + this.extraBefore[lo];
+  }
+
+  /** The number of the line of a span's script that holds region offset `offset`. */
+  private spanLine(s: ScriptLineSpace['spans'][number], offset: number): number {
+    return s.first + s.lines.positionAt(offset).line;
   }
 }

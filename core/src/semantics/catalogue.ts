@@ -50,6 +50,11 @@ const sysExact = new Set(SYSTEM_VARIABLES.filter((v) => !v.prefix).map((v) => v.
 const sysPrefixes = SYSTEM_VARIABLES.filter((v) => v.prefix).map((v) => v.name.toLowerCase() + '.');
 
 /** Function names are case-insensitive in Jitterbit Script. */
+/** The parameter argument `i` of a call fills: the last one repeats for variadic functions (`SendEmail`'s extras). */
+export function paramAt(fn: FunctionInfo, i: number): ParamInfo | undefined {
+  return fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined);
+}
+
 export function lookupFunction(name: string): FunctionInfo | undefined {
   return scriptFns.get(name.toLowerCase());
 }

@@ -1,4 +1,4 @@
-import type { FunctionInfo } from './catalogue';
+import { paramAt, type FunctionInfo } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrArray, type IrCall, type IrLiteral, type IrScript, type IrVar, type ValueMatch } from './ir';
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift, type StateWrite } from './flow-memo';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
@@ -204,7 +204,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const SHAPE = '\u0000';
   const fieldSuffix = (prop: string): string => `\u0000${prop}`;
   const stateKey = (v: IrVar, suffix: string): string => (v.scope === 'local' ? v.name : v.name.toLowerCase()) + suffix;
-  const hasShape = (v: IrVar): boolean => (v.scope === 'local' ? locals : globals).has(stateKey(v, SHAPE));
+  const hasState = (v: IrVar, suffix: string): boolean => (v.scope === 'local' ? locals : globals).has(stateKey(v, suffix));
+  const hasShape = (v: IrVar): boolean => hasState(v, SHAPE);
   const getState = (v: IrVar, suffix: string): Taint | undefined => (v.scope === 'local' ? locals : globals).get(stateKey(v, suffix));
   const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => {
     if (v.scope === 'local') setLocal(stateKey(v, suffix), t);
@@ -353,7 +354,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       const a = c.args[i];
       // A plain argument position says nothing about its literal; no context object is built for it.
       let actx: LiteralContext = NONE;
-      const p = fn ? (fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined)) : undefined;
+      const p = fn ? paramAt(fn, i) : undefined;
       if (p?.secret) actx = { kind: 'credential-arg', fn: c.name, param: p.name, index: i, secretKind: p.secret };
       else if (c === basicAuthCall && a.k === 'lit' && typeof a.value === 'string' && USER_PASSWORD.test(a.value)) {
         actx = { kind: 'credential-arg', fn: c.name, param: 'user:password', index: i, secretKind: 'password' };
@@ -536,15 +537,14 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         let ot = whole;
         let written = false;
         if (shapes && e.obj.k === 'var' && e.prop !== undefined && hasShape(e.obj)) {
-          const fk = stateKey(e.obj, fieldSuffix(e.prop));
-          written = (e.obj.scope === 'local' ? locals : globals).has(fk);
+          written = hasState(e.obj, fieldSuffix(e.prop));
           ot = join(getState(e.obj, fieldSuffix(e.prop)), getState(e.obj, SHAPE));
         } else if (e.obj.k === 'var' && e.obj.scope === 'global' && e.prop !== undefined && !globals.has(e.obj.name.toLowerCase())) {
           // A container another script filled with its fields kept apart: the field it wrote (or nothing).
           const key = e.obj.name.toLowerCase();
-          const rest = host.incomingGlobal(`${key}\u0000`);
+          const rest = host.incomingGlobal(key + SHAPE);
           if (rest) {
-            const own = host.incomingGlobal(`${key}\u0000${e.prop}`);
+            const own = host.incomingGlobal(key + fieldSuffix(e.prop));
             ot = join(own, rest.bits ? rest : undefined);
             written = true;
           }

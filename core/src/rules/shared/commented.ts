@@ -1,5 +1,5 @@
 import { canBeCredentialValue, isCredentialName, isPlaceholder, looksRandom } from '../../detectors';
-import { lookupFunction } from '../../semantics/catalogue';
+import { lookupFunction, paramAt } from '../../semantics/catalogue';
 
 const COMMENT_PREFILTER = /(?:pas|pw|secret|token|key|auth|sess|sig|cred)[\w.$-]{0,80}\s*[=:]/i;
 
@@ -51,13 +51,13 @@ function commentedCallArguments(text: string, out: CommentedCredential[]): void 
     if (!fn || !fn.params.some((p) => p.secret)) continue;
     const args = splitArguments(text, (m.index ?? 0) + m[0].length);
     args.forEach((a, i) => {
-      const p = fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined);
+      const p = paramAt(fn, i);
       if (!p?.secret) return;
       const lit = /^\s*(["'])([^"'\r\n]{1,300})\1\s*$/.exec(text.slice(a.start, a.end));
       if (!lit) return;
       const value = lit[2];
-      if (isPlaceholder(value, 'comment') || !canBeCredentialValue(value) || out.some((c) => c.start === a.start + lit[0].indexOf(value))) return;
       const start = a.start + lit[0].indexOf(lit[1]) + 1;
+      if (isPlaceholder(value, 'comment') || !canBeCredentialValue(value) || out.some((c) => c.start === start)) return;
       out.push({ name: p.name, value, start, end: start + value.length });
     });
   }
