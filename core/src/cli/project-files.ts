@@ -47,7 +47,7 @@ export function loadFiles(
     out.entryOf.set(p, indexOf(i));
   };
   files.forEach((f, i) => {
-    const r = readBytes(f.abs);
+    const r = readBytes(f.abs, undefined, f.size > 0 ? f.size : undefined);
     if (!r.ok) {
       warn(f.rel, r.problem);
       onFile(1);

@@ -14,11 +14,15 @@ export function errorText(e: unknown): string {
   return `cannot read the file: ${err && err.message ? err.message : String(e)}`;
 }
 
-export function readBytes(abs: string, limit = maxFileBytes()): { ok: true; bytes: Buffer } | { ok: false; problem: string } {
+/** `knownSize`: the size discovery found (spares a second stat per file); the bytes read are checked again. */
+export function readBytes(abs: string, limit = maxFileBytes(), knownSize?: number): { ok: true; bytes: Buffer } | { ok: false; problem: string } {
+  const tooLarge = (size: number) => ({ ok: false as const, problem: `skipped: the file is too large (${formatBytes(size)}, limit ${formatBytes(limit)})` });
   try {
-    const size = statSync(abs).size;
-    if (size > limit) return { ok: false, problem: `skipped: the file is too large (${formatBytes(size)}, limit ${formatBytes(limit)})` };
-    return { ok: true, bytes: readFileSync(abs) };
+    const size = knownSize ?? statSync(abs).size;
+    if (size > limit) return tooLarge(size);
+    const bytes = readFileSync(abs);
+    // The file may have grown since it was measured.
+    return bytes.length > limit ? tooLarge(bytes.length) : { ok: true, bytes };
   } catch (e) {
     return { ok: false, problem: errorText(e) };
   }

@@ -49,14 +49,24 @@ for (const f of FUNCTION_CATALOGUE) {
 const sysExact = new Set(SYSTEM_VARIABLES.filter((v) => !v.prefix).map((v) => v.name.toLowerCase()));
 const sysPrefixes = SYSTEM_VARIABLES.filter((v) => v.prefix).map((v) => v.name.toLowerCase() + '.');
 
-/** Function names are case-insensitive in Jitterbit Script. */
 /** The parameter argument `i` of a call fills: the last one repeats for variadic functions (`SendEmail`'s extras). */
 export function paramAt(fn: FunctionInfo, i: number): ParamInfo | undefined {
   return fn.params[i] ?? (fn.maxArgs > fn.params.length ? fn.params[fn.params.length - 1] : undefined);
 }
 
+/** Answers by spelling: a project spells the same few names over and over, and lower-casing each call allocates. */
+const bySpelling = new Map<string, FunctionInfo | null>();
+
+/** Function names are case-insensitive in Jitterbit Script. */
 export function lookupFunction(name: string): FunctionInfo | undefined {
-  return scriptFns.get(name.toLowerCase());
+  let f = bySpelling.get(name);
+  if (f === undefined) {
+    f = scriptFns.get(name.toLowerCase()) ?? null;
+    // The bound only guards against hostile input; the key is a copy, so the cache keeps no script text alive.
+    if (bySpelling.size > 10000) bySpelling.clear();
+    bySpelling.set((' ' + name).slice(1), f);
+  }
+  return f ?? undefined;
 }
 
 /** Functions callable from Jitterbit JavaScript: the JS-only ones plus log/result helpers. */

@@ -90,21 +90,21 @@ function lowerConcat(e: Expr & { kind: 'Binary' }, depth: number): Ir {
 
 function lowerCall(e: Expr & { kind: 'Call' }, depth: number): Ir {
   const fn = lookupFunction(e.name);
-  const lname = e.name.toLowerCase();
+  const fname = fn ? fn.name : undefined; // the catalogue's spelling, whatever the script's
   const first = e.args[0];
   // Get("name") / Set("name", v) address globals by name: lower them to variable reads and writes.
-  if (first && first.kind === 'String' && !first.charOffsets && isVarName(first.value)) {
+  if ((fname === 'Get' || fname === 'Set') && first && first.kind === 'String' && !first.charOffsets && isVarName(first.value)) {
     const nameVar: Ir = {
       k: 'var', scope: 'global', name: first.value, start: first.start, end: first.end,
       nameStart: first.start + 1, nameEnd: first.end - 1, form: 'string-name',
     };
-    if (lname === 'get' && e.args.length === 1) return { ...nameVar, start: e.start, end: e.end };
-    if (lname === 'set' && e.args.length === 2) {
+    if (fname === 'Get' && e.args.length === 1) return { ...nameVar, start: e.start, end: e.end };
+    if (fname === 'Set' && e.args.length === 2) {
       return { k: 'assign', op: '=', target: nameVar, value: lower(e.args[1], depth), start: e.start, end: e.end };
     }
     // With indexes, `Get("a", i, j)` reads and `Set("a", v, i, j)` writes an element of the array global `a`.
-    if (lname === 'get' && e.args.length > 1) return indexed(nameVar, e.args, 1, depth, e);
-    if (lname === 'set' && e.args.length > 2) {
+    if (fname === 'Get' && e.args.length > 1) return indexed(nameVar, e.args, 1, depth, e);
+    if (fname === 'Set' && e.args.length > 2) {
       return { k: 'assign', op: '=', target: indexed(nameVar, e.args, 2, depth, e), value: lower(e.args[1], depth), start: e.start, end: e.end };
     }
   }
