@@ -77,14 +77,16 @@ function lower(e: Expr, depth: number): Ir {
 
 /** Flattens a left-deep `a + b + c` chain iteratively. */
 function lowerConcat(e: Expr & { kind: 'Binary' }, depth: number): Ir {
-  const rights: Expr[] = [];
+  // Lowered right to left straight into the list, then turned round: no list of the right operands on the way
+  // (lowering has no effects, so the order it runs in does not matter).
+  const items: Ir[] = [];
   let cur: Expr = e;
   while (cur.kind === 'Binary' && cur.op === '+') {
-    rights.push(cur.right);
+    items.push(lower(cur.right, depth));
     cur = cur.left;
   }
-  const items: Ir[] = [lower(cur, depth)];
-  for (let i = rights.length - 1; i >= 0; i--) items.push(lower(rights[i], depth));
+  items.push(lower(cur, depth));
+  items.reverse();
   return { k: 'cat', items, start: e.start, end: e.end };
 }
 

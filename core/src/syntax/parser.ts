@@ -105,6 +105,8 @@ class Parser {
   stopped = false;
   /** The current token. */
   private cur: Token;
+  /** End offset of the list parseList returned last. */
+  private listEnd = 0;
   /** Tokens pulled ahead of `cur` by `peekAt` (rare: at most two). */
   private readonly ahead: Token[] = [];
 
@@ -298,26 +300,29 @@ class Parser {
     const first = this.parseBinary(Prec.Or);
     let t = this.peek();
     if (!((t.kind === 'Punct' || t.kind === 'Unsupported') && isAssignOp(t.text))) return first;
-    const operands: Expr[] = [first];
-    const ops: Token[] = [];
+    const op0 = this.advance();
+    const second = this.parseBinary(Prec.Or);
+    t = this.peek();
+    // One assignment (nearly every one) needs no lists.
+    if (!((t.kind === 'Punct' || t.kind === 'Unsupported') && isAssignOp(t.text))) return this.assignment(first, op0, second);
+    const operands: Expr[] = [first, second];
+    const ops: Token[] = [op0];
     while ((t.kind === 'Punct' || t.kind === 'Unsupported') && isAssignOp(t.text)) {
       ops.push(this.advance());
       operands.push(this.parseBinary(Prec.Or));
       t = this.peek();
     }
     let value = operands[operands.length - 1];
-    for (let k = ops.length - 1; k >= 0; k--) {
-      const target = operands[k];
-      const op = ops[k];
-      if (op.kind === 'Unsupported') {
-        value = { kind: 'Error', start: target.start, end: value.end, children: [target, value] };
-        continue;
-      }
-      this.checkTarget(target);
-      const node: Assign = { kind: 'Assign', op: op.text as Assign['op'], target, value, start: target.start, end: value.end };
-      value = node;
-    }
+    for (let k = ops.length - 1; k >= 0; k--) value = this.assignment(operands[k], ops[k], value);
     return value;
+  }
+
+  /** `target op value`; an unsupported operator (`*=`) keeps both sides in an error node. */
+  private assignment(target: Expr, op: Token, value: Expr): Expr {
+    if (op.kind === 'Unsupported') return { kind: 'Error', start: target.start, end: value.end, children: [target, value] };
+    this.checkTarget(target);
+    const node: Assign = { kind: 'Assign', op: op.text as Assign['op'], target, value, start: target.start, end: value.end };
+    return node;
   }
 
   private checkTarget(target: Expr): void {
@@ -534,7 +539,7 @@ class Parser {
       const skipped = this.skipGroup(name.end, ')');
       return { kind: 'Call', name: name.text, nameStart: name.start, nameEnd: name.end, args: [], start: name.start, end: skipped.end };
     }
-    return { kind: 'Call', name: name.text, nameStart: name.start, nameEnd: name.end, args: args.items, start: name.start, end: args.end };
+    return { kind: 'Call', name: name.text, nameStart: name.start, nameEnd: name.end, args, start: name.start, end: this.listEnd };
   }
 
   private parseArray(open: Token): Expr {
@@ -544,7 +549,7 @@ class Parser {
       const skipped = this.skipGroup(open.start, '}');
       return { kind: 'Array', elements: [skipped], start: open.start, end: skipped.end };
     }
-    return { kind: 'Array', elements: list.items, start: open.start, end: list.end };
+    return { kind: 'Array', elements: list, start: open.start, end: this.listEnd };
   }
 
   /**
@@ -607,11 +612,15 @@ class Parser {
     }
   }
 
-  /** Comma-separated items up to `closer` (call arguments, array elements). */
-  private parseList(closer: ')' | '}'): { items: Expr[]; end: number } {
+  /**
+   * Comma-separated items up to `closer` (call arguments, array elements); the list's end offset goes to `listEnd`
+   * (read right after: no result object per call).
+   */
+  private parseList(closer: ')' | '}'): Expr[] {
     const items: Expr[] = [];
     if (Parser.isPunct(this.peek(), closer)) {
-      return { items, end: this.advance().end };
+      this.listEnd = this.advance().end;
+      return items;
     }
     while (true) {
       const t = this.peek();
@@ -629,11 +638,13 @@ class Parser {
         }
         if (Parser.isPunct(a, closer)) {
           this.advance();
-          return { items, end: a.end };
+          this.listEnd = a.end;
+          return items;
         }
         if (Parser.isEnd(a) || (Parser.isCloser(a) && this.open[a.text as Closer] > 0 && !(a.text === closer))) {
           this.error('syntax/expected-token', `Expected '${closer}'.`, a.start, a.start);
-          return { items, end: this.lastEnd };
+          this.listEnd = this.lastEnd;
+          return items;
         }
         this.error('syntax/unexpected-token', `Unexpected ${describe(a)}; expected ',' or '${closer}'.`, a.start, a.end);
         this.advance();
