@@ -1,119 +1,24 @@
-import { paramAt, type FunctionInfo } from './catalogue';
-import { MAX_IR_DEPTH, type Ir, type IrArray, type IrCall, type IrLiteral, type IrScript, type IrVar, type ValueMatch } from './ir';
-import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift, type StateWrite } from './flow-memo';
+import { paramAt } from './catalogue';
+import { MAX_IR_DEPTH, type Ir, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
+import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, VarFact } from './flow-types';
+import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
+import { fieldSuffix, FlowState, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
 import { argumentIndex, runScriptArgKey, runScriptTarget } from './run-script';
+import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
-
-/** Where a literal sits; decides whether a credential-looking value is a hard-coded secret. */
-export type LiteralContext =
-  | { kind: 'credential-arg'; fn: string; param: string; index: number; secretKind: string }
-  | { kind: 'identifier-arg'; fn: string; param: string; index: number }
-  | { kind: 'arg'; fn: string; index: number }
-  | { kind: 'named'; name: string; via: 'variable' | 'key' | 'property'; part?: boolean }
-  | { kind: 'compared'; name: string }
-  | { kind: 'none' };
-
-/** A known-format credential found inside a value (offsets within the value). */
-export type TokenMatch = ValueMatch;
-
-export interface LiteralFact {
-  lit: IrLiteral & { value: string };
-  ctx: LiteralContext;
-  /** Set by the classifier: the literal is a hard-coded secret (by context or by a known token format). */
-  secret: boolean;
-  /** Known-format credentials in the value, scanned once here and reused by the rules. */
-  tokens: TokenMatch[];
-  /** The literal is a secret because of where it sits (credential position, name, comparison). */
-  contextSecret: boolean;
-}
-
-export interface SinkFact {
-  call: IrCall;
-  fn: FunctionInfo;
-  argIndex: number;
-  taint: Taint;
-  /** The logged argument's top-level pieces (concatenation items) with their own taint, for the mask fix. */
-  parts: { ir: Ir; taint: Taint | undefined }[];
-}
-
-/** A read or write of a global (locals are not recorded: nothing outside the flow pass needs them). */
-export interface VarFact {
-  /** The variable; or a `RunScript` call, which writes its arguments for the called script (key `run:…`). */
-  v: IrVar | IrCall;
-  access: 'read' | 'write';
-  /** The lower-case name (the key of the flow's maps and name sets). */
-  key: string;
-}
-
-export interface ScriptFacts {
-  literals: LiteralFact[];
-  sinks: SinkFact[];
-  calls: IrCall[];
-  vars: VarFact[];
-  arrays: IrArray[];
-  /** Taint of globals at the end of the script (names lower-cased), for cross-script flows. */
-  globalWrites: Map<string, Taint>;
-  /** Lower-cased names of globals read / written anywhere in the script. */
-  globalReads: Set<string>;
-  globalsWritten: Set<string>;
-  /** For the next pass over an edited version of the region (when asked for, see FlowOptions). */
-  memo?: FlowMemo<ScriptFacts>;
-}
-
-export interface FlowOptions {
-  /**
-   * Record what the next pass over an edited version of this region can reuse, under this key for the host's
-   * inputs (Jitterbit Script regions only; JavaScript helper functions make statements interdependent).
-   */
-  memoKey?: string;
-  /** The previous pass's memo: its statements kept by an incremental re-parse are not evaluated again. */
-  prior?: FlowMemo<ScriptFacts>;
-  /** Length of the region text (locates the shift of the statements kept after an edit). */
-  textLength?: number;
-  /** The script's own name, as `RunScript` calls it (its arguments arrive as `_1`, `_2`, …). */
-  scriptName?: string;
-  /** Other names `RunScript` may call it by (a Design Studio script's `sc.<uuid>` key: its file's name). */
-  scriptAliases?: readonly string[];
-}
-
-/** What the flow pass needs from the outside: value classification and project knowledge. */
-export interface FlowHost {
-  /** Known token formats in a literal value (secrets by their own format). */
-  scanTokens(value: string): TokenMatch[];
-  /** Is the literal a hard-coded secret because of where it sits (credential position, name, comparison)? */
-  isContextSecret(value: string, ctx: LiteralContext): boolean;
-  isCredentialName(name: string): boolean;
-  isSensitiveDataName(name: string): boolean;
-  /** False when the name can be neither a credential name nor a sensitive-data name (a cheap prefilter). */
-  nameHint?(name: string): boolean;
-  /** Taint a global carries in from other scripts of the project. */
-  incomingGlobal(name: string): Taint | undefined;
-  isHiddenProjectVariable(name: string): boolean;
-  /** A visible project variable whose value is a hard-coded secret. */
-  isSecretProjectVariable?(name: string): boolean;
-}
 
 const NONE: LiteralContext = { kind: 'none' };
 /** Exported for a global container whose fields are kept apart and whose unnamed rest is clean (never joined). */
 const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
 
-const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|x[-_]auth[-_]token|cookie|proxy[-_]authorization|x[-_]access[-_]token)$/i;
-
 export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptions = {}): ScriptFacts {
   const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map(), globalReads: new Set(), globalsWritten: new Set() };
-  const locals = new Map<string, Taint | undefined>();
-  const globals = new Map<string, Taint | undefined>();
   const recording = options.memoKey !== undefined && script.language === 'jitterbit';
-  const writes: StateWrite[] = [];
-  const setLocal = (key: string, t: Taint | undefined): void => {
-    locals.set(key, t);
-    if (recording) writes.push({ global: false, key, taint: t });
-  };
-  const setGlobal = (key: string, t: Taint | undefined): void => {
-    globals.set(key, t);
-    if (recording) writes.push({ global: true, key, taint: t });
-  };
+  const state = new FlowState(recording);
+  const { locals, globals, writes } = state;
+  const setLocal = (key: string, t: Taint | undefined): void => state.set(false, key, t);
+  const setGlobal = (key: string, t: Taint | undefined): void => state.set(true, key, t);
   /** Records a global access: the fact, and its key in the script's read or written names. */
   const noteAccess = (f: VarFact): void => {
     if (inlineDepth === 0) facts.vars.push(f);
@@ -140,20 +45,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return undefined;
   };
 
-  const systemTaint = (name: string): Taint | undefined => {
-    const n = name.toLowerCase();
-    if (!n.startsWith('jitterbit.')) return undefined;
-    if (n === 'jitterbit.api.request.body' || n.startsWith('jitterbit.api.request.body.')) return taint(T_PAYLOAD, 'the inbound API request body');
-    if (n === 'jitterbit.api.request.enum.headers' || n === 'jitterbit.api.request.headers') return taint(T_PAYLOAD, 'all inbound request headers');
-    if (n.startsWith('jitterbit.api.request.headers.') || n.startsWith('jitterbit.networking.http.request.header.')) {
-      return CREDENTIAL_HEADERS.test(n) ? taint(T_SECRET, `the \`${name.split('.').pop() ?? ''}\` request header`) : undefined;
-    }
-    if (n.startsWith('jitterbit.api.request.parameters.') || n.startsWith('jitterbit.networking.http.query.')) {
-      const p = name.split('.').pop() ?? '';
-      return host.isCredentialName(p) ? taint(T_SECRET, `the \`${p}\` request parameter`) : undefined;
-    }
-    return undefined;
-  };
+  const systemTaint = (name: string): Taint | undefined => systemVariableTaint(name, host.isCredentialName);
 
   /** The taint of argument `index` that scripts calling this one pass (noted as read, for the project's exchange). */
   const incomingArgument = (index: number, v: IrVar): Taint | undefined => {
@@ -195,22 +87,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return false;
   };
 
-  /*
-   * Fields of containers (`d["host"]`, `cfg.clientSecret`): besides a container's own taint (what logging the whole
-   * container leaks), the state holds, under keys no variable can have, the taint of each named field written and
-   * the taint of everything else in it (unnamed writes, the value it was made from). They live in the same maps as
-   * variables, so the incremental pass records and replays them with the rest.
-   */
-  const SHAPE = '\u0000';
-  const fieldSuffix = (prop: string): string => `\u0000${prop}`;
-  const stateKey = (v: IrVar, suffix: string): string => (v.scope === 'local' ? v.name : v.name.toLowerCase()) + suffix;
-  const hasState = (v: IrVar, suffix: string): boolean => (v.scope === 'local' ? locals : globals).has(stateKey(v, suffix));
-  const hasShape = (v: IrVar): boolean => hasState(v, SHAPE);
-  const getState = (v: IrVar, suffix: string): Taint | undefined => (v.scope === 'local' ? locals : globals).get(stateKey(v, suffix));
-  const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => {
-    if (v.scope === 'local') setLocal(stateKey(v, suffix), t);
-    else setGlobal(stateKey(v, suffix), t);
-  };
+  // Fields of containers are kept apart in the state (see flow-state.ts).
+  const hasState = (v: IrVar, suffix: string): boolean => state.has(v, suffix);
+  const hasShape = (v: IrVar): boolean => state.hasShape(v);
+  const getState = (v: IrVar, suffix: string): Taint | undefined => state.get(v, suffix);
+  const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => state.setField(v, suffix, t);
   /** The object literal evaluated last, with the taint of each named property. */
   let lastObject: { node: Ir; fields: [string, Taint | undefined][] } | undefined;
   // Whether any container's fields are kept apart (a replayed state may hold some), so scripts without containers
@@ -550,7 +431,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           }
         }
         // A field of a whole payload is no longer the whole payload (its name may still make it sensitive).
-        const field = ot && ot.bits & T_PAYLOAD ? (ot.bits === T_PAYLOAD ? undefined : { ...ot, bits: ot.bits & ~T_PAYLOAD }) : ot;
+        const field = withoutPayload(ot);
         return written ? field : join(field, e.prop ? nameTaint(e.prop) : undefined);
       }
       case 'assign': {
@@ -611,7 +492,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       for (let i = base[5]; i < last[5]; i++) {
         const w = prior.writes[i];
         const t = shiftTaint(w.taint, shift, moved);
-        (w.global ? globals : locals).set(w.key, t);
+        state.put(w.global, w.key, t);
         writes.push(t === w.taint ? w : { global: w.global, key: w.key, taint: t });
       }
       for (let s = from; s < to; s++) for (let k = 0; k < STRIDE; k++) ends.push(prior.ends[s * STRIDE + k] - base[k] + now[k]);
@@ -655,25 +536,5 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   return facts;
 }
 
-/** The last non-empty segment of a source path (`root$a.b#c$` → `c`), without allocating the others. */
-function lastSegment(path: string): string {
-  let end = path.length;
-  for (;;) {
-    let i = end - 1;
-    while (i >= 0 && !isPathSeparator(path.charCodeAt(i))) i--;
-    if (i < end - 1 || i < 0) return path.slice(i + 1, end);
-    end = i;
-  }
-}
-
-/** The last name a JSON path, XPath or cache key selects (`/data/access_token` → `access_token`, `//a:SessionId[1]` → `SessionId`). */
-function lastSelected(path: string): string {
-  const parts = path.replace(/\[[^\]]*\]/g, '').split(/[/.:@$#]+/).filter((p) => p.length > 0);
-  return parts.length > 0 ? parts[parts.length - 1].slice(0, 200) : '';
-}
-
-function isPathSeparator(c: number): boolean {
-  return c === 36 /* $ */ || c === 46 /* . */ || c === 35 /* # */;
-}
-
 export { isMaskingCall } from './call-roles';
+export type { FlowHost, FlowOptions, LiteralContext, LiteralFact, ScriptFacts, SinkFact, TokenMatch, VarFact } from './flow-types';
