@@ -92,12 +92,28 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const hasShape = (v: IrVar): boolean => state.hasShape(v);
   const getState = (v: IrVar, suffix: string): Taint | undefined => state.get(v, suffix);
   const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => state.setField(v, suffix, t);
-  /** The object literal evaluated last, with the taint of each named property. */
-  let lastObject: { node: Ir; fields: [string, Taint | undefined][] } | undefined;
+  /** The object literal evaluated last, with the taint of each named property and of the unnamed ones (`[k]: v`). */
+  let lastObject: { node: Ir; fields: [string, Taint | undefined][]; rest: Taint | undefined } | undefined;
   // Whether any container's fields are kept apart (a replayed state may hold some), so scripts without containers
   // skip the lookups. Fields are kept apart for containers made in the script (`Dict()`, `{…}`) and from the first
   // sensitive write into a clean container on (before it every field is clean).
   let shapes = options.prior !== undefined;
+
+  /** A variable's taint in the state (not noted as a read). */
+  const current = (v: IrVar): Taint | undefined => (v.scope === 'local' ? locals.get(v.name) : globals.get(v.name.toLowerCase()));
+  /** A container's taint joined again from its fields and rest (or `old` when it has too many fields to join). */
+  const wholeAgain = (obj: IrVar, old: Taint | undefined): Taint | undefined => {
+    const w = state.wholeOf(obj);
+    return w.known ? w.taint : old;
+  };
+
+  /** `RemoveKey(d, "k")`, `delete o.k`: a field of a container whose fields are known apart is gone. */
+  const removeField = (obj: IrVar, prop: string): void => {
+    if (!shapes || !hasShape(obj)) return; // an opaque container: what else it holds is unknown
+    const before = getState(obj, fieldSuffix(prop));
+    setState(obj, fieldSuffix(prop), undefined);
+    if (before) assignVar(obj, wholeAgain(obj, current(obj)));
+  };
 
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
     if (target.k === 'var') {
@@ -109,10 +125,12 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         t = join(t, taint(T_PII, `\`${target.name}\``));
       }
       assignVar(target, t);
+      // A new value: the fields written into the old one are gone.
+      if (shapes) state.forgetFields(target);
       if (valueIr.k === 'obj' && lastObject?.node === valueIr) {
-        // A new object: its fields are known (the container name's taint goes to the unnamed rest).
+        // A new object: its fields are known (the container name's taint and unnamed properties go to the rest).
         shapes = true;
-        setState(target, SHAPE, nameTaint(target.name));
+        setState(target, SHAPE, join(nameTaint(target.name), lastObject.rest));
         for (const [k, ft] of lastObject.fields) setState(target, fieldSuffix(k), ft);
       } else if (valueIr.k === 'call' && valueIr.args.length === 0 && (valueIr.name === 'Dict' || valueIr.name === 'Array')) {
         shapes = true;
@@ -129,10 +147,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       while (obj.k === 'member' && guard++ < MAX_IR_DEPTH) obj = obj.obj;
       if (target.index) ev(target.index, NONE, depth);
       if (obj.k === 'var') {
-        const prev = obj.scope === 'local' ? locals.get(obj.name) : globals.get(obj.name.toLowerCase());
+        const prev = current(obj);
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
         const added = join(value, keyTaint);
-        assignVar(obj, join(prev, added));
+        let whole = join(prev, added);
         // A named field of a direct write gets the value's taint; other writes go to the unnamed rest.
         const tracked = shapes && hasShape(obj);
         if (tracked || (prev === undefined && added !== undefined)) {
@@ -144,9 +162,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           let first: Ir = target;
           while (first.k === 'member' && first.obj.k === 'member') first = first.obj;
           const prop = first.k === 'member' ? first.prop : undefined;
-          if (prop !== undefined) setState(obj, fieldSuffix(prop), target.obj === obj ? added : join(getState(obj, fieldSuffix(prop)), added));
-          else setState(obj, SHAPE, join(getState(obj, SHAPE), added));
+          if (prop !== undefined) {
+            const before = getState(obj, fieldSuffix(prop));
+            const now = target.obj === obj ? added : join(before, added);
+            setState(obj, fieldSuffix(prop), now);
+            // The whole container is its fields and its rest: a field overwritten with less (a mask) leaves less.
+            if (tracked && before && join(now, before) !== now) whole = wholeAgain(obj, whole);
+          } else setState(obj, SHAPE, join(getState(obj, SHAPE), added));
         }
+        assignVar(obj, whole);
       } else ev(obj, NONE, depth);
     }
   };
@@ -265,6 +289,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       let added: Taint | undefined;
       for (let i = 1; i < argTaints.length; i++) added = join(added, argTaints[i]);
       if (added) write({ k: 'member', obj: c.args[0], start: c.start, end: c.end }, added, c, depth);
+    }
+    // `RemoveKey(d, "k")` and JavaScript `delete o.k` take a field out of a container.
+    if (lname === 'removekey' && fn) {
+      const [d, k] = c.args;
+      if (d?.k === 'var' && k?.k === 'lit' && typeof k.value === 'string') removeField(d, k.value);
+    } else if (lname === 'delete' && script.language === 'javascript') {
+      const m = c.args[0];
+      if (m?.k === 'member' && m.obj.k === 'var' && m.prop !== undefined) removeField(m.obj, m.prop);
+      return undefined;
     }
     // `RunScript(ref, a, b)`: the called script sees the arguments' taint as `_1`, `_2`, ….
     if (lname === 'runscript' && script.language === 'jitterbit') {
@@ -399,14 +432,17 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
       case 'obj': {
         let t: Taint | undefined;
+        let rest: Taint | undefined;
         const fields: [string, Taint | undefined][] = [];
         for (const p of e.props) {
           const vt = ev(p.value, { kind: 'named', name: p.key, via: 'property' }, d);
           const pt = producesMasked(p.value) ? vt : join(vt, p.key ? nameTaint(p.key) : undefined);
+          // A computed key (`[k]: v`) names no field: its value may be under any name.
           if (p.key) fields.push([p.key, pt]);
+          else rest = join(rest, pt);
           t = join(t, pt);
         }
-        lastObject = { node: e, fields };
+        lastObject = { node: e, fields, rest };
         return t;
       }
       case 'member': {

@@ -126,6 +126,11 @@ function lower(n: EsNode, depth: number): Ir {
     case 'SequenceExpression':
       return { k: 'seq', items: list(n.expressions).map((x) => lower(x, d)), start: n.start, end: n.end };
     case 'UnaryExpression':
+      // `delete o.k` takes a field out of a container (a call the flow pass knows by this name).
+      if (n.operator === 'delete' && node(n.argument)?.type === 'MemberExpression') {
+        return { k: 'call', name: 'delete', nameStart: n.start, nameEnd: n.start + 6, args: lowerOpt(n.argument, d), start: n.start, end: n.end };
+      }
+      return opaque(n, lowerOpt(n.argument, d), false);
     case 'UpdateExpression':
       return opaque(n, lowerOpt(n.argument, d), false);
     case 'FunctionDeclaration':

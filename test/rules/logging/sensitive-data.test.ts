@@ -73,6 +73,16 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
     // A whole payload is logging/inbound-payload's finding, not this rule's.
     { code: jb('WriteToOperationLog($jitterbit.api.request.body);') },
+    // A container whose only sensitive field was masked, cleared or removed is clean as a whole.
+    { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd["password"] = "****";', 'WriteToOperationLog(d);') },
+    { code: jb('cfg = Dict();', 'cfg["token"] = $api_token;', 'cfg["host"] = "erp01";', 'cfg["token"] = Left(cfg["token"], 4) + "****";', 'WriteToOperationLog(cfg);') },
+    { code: jb('d = Dict();', 'd["host"] = "sftp01";', 'd["password"] = $sftp_password;', 'RemoveKey(d, "password");', 'WriteToOperationLog(d);', 'WriteToOperationLog(d["password"]);') },
+    { code: js('var o = { host: "sftp01", password: Jitterbit.GetVar("$sftp_password") };', 'delete o.password;', 'WriteToOperationLog(JSON.stringify(o));'), file: 'delete.js' },
+    { code: js('var cfg = { user: "svc", token: Jitterbit.GetVar("$crm_token") };', 'cfg.token = "****" + cfg.token.slice(-4);', 'WriteToOperationLog(JSON.stringify(cfg));'), file: 'masked-field.js' },
+    { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd = Dict();', 'd["host"] = "erp01";', 'WriteToOperationLog(d);', 'WriteToOperationLog(d["password"]);') },
+    { code: jb('WriteToOperationLog($c.m);'), file: 'b.jb', others: { 'a.jb': jb('$c.m = Dict();', '$c.m["Host"] = "erp.northwind-ops.com";', '$c.m["pw"] = Get("erp_password");', '$c.m["pw"] = "****";') } },
+    // A computed key's value, masked.
+    { code: js('var k = Jitterbit.GetVar("$field_name");', 'var o = {};', 'o[k] = "****";', 'WriteToOperationLog(JSON.stringify(o));'), file: 'computed-clean.js' },
   ],
   invalid: [
     // A secret literal reaching a sink is an error.
@@ -163,5 +173,14 @@ runRuleTable('logging/sensitive-data', {
     // RunScript of a Design Studio script by its key (`sc.<uuid>`, the name of its file) or its folder path.
     { code: designStudioScript('SetLastError("detail " + _2);'), file: `Data/Script/${DS_SCRIPT_ID}.xml`, others: { 'caller.jb': jb(`RunScript("sc.${DS_SCRIPT_ID}", "flow", $dsv.portal_password);`) }, lines: [7], message: /passed as `_2` by caller\.jb/ },
     { code: designStudioScript('SetLastError("detail " + _1);'), file: `Data/Script/${DS_SCRIPT_ID}.xml`, others: { 'caller.jb': jb('RunScript("<TAG>Scripts/Gate/Dock Gate Login</TAG>", $dsv.portal_password);') }, lines: [7] },
+    // A container logged while a sensitive field is still in it (another field was masked or removed).
+    { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd["host"] = "****";', 'WriteToOperationLog(d);'), lines: [5], secrets: [] },
+    { code: jb('d = Dict();', 'd["host"] = "sftp01";', 'd["password"] = $sftp_password;', 'RemoveKey(d, "host");', 'WriteToOperationLog(d);'), lines: [6], secrets: [] },
+    { code: js('var o = { host: "sftp01", password: Jitterbit.GetVar("$sftp_password") };', 'delete o.host;', 'WriteToOperationLog(JSON.stringify(o));'), file: 'delete2.js', lines: [4] },
+    { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd["api_key"] = $erp_api_key;', 'd["password"] = "****";', 'WriteToOperationLog(d);'), lines: [6], message: /erp_api_key/ },
+    // A container made from a sensitive value keeps it whatever field is masked (its other fields are unknown).
+    { code: jb('p = $jitterbit.api.request.headers.authorization;', 'p["token"] = "****";', 'WriteToOperationLog(p);'), lines: [4] },
+    // Computed keys: the value is in the container's unnamed rest, so any field of it may be the value.
+    { code: js('var s = Jitterbit.GetVar("$db_password");', 'var k = Jitterbit.GetVar("$field_name");', 'var o = {};', 'o[k] = s;', 'WriteToOperationLog(JSON.stringify(o));', 'WriteToOperationLog(o.host);'), file: 'computed2.js', lines: [6, 7] },
   ],
 });
