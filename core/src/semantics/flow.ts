@@ -9,6 +9,14 @@ import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from '
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
 const NONE: LiteralContext = { kind: 'none' };
+/** Array methods whose callback's first parameter is an element of the receiver. */
+const ARRAY_CALLBACKS = new Set(['.foreach', '.map', '.filter', '.some', '.every']);
+
+/** Whether argument `i` of a JavaScript call is a function the call runs: an IIFE's callee, an array's callback. */
+function calledInPlace(c: IrCall, i: number, lname: string): boolean {
+  return i === 0 ? c.name === '' && !c.method : i === 1 && c.method === true && ARRAY_CALLBACKS.has(lname);
+}
+
 /** Exported for a global container whose fields are kept apart and whose unnamed rest is clean (never joined). */
 const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
 
@@ -194,19 +202,20 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       if (a.k === 'assign' && a.target.k === 'var' && a.value.k === 'fn') functions.set(a.target.name, a.value);
     }
   }
-  const inlined = new Map<string, number>();
+  /** Times each function was inlined (the bound that keeps the pass linear). */
+  const inlined = new Map<Ir, number>();
   /** What each function returns when called with clean arguments (a literal secret it returns, say), once. */
   const cleanReturns = new Map<Ir, Taint | undefined>();
   let inlineDepth = 0;
   let returned: Taint | undefined;
 
-  const inlineCall = (f: Ir & { k: 'fn' }, argTaints: (Taint | undefined)[], depth: number): Taint | undefined => {
-    const name = f.name ?? '';
-    const n = inlined.get(name) ?? 0;
+  /** What `f` returns called with arguments of these taints; null when the bounds refuse to inline it again. */
+  const inlineCall = (f: Ir & { k: 'fn' }, argTaints: (Taint | undefined)[], depth: number): Taint | undefined | null => {
+    const n = inlined.get(f) ?? 0;
     const clean = !argTaints.some(Boolean);
     if (clean && cleanReturns.has(f)) return cleanReturns.get(f);
-    if (inlineDepth >= 3 || n >= 64) return undefined;
-    inlined.set(name, n + 1);
+    if (inlineDepth >= 3 || n >= 64) return null;
+    inlined.set(f, n + 1);
     const saved = f.params.map((p) => [p, locals.has(p), locals.get(p)] as const);
     f.params.forEach((p, i) => locals.set(p, argTaints[i]));
     const outer = returned;
@@ -223,6 +232,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (clean) cleanReturns.set(f, result);
     return result;
   };
+
+  /** The function an argument is: written in place, or named (`list.forEach(logIt)`). */
+  const functionValue = (a: Ir | undefined): (Ir & { k: 'fn' }) | undefined =>
+    a?.k === 'fn' ? a : a?.k === 'var' && a.scope === 'local' ? functions.get(a.name) : undefined;
 
   /** The `Base64Encode` call a `"Basic "` literal precedes in a concatenation (its argument is credentials). */
   let basicAuthCall: IrCall | undefined;
@@ -282,6 +295,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         let t: Taint | undefined;
         for (const p of ps) t = join(t, p.taint);
         argTaints.push(t);
+      } else if (a.k === 'fn' && inlineDepth > 0 && calledInPlace(c, i, lname)) {
+        // Inlined right below; its body was analysed where it is written (at depth 0). Analysing it here too would
+        // double the work at each level of nested callbacks.
+        argTaints.push(undefined);
       } else argTaints.push(ev(a, actx, depth));
     }
     // `list.push(x)` / `list.unshift(x)` put x into the list.
@@ -326,7 +343,20 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
     }
     // Value of the call.
-    if (userFn) return inlineCall(userFn, argTaints, depth);
+    if (userFn) return inlineCall(userFn, argTaints, depth) ?? undefined;
+    if (script.language === 'javascript') {
+      // A function called where it is written, `(function (p) { … })(x)`: x's taint is p's.
+      if (c.args[0]?.k === 'fn' && calledInPlace(c, 0, lname)) return inlineCall(c.args[0], argTaints.slice(1), depth) ?? undefined;
+      // An array's callback (`list.forEach(function (x) { … })`) gets the elements: the list's taint, less a whole
+      // payload's (an element is a part of it, as a field is).
+      const cb = calledInPlace(c, 1, lname) ? functionValue(c.args[1]) : undefined;
+      if (cb) {
+        const element = withoutPayload(argTaints[0]);
+        const r = inlineCall(cb, [element, undefined, argTaints[0]], depth);
+        // `.map` returns what the callback returns; the others return the list, an element, a flag or nothing.
+        if (lname === '.map' && r !== null) return r;
+      }
+    }
     if (isMaskingCall(c)) return undefined;
     if (fn?.returnsSecret) return taint(T_SECRET, `the session returned by \`${fn.name}\``, false, { start: c.start, end: c.end });
     if (lname === 'aesdecryption') return taint(T_SECRET, 'a value decrypted with `AESDecryption`', false, { start: c.start, end: c.end });
@@ -490,9 +520,13 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         }
         return t;
       }
-      case 'fn':
+      case 'fn': {
+        // Analysed where it is written (its parameters unknown); what it returns is its callers' value, not ours.
+        const outer = returned;
         for (const x of e.body) ev(x, NONE, d);
+        returned = outer;
         return undefined;
+      }
       case 'ret': {
         const t = e.value ? ev(e.value, NONE, d) : undefined;
         returned = join(returned, t);

@@ -134,12 +134,19 @@ function lower(n: EsNode, depth: number): Ir {
     case 'UpdateExpression':
       return opaque(n, lowerOpt(n.argument, d), false);
     case 'FunctionDeclaration':
-    case 'FunctionExpression': {
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression': {
       const id = node(n.id);
       const params = list(n.params).map((p) => (p.type === 'Identifier' ? (p.name as string) : ''));
       const body = node(n.body);
-      return { k: 'fn', name: id ? (id.name as string) : undefined, params, body: body ? list(body.body).map((s) => lower(s, d)) : [], start: n.start, end: n.end };
+      // An arrow's expression body is its return value.
+      const stmts: Ir[] = !body ? [] : body.type === 'BlockStatement' ? list(body.body).map((s) => lower(s, d)) : [{ k: 'ret', value: lower(body, d), start: body.start, end: body.end }];
+      return { k: 'fn', name: id ? (id.name as string) : undefined, params, body: stmts, start: n.start, end: n.end };
     }
+    case 'TemplateLiteral':
+      // Not ES5 (see parseJavaScript): its value is derived from its expressions. Its text parts are not literals
+      // here (a fix written for a quoted string would break inside backquotes).
+      return opaque(n, list(n.expressions).map((x) => lower(x, d)), true);
     case 'ReturnStatement':
       return { k: 'ret', value: node(n.argument) ? lower(node(n.argument) as EsNode, d) : undefined, start: n.start, end: n.end };
     case 'ExpressionStatement':

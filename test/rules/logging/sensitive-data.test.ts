@@ -81,6 +81,13 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var cfg = { user: "svc", token: Jitterbit.GetVar("$crm_token") };', 'cfg.token = "****" + cfg.token.slice(-4);', 'WriteToOperationLog(JSON.stringify(cfg));'), file: 'masked-field.js' },
     { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd = Dict();', 'd["host"] = "erp01";', 'WriteToOperationLog(d);', 'WriteToOperationLog(d["password"]);') },
     { code: jb('WriteToOperationLog($c.m);'), file: 'b.jb', others: { 'a.jb': jb('$c.m = Dict();', '$c.m["Host"] = "erp.northwind-ops.com";', '$c.m["pw"] = Get("erp_password");', '$c.m["pw"] = "****";') } },
+    // A function called in place, or as an array's callback, with clean values; a callback that masks.
+    { code: js('var n = 5;', '(function (p) { WriteToOperationLog("rows " + p); })(n);'), file: 'iife-clean.js' },
+    { code: js('var ids = ["a1", "b2"];', 'ids.forEach(function (id) { WriteToOperationLog("id " + id); });'), file: 'each-clean.js' },
+    { code: js('var cards = [Jitterbit.GetVar("$card_number")];', 'var masked = cards.map(function (c) { return "****" + c.slice(-4); });', 'WriteToOperationLog(masked.join(","));'), file: 'map-mask.js' },
+    { code: js('var toks = [Jitterbit.GetVar("$api_token")];', 'WriteToOperationLog("non-empty " + toks.filter(function (t) { return t.length > 0; }).length);'), file: 'filter-count.js' },
+    { code: js('var toks = [Jitterbit.GetVar("$api_token")];', 'toks.forEach(function (t) { WriteToOperationLog("length " + t.length); });'), file: 'each-length.js' },
+    { code: js('var pw = Jitterbit.GetVar("$db_password");', 'WriteToOperationLog(`length ${pw.length}`);'), file: 'template-clean.js' },
     // A computed key's value, masked.
     { code: js('var k = Jitterbit.GetVar("$field_name");', 'var o = {};', 'o[k] = "****";', 'WriteToOperationLog(JSON.stringify(o));'), file: 'computed-clean.js' },
   ],
@@ -180,7 +187,18 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd["api_key"] = $erp_api_key;', 'd["password"] = "****";', 'WriteToOperationLog(d);'), lines: [6], message: /erp_api_key/ },
     // A container made from a sensitive value keeps it whatever field is masked (its other fields are unknown).
     { code: jb('p = $jitterbit.api.request.headers.authorization;', 'p["token"] = "****";', 'WriteToOperationLog(p);'), lines: [4] },
+    // A function called in place (IIFE; arrow forms too: not ES5, parsed anyway) gets its arguments' taint.
+    { code: js('var s = Jitterbit.GetVar("$db_password");', '(function (p) { WriteToOperationLog("p " + p); })(s);'), file: 'iife.js', lines: [3] },
+    { code: js('var s = Jitterbit.GetVar("$db_password");', '((p) => { WriteToOperationLog(p); })(s);', '(p => RaiseError("x" + p))(s);'), file: 'iife-arrow.js', lines: [3, 4] },
+    { code: js('var t = (function (k) { return "t=" + k; })(Jitterbit.GetVar("$api_token"));', 'WriteToOperationLog(t);'), file: 'iife-ret.js', lines: [3] },
+    // Array callbacks: the elements reach the first parameter; `.map` returns what the callback returns.
+    { code: js('var keys = [Jitterbit.GetVar("$api_key")];', 'keys.forEach(function (k) { WriteToOperationLog("key " + k); });'), file: 'each.js', lines: [3] },
+    { code: js('var creds = [{ user: "svc", password: Jitterbit.GetVar("$db_password") }];', 'var pws = creds.map(function (c) { return c.password; });', 'WriteToOperationLog(pws.join(","));'), file: 'map.js', lines: [4] },
+    { code: js('var toks = [Jitterbit.GetVar("$api_token")];', 'toks.filter((t) => t.length > 0).forEach((t) => WriteToOperationLog(t));'), file: 'filter-arrow.js', lines: [3] },
+    { code: js('var pw = Jitterbit.GetVar("$db_password");', 'WriteToOperationLog(`pw ${pw} end`);'), file: 'template.js', lines: [3] },
+    { code: js('function logIt(m) { WriteToOperationLog("x " + m); }', '[Jitterbit.GetVar("$api_token")].forEach(logIt);'), file: 'each-named.js', lines: [2] },
     // Computed keys: the value is in the container's unnamed rest, so any field of it may be the value.
+    { code: js('var s = Jitterbit.GetVar("$db_password");', 'var k = "f";', 'var q = {[k]: s, host: "h"};', 'WriteToOperationLog(JSON.stringify(q));', 'WriteToOperationLog(q.host);'), file: 'computed.js', lines: [5, 6] },
     { code: js('var s = Jitterbit.GetVar("$db_password");', 'var k = Jitterbit.GetVar("$field_name");', 'var o = {};', 'o[k] = s;', 'WriteToOperationLog(JSON.stringify(o));', 'WriteToOperationLog(o.host);'), file: 'computed2.js', lines: [6, 7] },
   ],
 });
