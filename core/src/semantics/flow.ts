@@ -4,11 +4,13 @@ import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, VarFact } from
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
 import { fieldSuffix, FlowState, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
-import { argumentIndex, runScriptArgKey, runScriptTarget } from './run-script';
+import { argumentIndex, runScriptArgKey, runScriptResultKey, runScriptTarget } from './run-script';
 import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
 const NONE: LiteralContext = { kind: 'none' };
+/** The state key of the script's result (no variable can have it). */
+const RESULT = '\u0000result';
 /** Array methods whose callback's first parameter is an element of the receiver. */
 const ARRAY_CALLBACKS = new Set(['.foreach', '.map', '.filter', '.some', '.every']);
 
@@ -233,6 +235,17 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return result;
   };
 
+  /**
+   * Sets the script's result (`replace`: a Jitterbit statement's value; else JavaScript's SetScriptResult, joined).
+   * Like a global's write, a value with no place of its own here is placed where it becomes the result.
+   */
+  const setResult = (t: Taint | undefined, at: Ir, replace = false): void => {
+    if (t && (!t.origin || t.origin.path !== undefined)) t = { ...t, origin: { start: at.start, end: at.end } };
+    if (replace) {
+      if (t || locals.get(RESULT)) setLocal(RESULT, t);
+    } else setLocal(RESULT, join(locals.get(RESULT), t));
+  };
+
   /** The function an argument is: written in place, or named (`list.forEach(logIt)`). */
   const functionValue = (a: Ir | undefined): (Ir & { k: 'fn' }) | undefined =>
     a?.k === 'fn' ? a : a?.k === 'var' && a.scope === 'local' ? functions.get(a.name) : undefined;
@@ -317,6 +330,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       return undefined;
     }
     // `RunScript(ref, a, b)`: the called script sees the arguments' taint as `_1`, `_2`, ….
+    // Its value is the called script's result, which that script passes back the same way.
+    let runResult: string | undefined;
     if (lname === 'runscript' && script.language === 'jitterbit') {
       const target = runScriptTarget(c.args[0]);
       if (target !== undefined) {
@@ -326,8 +341,12 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           noteAccess({ v: c, access: 'write', key });
           if (t) setGlobal(key, join(globals.get(key), t));
         }
+        runResult = runScriptResultKey(target);
+        noteAccess({ v: c, access: 'read', key: runResult });
       }
     }
+    // JavaScript's `SetScriptResult(x)` makes x what `RunScript` of this script returns.
+    if (lname === 'setscriptresult' && fn && script.language === 'javascript') setResult(argTaints[0], c);
     if (fn && role.logSink) {
       const t = argTaints[0];
       if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) pushSink({ call: c, fn, argIndex: 0, taint: t, parts: parts?.get(0) ?? [] });
@@ -343,6 +362,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
     }
     // Value of the call.
+    if (runResult !== undefined) return host.incomingGlobal(runResult);
     if (userFn) return inlineCall(userFn, argTaints, depth) ?? undefined;
     if (script.language === 'javascript') {
       // A function called where it is written, `(function (p) { … })(x)`: x's taint is p's.
@@ -536,8 +556,13 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   const body = script.body;
+  /** A Jitterbit Script's result is its last statement's value (each statement's is kept: the memo replays it). */
+  const statement = (i: number): void => {
+    const t = ev(body[i], NONE, 0);
+    if (script.language === 'jitterbit' && options.scriptName !== undefined) setResult(t, body[i], true);
+  };
   if (!recording) {
-    for (const stmt of body) ev(stmt, NONE, 0);
+    for (let i = 0; i < body.length; i++) statement(i);
   } else {
     const ends: number[] = [];
     const mark = (): void => {
@@ -576,7 +601,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     }
     const middleEnd = plan ? body.length - plan.suffix : body.length;
     for (; i < middleEnd; i++) {
-      ev(body[i], NONE, 0);
+      statement(i);
       mark();
     }
     if (prior && plan && plan.suffix > 0) {
@@ -591,7 +616,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
     }
     for (; i < body.length; i++) {
-      ev(body[i], NONE, 0);
+      statement(i);
       mark();
     }
     facts.memo = { key: options.memoKey as string, textLength: options.textLength ?? 0, body, ends, writes, facts };
@@ -602,6 +627,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     const key = name.includes('\u0000') ? name.toLowerCase() : name; // other scripts look fields up case-insensitively
     if (t) facts.globalWrites.set(key, t);
     else if (name.endsWith('\u0000')) facts.globalWrites.set(key, FIELDS_KNOWN);
+  }
+  // The script's result goes to the scripts that `RunScript` it, under each name they may call it by.
+  if (options.scriptName !== undefined) {
+    const result = locals.get(RESULT);
+    for (const name of [options.scriptName, ...(options.scriptAliases ?? [])]) {
+      const key = runScriptResultKey(name);
+      facts.globalsWritten.add(key);
+      if (result) facts.globalWrites.set(key, result);
+    }
   }
   return facts;
 }

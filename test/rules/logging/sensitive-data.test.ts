@@ -90,6 +90,9 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var pw = Jitterbit.GetVar("$db_password");', 'WriteToOperationLog(`length ${pw.length}`);'), file: 'template-clean.js' },
     // A computed key's value, masked.
     { code: js('var k = Jitterbit.GetVar("$field_name");', 'var o = {};', 'o[k] = "****";', 'WriteToOperationLog(JSON.stringify(o));'), file: 'computed-clean.js' },
+    // RunScript of a script that returns a count, or logs and returns nothing sensitive.
+    { code: jb('n = RunScript("<TAG>script:Count Rows</TAG>");', 'WriteToOperationLog("rows " + n);'), others: { 'Count Rows.jb': jb('$row_count = Length($api_token);', '$row_count;') } },
+    { code: jb('r = RunScript("<TAG>script:Use Key</TAG>");', 'WriteToOperationLog("done " + r);'), others: { 'Use Key.jb': jb('k = $erp_api_key;', 'WriteToOperationLog("calling ERP");') } },
   ],
   invalid: [
     // A secret literal reaching a sink is an error.
@@ -200,5 +203,8 @@ runRuleTable('logging/sensitive-data', {
     // Computed keys: the value is in the container's unnamed rest, so any field of it may be the value.
     { code: js('var s = Jitterbit.GetVar("$db_password");', 'var k = "f";', 'var q = {[k]: s, host: "h"};', 'WriteToOperationLog(JSON.stringify(q));', 'WriteToOperationLog(q.host);'), file: 'computed.js', lines: [5, 6] },
     { code: js('var s = Jitterbit.GetVar("$db_password");', 'var k = Jitterbit.GetVar("$field_name");', 'var o = {};', 'o[k] = s;', 'WriteToOperationLog(JSON.stringify(o));', 'WriteToOperationLog(o.host);'), file: 'computed2.js', lines: [6, 7] },
+    // RunScript's value is the called script's result: its last statement, or JavaScript's SetScriptResult.
+    { code: jb('tok = RunScript("<TAG>script:Get Token</TAG>");', 'WriteToOperationLog("t " + tok);'), others: { 'Get Token.jb': jb('s = SalesforceLogin("sf_org");', 's;') }, lines: [3], message: /SalesforceLogin.*returned by Get Token\.jb/ },
+    { code: jb('RaiseError("key " + RunScript("<TAG>script:Get Key</TAG>"));'), others: { 'Get Key.js': js('var k = Jitterbit.GetVar("$erp_api_key");', 'SetScriptResult(k);') }, lines: [2], message: /erp_api_key.*returned by Get Key\.js/ },
   ],
 });
