@@ -206,5 +206,6 @@ runRuleTable('logging/sensitive-data', {
     // RunScript's value is the called script's result: its last statement, or JavaScript's SetScriptResult.
     { code: jb('tok = RunScript("<TAG>script:Get Token</TAG>");', 'WriteToOperationLog("t " + tok);'), others: { 'Get Token.jb': jb('s = SalesforceLogin("sf_org");', 's;') }, lines: [3], message: /SalesforceLogin.*returned by Get Token\.jb/ },
     { code: jb('RaiseError("key " + RunScript("<TAG>script:Get Key</TAG>"));'), others: { 'Get Key.js': js('var k = Jitterbit.GetVar("$erp_api_key");', 'SetScriptResult(k);') }, lines: [2], message: /erp_api_key.*returned by Get Key\.js/ },
+    { code: jb(`WriteToOperationLog("s " + RunScript("sc.${DS_SCRIPT_ID}"));`), file: 'ds-caller.jb', others: { [`Data/Script/${DS_SCRIPT_ID}.xml`]: designStudioScript('s = NetSuiteLogin("ns_account");') }, lines: [2], message: /NetSuiteLogin.*returned by 4e8a1c3f/ },
   ],
 });
