@@ -110,14 +110,18 @@ describe('cli: one project split across threads', function () {
 
   it('flows of several hops cross the slices: the split report equals the one-thread report', () => {
     const dir = tmpDir('jg-split-hops-');
-    // A chain a → b → c → d → e through globals, and a RunScript argument passed on twice; the files land in different
-    // slices, so each round of the second pass must reach the other thread.
+    // A chain a → b → c → d → e through globals, a RunScript argument passed on twice, RunScript results (f, g, h);
+    // the files land in different slices, so each round of the second pass must reach the other thread.
     writeTree(dir, {
       'a.jb': '<trans>\n$inbound.hdr = $jitterbit.api.request.headers.authorization;\nRunScript("<TAG>script:b</TAG>", root$transaction.request$body$Employee$SSN$);\n</trans>\n',
       'b.jb': '<trans>\n$stage.one = "seen " + $inbound.hdr;\nRunScript("<TAG>script:c</TAG>", _1);\n</trans>\n',
       'c.jb': '<trans>\n$stage.two = $stage.one;\nWriteToOperationLog("value " + _1);\n</trans>\n',
       'd.jb': '<trans>\n$stage.three = Trim($stage.two);\n</trans>\n',
       'e.jb': '<trans>\nWriteToOperationLog("final " + $stage.three);\n</trans>\n',
+      // RunScript results: a session returned, and an argument returned back (a round to the callee and one back).
+      'f.jb': '<trans>\n$f.sess = SalesforceLogin("sf_org");\n</trans>\n',
+      'g.jb': '<trans>\nWriteToOperationLog("s " + RunScript("<TAG>script:f</TAG>"));\nr = RunScript("<TAG>script:h</TAG>", $jitterbit.api.request.headers.x_api_key);\nRaiseError("r " + r);\n</trans>\n',
+      'h.jb': '<trans>\n"k=" + _1\n</trans>\n',
     });
     const env = { [FORCE_SPLIT_ENV]: 'strict' };
     const one = runCli(['.', '--format', 'json', '--workers', '1'], dir, env);
@@ -128,6 +132,7 @@ describe('cli: one project split across threads', function () {
     const logs = (p: string): number => doc.files.find((f) => f.path === p)?.findings.filter((f) => f.ruleId === 'logging/sensitive-data').length ?? 0;
     assert.equal(logs('c.jb'), 1, 'the RunScript argument passed on by b.jb');
     assert.equal(logs('e.jb'), 1, 'the global tainted through b, c and d');
+    assert.equal(logs('g.jb'), 2, 'the results of f.jb and h.jb');
   });
 
   it('--workers 2 (split forced) gives byte-identical JSON and SARIF to --workers 1, cross-file findings included', () => {

@@ -1,4 +1,4 @@
-import { runScriptArgIndex } from '../semantics/run-script';
+import { isRunScriptResultKey, runScriptArgIndex } from '../semantics/run-script';
 import type { Taint } from '../semantics/taint';
 import type { FileFacts } from './facts';
 import { baseName } from './file-outcomes';
@@ -39,7 +39,9 @@ export function summarizeFile(path: string, facts: FileFacts, pool: NamePool, ke
       const cut = name.indexOf('\u0000');
       const label = arg !== undefined
         ? `${t.label} (passed as \`_${arg}\` by ${from})`
-        : cut >= 0
+        : isRunScriptResultKey(name)
+          ? `${t.label} (returned by ${from})`
+          : cut >= 0
           ? `the field \`${name.slice(cut + 1)}\` of \`$${name.slice(0, cut)}\` (set from ${t.label} in ${from})`
           : `the global \`$${name}\` (set from ${t.label} in ${from})`;
       writes.set(key, { ...t, label: detach(label), origin });

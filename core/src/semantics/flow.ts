@@ -1,119 +1,34 @@
-import { paramAt, type FunctionInfo } from './catalogue';
-import { MAX_IR_DEPTH, type Ir, type IrArray, type IrCall, type IrLiteral, type IrScript, type IrVar, type ValueMatch } from './ir';
-import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift, type StateWrite } from './flow-memo';
+import { paramAt } from './catalogue';
+import { MAX_IR_DEPTH, type Ir, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
+import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, VarFact } from './flow-types';
+import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
+import { fieldSuffix, FlowState, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
-import { argumentIndex, runScriptArgKey, runScriptTarget } from './run-script';
+import { argumentIndex, runScriptArgKey, runScriptResultKey, runScriptTarget } from './run-script';
+import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
-/** Where a literal sits; decides whether a credential-looking value is a hard-coded secret. */
-export type LiteralContext =
-  | { kind: 'credential-arg'; fn: string; param: string; index: number; secretKind: string }
-  | { kind: 'identifier-arg'; fn: string; param: string; index: number }
-  | { kind: 'arg'; fn: string; index: number }
-  | { kind: 'named'; name: string; via: 'variable' | 'key' | 'property'; part?: boolean }
-  | { kind: 'compared'; name: string }
-  | { kind: 'none' };
-
-/** A known-format credential found inside a value (offsets within the value). */
-export type TokenMatch = ValueMatch;
-
-export interface LiteralFact {
-  lit: IrLiteral & { value: string };
-  ctx: LiteralContext;
-  /** Set by the classifier: the literal is a hard-coded secret (by context or by a known token format). */
-  secret: boolean;
-  /** Known-format credentials in the value, scanned once here and reused by the rules. */
-  tokens: TokenMatch[];
-  /** The literal is a secret because of where it sits (credential position, name, comparison). */
-  contextSecret: boolean;
-}
-
-export interface SinkFact {
-  call: IrCall;
-  fn: FunctionInfo;
-  argIndex: number;
-  taint: Taint;
-  /** The logged argument's top-level pieces (concatenation items) with their own taint, for the mask fix. */
-  parts: { ir: Ir; taint: Taint | undefined }[];
-}
-
-/** A read or write of a global (locals are not recorded: nothing outside the flow pass needs them). */
-export interface VarFact {
-  /** The variable; or a `RunScript` call, which writes its arguments for the called script (key `run:…`). */
-  v: IrVar | IrCall;
-  access: 'read' | 'write';
-  /** The lower-case name (the key of the flow's maps and name sets). */
-  key: string;
-}
-
-export interface ScriptFacts {
-  literals: LiteralFact[];
-  sinks: SinkFact[];
-  calls: IrCall[];
-  vars: VarFact[];
-  arrays: IrArray[];
-  /** Taint of globals at the end of the script (names lower-cased), for cross-script flows. */
-  globalWrites: Map<string, Taint>;
-  /** Lower-cased names of globals read / written anywhere in the script. */
-  globalReads: Set<string>;
-  globalsWritten: Set<string>;
-  /** For the next pass over an edited version of the region (when asked for, see FlowOptions). */
-  memo?: FlowMemo<ScriptFacts>;
-}
-
-export interface FlowOptions {
-  /**
-   * Record what the next pass over an edited version of this region can reuse, under this key for the host's
-   * inputs (Jitterbit Script regions only; JavaScript helper functions make statements interdependent).
-   */
-  memoKey?: string;
-  /** The previous pass's memo: its statements kept by an incremental re-parse are not evaluated again. */
-  prior?: FlowMemo<ScriptFacts>;
-  /** Length of the region text (locates the shift of the statements kept after an edit). */
-  textLength?: number;
-  /** The script's own name, as `RunScript` calls it (its arguments arrive as `_1`, `_2`, …). */
-  scriptName?: string;
-  /** Other names `RunScript` may call it by (a Design Studio script's `sc.<uuid>` key: its file's name). */
-  scriptAliases?: readonly string[];
-}
-
-/** What the flow pass needs from the outside: value classification and project knowledge. */
-export interface FlowHost {
-  /** Known token formats in a literal value (secrets by their own format). */
-  scanTokens(value: string): TokenMatch[];
-  /** Is the literal a hard-coded secret because of where it sits (credential position, name, comparison)? */
-  isContextSecret(value: string, ctx: LiteralContext): boolean;
-  isCredentialName(name: string): boolean;
-  isSensitiveDataName(name: string): boolean;
-  /** False when the name can be neither a credential name nor a sensitive-data name (a cheap prefilter). */
-  nameHint?(name: string): boolean;
-  /** Taint a global carries in from other scripts of the project. */
-  incomingGlobal(name: string): Taint | undefined;
-  isHiddenProjectVariable(name: string): boolean;
-  /** A visible project variable whose value is a hard-coded secret. */
-  isSecretProjectVariable?(name: string): boolean;
-}
-
 const NONE: LiteralContext = { kind: 'none' };
+/** The state key of the script's result (no variable can have it). */
+const RESULT = '\u0000result';
+/** Array methods whose callback's first parameter is an element of the receiver. */
+const ARRAY_CALLBACKS = new Set(['.foreach', '.map', '.filter', '.some', '.every']);
+
+/** Whether argument `i` of a JavaScript call is a function the call runs: an IIFE's callee, an array's callback. */
+function calledInPlace(c: IrCall, i: number, lname: string): boolean {
+  return i === 0 ? c.name === '' && !c.method : i === 1 && c.method === true && ARRAY_CALLBACKS.has(lname);
+}
+
 /** Exported for a global container whose fields are kept apart and whose unnamed rest is clean (never joined). */
 const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
 
-const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|x[-_]auth[-_]token|cookie|proxy[-_]authorization|x[-_]access[-_]token)$/i;
-
 export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptions = {}): ScriptFacts {
   const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map(), globalReads: new Set(), globalsWritten: new Set() };
-  const locals = new Map<string, Taint | undefined>();
-  const globals = new Map<string, Taint | undefined>();
   const recording = options.memoKey !== undefined && script.language === 'jitterbit';
-  const writes: StateWrite[] = [];
-  const setLocal = (key: string, t: Taint | undefined): void => {
-    locals.set(key, t);
-    if (recording) writes.push({ global: false, key, taint: t });
-  };
-  const setGlobal = (key: string, t: Taint | undefined): void => {
-    globals.set(key, t);
-    if (recording) writes.push({ global: true, key, taint: t });
-  };
+  const state = new FlowState(recording);
+  const { locals, globals, writes } = state;
+  const setLocal = (key: string, t: Taint | undefined): void => state.set(false, key, t);
+  const setGlobal = (key: string, t: Taint | undefined): void => state.set(true, key, t);
   /** Records a global access: the fact, and its key in the script's read or written names. */
   const noteAccess = (f: VarFact): void => {
     if (inlineDepth === 0) facts.vars.push(f);
@@ -140,20 +55,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return undefined;
   };
 
-  const systemTaint = (name: string): Taint | undefined => {
-    const n = name.toLowerCase();
-    if (!n.startsWith('jitterbit.')) return undefined;
-    if (n === 'jitterbit.api.request.body' || n.startsWith('jitterbit.api.request.body.')) return taint(T_PAYLOAD, 'the inbound API request body');
-    if (n === 'jitterbit.api.request.enum.headers' || n === 'jitterbit.api.request.headers') return taint(T_PAYLOAD, 'all inbound request headers');
-    if (n.startsWith('jitterbit.api.request.headers.') || n.startsWith('jitterbit.networking.http.request.header.')) {
-      return CREDENTIAL_HEADERS.test(n) ? taint(T_SECRET, `the \`${name.split('.').pop() ?? ''}\` request header`) : undefined;
-    }
-    if (n.startsWith('jitterbit.api.request.parameters.') || n.startsWith('jitterbit.networking.http.query.')) {
-      const p = name.split('.').pop() ?? '';
-      return host.isCredentialName(p) ? taint(T_SECRET, `the \`${p}\` request parameter`) : undefined;
-    }
-    return undefined;
-  };
+  const systemTaint = (name: string): Taint | undefined => systemVariableTaint(name, host.isCredentialName);
 
   /** The taint of argument `index` that scripts calling this one pass (noted as read, for the project's exchange). */
   const incomingArgument = (index: number, v: IrVar): Taint | undefined => {
@@ -195,28 +97,33 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return false;
   };
 
-  /*
-   * Fields of containers (`d["host"]`, `cfg.clientSecret`): besides a container's own taint (what logging the whole
-   * container leaks), the state holds, under keys no variable can have, the taint of each named field written and
-   * the taint of everything else in it (unnamed writes, the value it was made from). They live in the same maps as
-   * variables, so the incremental pass records and replays them with the rest.
-   */
-  const SHAPE = '\u0000';
-  const fieldSuffix = (prop: string): string => `\u0000${prop}`;
-  const stateKey = (v: IrVar, suffix: string): string => (v.scope === 'local' ? v.name : v.name.toLowerCase()) + suffix;
-  const hasState = (v: IrVar, suffix: string): boolean => (v.scope === 'local' ? locals : globals).has(stateKey(v, suffix));
-  const hasShape = (v: IrVar): boolean => hasState(v, SHAPE);
-  const getState = (v: IrVar, suffix: string): Taint | undefined => (v.scope === 'local' ? locals : globals).get(stateKey(v, suffix));
-  const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => {
-    if (v.scope === 'local') setLocal(stateKey(v, suffix), t);
-    else setGlobal(stateKey(v, suffix), t);
-  };
-  /** The object literal evaluated last, with the taint of each named property. */
-  let lastObject: { node: Ir; fields: [string, Taint | undefined][] } | undefined;
+  // Fields of containers are kept apart in the state (see flow-state.ts).
+  const hasState = (v: IrVar, suffix: string): boolean => state.has(v, suffix);
+  const hasShape = (v: IrVar): boolean => state.hasShape(v);
+  const getState = (v: IrVar, suffix: string): Taint | undefined => state.get(v, suffix);
+  const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => state.setField(v, suffix, t);
+  /** The object literal evaluated last, with the taint of each named property and of the unnamed ones (`[k]: v`). */
+  let lastObject: { node: Ir; fields: [string, Taint | undefined][]; rest: Taint | undefined } | undefined;
   // Whether any container's fields are kept apart (a replayed state may hold some), so scripts without containers
   // skip the lookups. Fields are kept apart for containers made in the script (`Dict()`, `{…}`) and from the first
   // sensitive write into a clean container on (before it every field is clean).
   let shapes = options.prior !== undefined;
+
+  /** A variable's taint in the state (not noted as a read). */
+  const current = (v: IrVar): Taint | undefined => (v.scope === 'local' ? locals.get(v.name) : globals.get(v.name.toLowerCase()));
+  /** A container's taint joined again from its fields and rest (or `old` when it has too many fields to join). */
+  const wholeAgain = (obj: IrVar, old: Taint | undefined): Taint | undefined => {
+    const w = state.wholeOf(obj);
+    return w.known ? w.taint : old;
+  };
+
+  /** `RemoveKey(d, "k")`, `delete o.k`: a field of a container whose fields are known apart is gone. */
+  const removeField = (obj: IrVar, prop: string): void => {
+    if (!shapes || !hasShape(obj)) return; // an opaque container: what else it holds is unknown
+    const before = getState(obj, fieldSuffix(prop));
+    setState(obj, fieldSuffix(prop), undefined);
+    if (before) assignVar(obj, wholeAgain(obj, current(obj)));
+  };
 
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
     if (target.k === 'var') {
@@ -228,10 +135,12 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         t = join(t, taint(T_PII, `\`${target.name}\``));
       }
       assignVar(target, t);
+      // A new value: the fields written into the old one are gone.
+      if (shapes) state.forgetFields(target);
       if (valueIr.k === 'obj' && lastObject?.node === valueIr) {
-        // A new object: its fields are known (the container name's taint goes to the unnamed rest).
+        // A new object: its fields are known (the container name's taint and unnamed properties go to the rest).
         shapes = true;
-        setState(target, SHAPE, nameTaint(target.name));
+        setState(target, SHAPE, join(nameTaint(target.name), lastObject.rest));
         for (const [k, ft] of lastObject.fields) setState(target, fieldSuffix(k), ft);
       } else if (valueIr.k === 'call' && valueIr.args.length === 0 && (valueIr.name === 'Dict' || valueIr.name === 'Array')) {
         shapes = true;
@@ -248,10 +157,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       while (obj.k === 'member' && guard++ < MAX_IR_DEPTH) obj = obj.obj;
       if (target.index) ev(target.index, NONE, depth);
       if (obj.k === 'var') {
-        const prev = obj.scope === 'local' ? locals.get(obj.name) : globals.get(obj.name.toLowerCase());
+        const prev = current(obj);
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
         const added = join(value, keyTaint);
-        assignVar(obj, join(prev, added));
+        let whole = join(prev, added);
         // A named field of a direct write gets the value's taint; other writes go to the unnamed rest.
         const tracked = shapes && hasShape(obj);
         if (tracked || (prev === undefined && added !== undefined)) {
@@ -263,9 +172,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           let first: Ir = target;
           while (first.k === 'member' && first.obj.k === 'member') first = first.obj;
           const prop = first.k === 'member' ? first.prop : undefined;
-          if (prop !== undefined) setState(obj, fieldSuffix(prop), target.obj === obj ? added : join(getState(obj, fieldSuffix(prop)), added));
-          else setState(obj, SHAPE, join(getState(obj, SHAPE), added));
+          if (prop !== undefined) {
+            const before = getState(obj, fieldSuffix(prop));
+            const now = target.obj === obj ? added : join(before, added);
+            setState(obj, fieldSuffix(prop), now);
+            // The whole container is its fields and its rest: a field overwritten with less (a mask) leaves less.
+            if (tracked && before && join(now, before) !== now) whole = wholeAgain(obj, whole);
+          } else setState(obj, SHAPE, join(getState(obj, SHAPE), added));
         }
+        assignVar(obj, whole);
       } else ev(obj, NONE, depth);
     }
   };
@@ -289,19 +204,20 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       if (a.k === 'assign' && a.target.k === 'var' && a.value.k === 'fn') functions.set(a.target.name, a.value);
     }
   }
-  const inlined = new Map<string, number>();
+  /** Times each function was inlined (the bound that keeps the pass linear). */
+  const inlined = new Map<Ir, number>();
   /** What each function returns when called with clean arguments (a literal secret it returns, say), once. */
   const cleanReturns = new Map<Ir, Taint | undefined>();
   let inlineDepth = 0;
   let returned: Taint | undefined;
 
-  const inlineCall = (f: Ir & { k: 'fn' }, argTaints: (Taint | undefined)[], depth: number): Taint | undefined => {
-    const name = f.name ?? '';
-    const n = inlined.get(name) ?? 0;
+  /** What `f` returns called with arguments of these taints; null when the bounds refuse to inline it again. */
+  const inlineCall = (f: Ir & { k: 'fn' }, argTaints: (Taint | undefined)[], depth: number): Taint | undefined | null => {
+    const n = inlined.get(f) ?? 0;
     const clean = !argTaints.some(Boolean);
     if (clean && cleanReturns.has(f)) return cleanReturns.get(f);
-    if (inlineDepth >= 3 || n >= 64) return undefined;
-    inlined.set(name, n + 1);
+    if (inlineDepth >= 3 || n >= 64) return null;
+    inlined.set(f, n + 1);
     const saved = f.params.map((p) => [p, locals.has(p), locals.get(p)] as const);
     f.params.forEach((p, i) => locals.set(p, argTaints[i]));
     const outer = returned;
@@ -318,6 +234,21 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (clean) cleanReturns.set(f, result);
     return result;
   };
+
+  /**
+   * Sets the script's result (`replace`: a Jitterbit statement's value; else JavaScript's SetScriptResult, joined).
+   * Like a global's write, a value with no place of its own here is placed where it becomes the result.
+   */
+  const setResult = (t: Taint | undefined, at: Ir, replace = false): void => {
+    if (t && (!t.origin || t.origin.path !== undefined)) t = { ...t, origin: { start: at.start, end: at.end } };
+    if (replace) {
+      if (t || locals.get(RESULT)) setLocal(RESULT, t);
+    } else setLocal(RESULT, join(locals.get(RESULT), t));
+  };
+
+  /** The function an argument is: written in place, or named (`list.forEach(logIt)`). */
+  const functionValue = (a: Ir | undefined): (Ir & { k: 'fn' }) | undefined =>
+    a?.k === 'fn' ? a : a?.k === 'var' && a.scope === 'local' ? functions.get(a.name) : undefined;
 
   /** The `Base64Encode` call a `"Basic "` literal precedes in a concatenation (its argument is credentials). */
   let basicAuthCall: IrCall | undefined;
@@ -377,6 +308,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         let t: Taint | undefined;
         for (const p of ps) t = join(t, p.taint);
         argTaints.push(t);
+      } else if (a.k === 'fn' && inlineDepth > 0 && calledInPlace(c, i, lname)) {
+        // Inlined right below; its body was analysed where it is written (at depth 0). Analysing it here too would
+        // double the work at each level of nested callbacks.
+        argTaints.push(undefined);
       } else argTaints.push(ev(a, actx, depth));
     }
     // `list.push(x)` / `list.unshift(x)` put x into the list.
@@ -385,7 +320,18 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       for (let i = 1; i < argTaints.length; i++) added = join(added, argTaints[i]);
       if (added) write({ k: 'member', obj: c.args[0], start: c.start, end: c.end }, added, c, depth);
     }
+    // `RemoveKey(d, "k")` and JavaScript `delete o.k` take a field out of a container.
+    if (lname === 'removekey' && fn) {
+      const [d, k] = c.args;
+      if (d?.k === 'var' && k?.k === 'lit' && typeof k.value === 'string') removeField(d, k.value);
+    } else if (lname === 'delete' && script.language === 'javascript') {
+      const m = c.args[0];
+      if (m?.k === 'member' && m.obj.k === 'var' && m.prop !== undefined) removeField(m.obj, m.prop);
+      return undefined;
+    }
     // `RunScript(ref, a, b)`: the called script sees the arguments' taint as `_1`, `_2`, ….
+    // Its value is the called script's result, which that script passes back the same way.
+    let runResult: string | undefined;
     if (lname === 'runscript' && script.language === 'jitterbit') {
       const target = runScriptTarget(c.args[0]);
       if (target !== undefined) {
@@ -395,8 +341,12 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           noteAccess({ v: c, access: 'write', key });
           if (t) setGlobal(key, join(globals.get(key), t));
         }
+        runResult = runScriptResultKey(target);
+        noteAccess({ v: c, access: 'read', key: runResult });
       }
     }
+    // JavaScript's `SetScriptResult(x)` makes x what `RunScript` of this script returns.
+    if (lname === 'setscriptresult' && fn && script.language === 'javascript') setResult(argTaints[0], c);
     if (fn && role.logSink) {
       const t = argTaints[0];
       if (t && (t.bits & (T_SECRET | T_PII | T_PAYLOAD))) pushSink({ call: c, fn, argIndex: 0, taint: t, parts: parts?.get(0) ?? [] });
@@ -412,7 +362,21 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
     }
     // Value of the call.
-    if (userFn) return inlineCall(userFn, argTaints, depth);
+    if (runResult !== undefined) return host.incomingGlobal(runResult);
+    if (userFn) return inlineCall(userFn, argTaints, depth) ?? undefined;
+    if (script.language === 'javascript') {
+      // A function called where it is written, `(function (p) { … })(x)`: x's taint is p's.
+      if (c.args[0]?.k === 'fn' && calledInPlace(c, 0, lname)) return inlineCall(c.args[0], argTaints.slice(1), depth) ?? undefined;
+      // An array's callback (`list.forEach(function (x) { … })`) gets the elements: the list's taint, less a whole
+      // payload's (an element is a part of it, as a field is).
+      const cb = calledInPlace(c, 1, lname) ? functionValue(c.args[1]) : undefined;
+      if (cb) {
+        const element = withoutPayload(argTaints[0]);
+        const r = inlineCall(cb, [element, undefined, argTaints[0]], depth);
+        // `.map` returns what the callback returns; the others return the list, an element, a flag or nothing.
+        if (lname === '.map' && r !== null) return r;
+      }
+    }
     if (isMaskingCall(c)) return undefined;
     if (fn?.returnsSecret) return taint(T_SECRET, `the session returned by \`${fn.name}\``, false, { start: c.start, end: c.end });
     if (lname === 'aesdecryption') return taint(T_SECRET, 'a value decrypted with `AESDecryption`', false, { start: c.start, end: c.end });
@@ -518,14 +482,17 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
       case 'obj': {
         let t: Taint | undefined;
+        let rest: Taint | undefined;
         const fields: [string, Taint | undefined][] = [];
         for (const p of e.props) {
           const vt = ev(p.value, { kind: 'named', name: p.key, via: 'property' }, d);
           const pt = producesMasked(p.value) ? vt : join(vt, p.key ? nameTaint(p.key) : undefined);
+          // A computed key (`[k]: v`) names no field: its value may be under any name.
           if (p.key) fields.push([p.key, pt]);
+          else rest = join(rest, pt);
           t = join(t, pt);
         }
-        lastObject = { node: e, fields };
+        lastObject = { node: e, fields, rest };
         return t;
       }
       case 'member': {
@@ -550,7 +517,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           }
         }
         // A field of a whole payload is no longer the whole payload (its name may still make it sensitive).
-        const field = ot && ot.bits & T_PAYLOAD ? (ot.bits === T_PAYLOAD ? undefined : { ...ot, bits: ot.bits & ~T_PAYLOAD }) : ot;
+        const field = withoutPayload(ot);
         return written ? field : join(field, e.prop ? nameTaint(e.prop) : undefined);
       }
       case 'assign': {
@@ -573,9 +540,13 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         }
         return t;
       }
-      case 'fn':
+      case 'fn': {
+        // Analysed where it is written (its parameters unknown); what it returns is its callers' value, not ours.
+        const outer = returned;
         for (const x of e.body) ev(x, NONE, d);
+        returned = outer;
         return undefined;
+      }
       case 'ret': {
         const t = e.value ? ev(e.value, NONE, d) : undefined;
         returned = join(returned, t);
@@ -585,8 +556,13 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   const body = script.body;
+  /** A Jitterbit Script's result is its last statement's value (each statement's is kept: the memo replays it). */
+  const statement = (i: number): void => {
+    const t = ev(body[i], NONE, 0);
+    if (script.language === 'jitterbit' && options.scriptName !== undefined) setResult(t, body[i], true);
+  };
   if (!recording) {
-    for (const stmt of body) ev(stmt, NONE, 0);
+    for (let i = 0; i < body.length; i++) statement(i);
   } else {
     const ends: number[] = [];
     const mark = (): void => {
@@ -611,7 +587,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       for (let i = base[5]; i < last[5]; i++) {
         const w = prior.writes[i];
         const t = shiftTaint(w.taint, shift, moved);
-        (w.global ? globals : locals).set(w.key, t);
+        state.put(w.global, w.key, t);
         writes.push(t === w.taint ? w : { global: w.global, key: w.key, taint: t });
       }
       for (let s = from; s < to; s++) for (let k = 0; k < STRIDE; k++) ends.push(prior.ends[s * STRIDE + k] - base[k] + now[k]);
@@ -625,7 +601,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     }
     const middleEnd = plan ? body.length - plan.suffix : body.length;
     for (; i < middleEnd; i++) {
-      ev(body[i], NONE, 0);
+      statement(i);
       mark();
     }
     if (prior && plan && plan.suffix > 0) {
@@ -640,7 +616,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
     }
     for (; i < body.length; i++) {
-      ev(body[i], NONE, 0);
+      statement(i);
       mark();
     }
     facts.memo = { key: options.memoKey as string, textLength: options.textLength ?? 0, body, ends, writes, facts };
@@ -652,28 +628,17 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (t) facts.globalWrites.set(key, t);
     else if (name.endsWith('\u0000')) facts.globalWrites.set(key, FIELDS_KNOWN);
   }
+  // The script's result goes to the scripts that `RunScript` it, under each name they may call it by.
+  if (options.scriptName !== undefined) {
+    const result = locals.get(RESULT);
+    for (const name of [options.scriptName, ...(options.scriptAliases ?? [])]) {
+      const key = runScriptResultKey(name);
+      facts.globalsWritten.add(key);
+      if (result) facts.globalWrites.set(key, result);
+    }
+  }
   return facts;
 }
 
-/** The last non-empty segment of a source path (`root$a.b#c$` → `c`), without allocating the others. */
-function lastSegment(path: string): string {
-  let end = path.length;
-  for (;;) {
-    let i = end - 1;
-    while (i >= 0 && !isPathSeparator(path.charCodeAt(i))) i--;
-    if (i < end - 1 || i < 0) return path.slice(i + 1, end);
-    end = i;
-  }
-}
-
-/** The last name a JSON path, XPath or cache key selects (`/data/access_token` → `access_token`, `//a:SessionId[1]` → `SessionId`). */
-function lastSelected(path: string): string {
-  const parts = path.replace(/\[[^\]]*\]/g, '').split(/[/.:@$#]+/).filter((p) => p.length > 0);
-  return parts.length > 0 ? parts[parts.length - 1].slice(0, 200) : '';
-}
-
-function isPathSeparator(c: number): boolean {
-  return c === 36 /* $ */ || c === 46 /* . */ || c === 35 /* # */;
-}
-
 export { isMaskingCall } from './call-roles';
+export type { FlowHost, FlowOptions, LiteralContext, LiteralFact, ScriptFacts, SinkFact, TokenMatch, VarFact } from './flow-types';

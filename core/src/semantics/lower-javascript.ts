@@ -126,15 +126,27 @@ function lower(n: EsNode, depth: number): Ir {
     case 'SequenceExpression':
       return { k: 'seq', items: list(n.expressions).map((x) => lower(x, d)), start: n.start, end: n.end };
     case 'UnaryExpression':
+      // `delete o.k` takes a field out of a container (a call the flow pass knows by this name).
+      if (n.operator === 'delete' && node(n.argument)?.type === 'MemberExpression') {
+        return { k: 'call', name: 'delete', nameStart: n.start, nameEnd: n.start + 6, args: lowerOpt(n.argument, d), start: n.start, end: n.end };
+      }
+      return opaque(n, lowerOpt(n.argument, d), false);
     case 'UpdateExpression':
       return opaque(n, lowerOpt(n.argument, d), false);
     case 'FunctionDeclaration':
-    case 'FunctionExpression': {
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression': {
       const id = node(n.id);
       const params = list(n.params).map((p) => (p.type === 'Identifier' ? (p.name as string) : ''));
       const body = node(n.body);
-      return { k: 'fn', name: id ? (id.name as string) : undefined, params, body: body ? list(body.body).map((s) => lower(s, d)) : [], start: n.start, end: n.end };
+      // An arrow's expression body is its return value.
+      const stmts: Ir[] = !body ? [] : body.type === 'BlockStatement' ? list(body.body).map((s) => lower(s, d)) : [{ k: 'ret', value: lower(body, d), start: body.start, end: body.end }];
+      return { k: 'fn', name: id ? (id.name as string) : undefined, params, body: stmts, start: n.start, end: n.end };
     }
+    case 'TemplateLiteral':
+      // Not ES5 (see parseJavaScript): its value is derived from its expressions. Its text parts are not literals
+      // here (a fix written for a quoted string would break inside backquotes).
+      return opaque(n, list(n.expressions).map((x) => lower(x, d)), true);
     case 'ReturnStatement':
       return { k: 'ret', value: node(n.argument) ? lower(node(n.argument) as EsNode, d) : undefined, start: n.start, end: n.end };
     case 'ExpressionStatement':

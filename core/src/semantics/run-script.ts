@@ -10,6 +10,19 @@ export function runScriptArgKey(scriptName: string, index: number): string {
   return `run:${scriptName.toLowerCase()}#${index}`;
 }
 
+/**
+ * What a script returns to `RunScript` (a Jitterbit Script's last statement's value, JavaScript's `SetScriptResult`)
+ * travels back the same way, under `ret:name`.
+ */
+export function runScriptResultKey(scriptName: string): string {
+  return `ret:${scriptName.toLowerCase()}`;
+}
+
+/** True for a `runScriptResultKey`. */
+export function isRunScriptResultKey(key: string): boolean {
+  return key.startsWith('ret:');
+}
+
 /** The argument index of a `runScriptArgKey`, or undefined for any other key. */
 export function runScriptArgIndex(key: string): number | undefined {
   if (!key.startsWith('run:')) return undefined;

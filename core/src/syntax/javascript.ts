@@ -20,7 +20,7 @@ export interface JavaScriptParseResult {
   program: acorn.Program;
   comments: JsComment[];
   diagnostics: SyntaxDiagnostic[];
-  /** True when the tree came from acorn-loose (the strict parse failed). */
+  /** True when the strict ES5 parse failed (the tree is a later edition's parse or acorn-loose's recovery). */
   loose: boolean;
 }
 
@@ -172,6 +172,15 @@ export function parseJavaScript(text: string): JavaScriptParseResult {
     } else {
       return unparsable(e, text, diagnostics);
     }
+  }
+  // Not Jitterbit JavaScript (ES5.1) but often written (arrow functions, `const`, template and computed keys): a later
+  // edition's exact tree serves the analysis better than acorn-loose's recovery. The ES5 error stays reported.
+  comments = [];
+  try {
+    const program = acorn.parse(text, { ...options(comments), ecmaVersion: 2020 });
+    return { program, comments, diagnostics, loose: true };
+  } catch {
+    // not that either: acorn-loose recovers what it can
   }
   comments = [];
   try {

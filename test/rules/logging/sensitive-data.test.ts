@@ -73,6 +73,26 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
     // A whole payload is logging/inbound-payload's finding, not this rule's.
     { code: jb('WriteToOperationLog($jitterbit.api.request.body);') },
+    // A container whose only sensitive field was masked, cleared or removed is clean as a whole.
+    { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd["password"] = "****";', 'WriteToOperationLog(d);') },
+    { code: jb('cfg = Dict();', 'cfg["token"] = $api_token;', 'cfg["host"] = "erp01";', 'cfg["token"] = Left(cfg["token"], 4) + "****";', 'WriteToOperationLog(cfg);') },
+    { code: jb('d = Dict();', 'd["host"] = "sftp01";', 'd["password"] = $sftp_password;', 'RemoveKey(d, "password");', 'WriteToOperationLog(d);', 'WriteToOperationLog(d["password"]);') },
+    { code: js('var o = { host: "sftp01", password: Jitterbit.GetVar("$sftp_password") };', 'delete o.password;', 'WriteToOperationLog(JSON.stringify(o));'), file: 'delete.js' },
+    { code: js('var cfg = { user: "svc", token: Jitterbit.GetVar("$crm_token") };', 'cfg.token = "****" + cfg.token.slice(-4);', 'WriteToOperationLog(JSON.stringify(cfg));'), file: 'masked-field.js' },
+    { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd = Dict();', 'd["host"] = "erp01";', 'WriteToOperationLog(d);', 'WriteToOperationLog(d["password"]);') },
+    { code: jb('WriteToOperationLog($c.m);'), file: 'b.jb', others: { 'a.jb': jb('$c.m = Dict();', '$c.m["Host"] = "erp.northwind-ops.com";', '$c.m["pw"] = Get("erp_password");', '$c.m["pw"] = "****";') } },
+    // A function called in place, or as an array's callback, with clean values; a callback that masks.
+    { code: js('var n = 5;', '(function (p) { WriteToOperationLog("rows " + p); })(n);'), file: 'iife-clean.js' },
+    { code: js('var ids = ["a1", "b2"];', 'ids.forEach(function (id) { WriteToOperationLog("id " + id); });'), file: 'each-clean.js' },
+    { code: js('var cards = [Jitterbit.GetVar("$card_number")];', 'var masked = cards.map(function (c) { return "****" + c.slice(-4); });', 'WriteToOperationLog(masked.join(","));'), file: 'map-mask.js' },
+    { code: js('var toks = [Jitterbit.GetVar("$api_token")];', 'WriteToOperationLog("non-empty " + toks.filter(function (t) { return t.length > 0; }).length);'), file: 'filter-count.js' },
+    { code: js('var toks = [Jitterbit.GetVar("$api_token")];', 'toks.forEach(function (t) { WriteToOperationLog("length " + t.length); });'), file: 'each-length.js' },
+    { code: js('var pw = Jitterbit.GetVar("$db_password");', 'WriteToOperationLog(`length ${pw.length}`);'), file: 'template-clean.js' },
+    // A computed key's value, masked.
+    { code: js('var k = Jitterbit.GetVar("$field_name");', 'var o = {};', 'o[k] = "****";', 'WriteToOperationLog(JSON.stringify(o));'), file: 'computed-clean.js' },
+    // RunScript of a script that returns a count, or logs and returns nothing sensitive.
+    { code: jb('n = RunScript("<TAG>script:Count Rows</TAG>");', 'WriteToOperationLog("rows " + n);'), others: { 'Count Rows.jb': jb('$row_count = Length($api_token);', '$row_count;') } },
+    { code: jb('r = RunScript("<TAG>script:Use Key</TAG>");', 'WriteToOperationLog("done " + r);'), others: { 'Use Key.jb': jb('k = $erp_api_key;', 'WriteToOperationLog("calling ERP");') } },
   ],
   invalid: [
     // A secret literal reaching a sink is an error.
@@ -163,5 +183,29 @@ runRuleTable('logging/sensitive-data', {
     // RunScript of a Design Studio script by its key (`sc.<uuid>`, the name of its file) or its folder path.
     { code: designStudioScript('SetLastError("detail " + _2);'), file: `Data/Script/${DS_SCRIPT_ID}.xml`, others: { 'caller.jb': jb(`RunScript("sc.${DS_SCRIPT_ID}", "flow", $dsv.portal_password);`) }, lines: [7], message: /passed as `_2` by caller\.jb/ },
     { code: designStudioScript('SetLastError("detail " + _1);'), file: `Data/Script/${DS_SCRIPT_ID}.xml`, others: { 'caller.jb': jb('RunScript("<TAG>Scripts/Gate/Dock Gate Login</TAG>", $dsv.portal_password);') }, lines: [7] },
+    // A container logged while a sensitive field is still in it (another field was masked or removed).
+    { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd["host"] = "****";', 'WriteToOperationLog(d);'), lines: [5], secrets: [] },
+    { code: jb('d = Dict();', 'd["host"] = "sftp01";', 'd["password"] = $sftp_password;', 'RemoveKey(d, "host");', 'WriteToOperationLog(d);'), lines: [6], secrets: [] },
+    { code: js('var o = { host: "sftp01", password: Jitterbit.GetVar("$sftp_password") };', 'delete o.host;', 'WriteToOperationLog(JSON.stringify(o));'), file: 'delete2.js', lines: [4] },
+    { code: jb('d = Dict();', 'd["password"] = $db_password;', 'd["api_key"] = $erp_api_key;', 'd["password"] = "****";', 'WriteToOperationLog(d);'), lines: [6], message: /erp_api_key/ },
+    // A container made from a sensitive value keeps it whatever field is masked (its other fields are unknown).
+    { code: jb('p = $jitterbit.api.request.headers.authorization;', 'p["token"] = "****";', 'WriteToOperationLog(p);'), lines: [4] },
+    // A function called in place (IIFE; arrow forms too: not ES5, parsed anyway) gets its arguments' taint.
+    { code: js('var s = Jitterbit.GetVar("$db_password");', '(function (p) { WriteToOperationLog("p " + p); })(s);'), file: 'iife.js', lines: [3] },
+    { code: js('var s = Jitterbit.GetVar("$db_password");', '((p) => { WriteToOperationLog(p); })(s);', '(p => RaiseError("x" + p))(s);'), file: 'iife-arrow.js', lines: [3, 4] },
+    { code: js('var t = (function (k) { return "t=" + k; })(Jitterbit.GetVar("$api_token"));', 'WriteToOperationLog(t);'), file: 'iife-ret.js', lines: [3] },
+    // Array callbacks: the elements reach the first parameter; `.map` returns what the callback returns.
+    { code: js('var keys = [Jitterbit.GetVar("$api_key")];', 'keys.forEach(function (k) { WriteToOperationLog("key " + k); });'), file: 'each.js', lines: [3] },
+    { code: js('var creds = [{ user: "svc", password: Jitterbit.GetVar("$db_password") }];', 'var pws = creds.map(function (c) { return c.password; });', 'WriteToOperationLog(pws.join(","));'), file: 'map.js', lines: [4] },
+    { code: js('var toks = [Jitterbit.GetVar("$api_token")];', 'toks.filter((t) => t.length > 0).forEach((t) => WriteToOperationLog(t));'), file: 'filter-arrow.js', lines: [3] },
+    { code: js('var pw = Jitterbit.GetVar("$db_password");', 'WriteToOperationLog(`pw ${pw} end`);'), file: 'template.js', lines: [3] },
+    { code: js('function logIt(m) { WriteToOperationLog("x " + m); }', '[Jitterbit.GetVar("$api_token")].forEach(logIt);'), file: 'each-named.js', lines: [2] },
+    // Computed keys: the value is in the container's unnamed rest, so any field of it may be the value.
+    { code: js('var s = Jitterbit.GetVar("$db_password");', 'var k = "f";', 'var q = {[k]: s, host: "h"};', 'WriteToOperationLog(JSON.stringify(q));', 'WriteToOperationLog(q.host);'), file: 'computed.js', lines: [5, 6] },
+    { code: js('var s = Jitterbit.GetVar("$db_password");', 'var k = Jitterbit.GetVar("$field_name");', 'var o = {};', 'o[k] = s;', 'WriteToOperationLog(JSON.stringify(o));', 'WriteToOperationLog(o.host);'), file: 'computed2.js', lines: [6, 7] },
+    // RunScript's value is the called script's result: its last statement, or JavaScript's SetScriptResult.
+    { code: jb('tok = RunScript("<TAG>script:Get Token</TAG>");', 'WriteToOperationLog("t " + tok);'), others: { 'Get Token.jb': jb('s = SalesforceLogin("sf_org");', 's;') }, lines: [3], message: /SalesforceLogin.*returned by Get Token\.jb/ },
+    { code: jb('RaiseError("key " + RunScript("<TAG>script:Get Key</TAG>"));'), others: { 'Get Key.js': js('var k = Jitterbit.GetVar("$erp_api_key");', 'SetScriptResult(k);') }, lines: [2], message: /erp_api_key.*returned by Get Key\.js/ },
+    { code: jb(`WriteToOperationLog("s " + RunScript("sc.${DS_SCRIPT_ID}"));`), file: 'ds-caller.jb', others: { [`Data/Script/${DS_SCRIPT_ID}.xml`]: designStudioScript('s = NetSuiteLogin("ns_account");') }, lines: [2], message: /NetSuiteLogin.*returned by 4e8a1c3f/ },
   ],
 });

@@ -39,6 +39,9 @@ const STATEMENTS = [
   'WriteToOperationLog("host " + d["host"] + " key " + d["api_key"]);',
   '$cfg = Dict(); $cfg["client_secret"] = $api.password; $cfg["region"] = "eu";',
   'WriteToOperationLog($cfg["region"]); d = $cfg;',
+  // A field masked or removed (the whole container is joined again from its fields); a script's result.
+  'd["api_key"] = "****"; RemoveKey($cfg, "client_secret");',
+  'WriteToOperationLog($cfg); d;',
   'SetLastError("x" + $hidden_pv);',
   'count = Length($orders);',
   'WriteToOperationLog("count " + count);',

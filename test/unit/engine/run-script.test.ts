@@ -59,3 +59,54 @@ describe('engine: RunScript arguments across scripts', () => {
     assert.ok(project.dependentsOf('/w/Log Helper.jb').includes('/w/caller.jb'));
   });
 });
+
+/**
+ * What a script returns (a Jitterbit Script's last statement's value, JavaScript's `SetScriptResult`) is what
+ * `RunScript` gives its caller: a session or secret returned and logged by the caller is found there.
+ */
+describe('engine: RunScript results across scripts', () => {
+  const CALLER_R = [
+    '<trans>',
+    'tok = RunScript("<TAG>script:Get Token</TAG>");',
+    'WriteToOperationLog("token " + tok);',
+    'n = RunScript("<TAG>script:Count Rows</TAG>");',
+    'WriteToOperationLog("rows " + n);',
+    'e = RunScript("<TAG>script:Echo</TAG>", $jitterbit.api.request.headers.authorization);',
+    'RaiseError("echo " + e);',
+    'k = RunScript("sc.4e8a1c3f-6b2d-4f90-a7e5-00000000000a");',
+    'SetLastError("key " + k);',
+    '</trans>',
+  ].join('\n');
+  const files: Record<string, string> = {
+    '/w/caller.jb': CALLER_R,
+    '/w/Get Token.jb': '<trans>\n$sf.sess = SalesforceLogin("sf_org");\n</trans>',
+    '/w/Count Rows.jb': '<trans>\nrows = Length($api_token);\nrows\n</trans>',
+    '/w/Echo.jb': '<trans>\nx = "seen " + _1;\nx\n</trans>',
+    '/w/Data/Script/4e8a1c3f-6b2d-4f90-a7e5-00000000000a.js': '<javascript>\nvar k = Jitterbit.GetVar("$erp_api_key");\nSetScriptResult(k);\n</javascript>',
+  };
+  const project = createProject({ retainTrees: false });
+  for (const [p, t] of Object.entries(files)) project.setFile(p, t);
+  const byPath = new Map(project.analyzeAll(() => DEFAULT_CONFIG).map((a) => [a.path, a.findings]));
+
+  it('finds a returned session, an argument returned back and a JavaScript result, not a returned count', () => {
+    const found = logging(byPath.get('/w/caller.jb') ?? []);
+    assert.deepEqual(found.map((f) => f.line), [2, 6, 8], JSON.stringify(found));
+    assert.match(found[0].message, /SalesforceLogin.*returned by Get Token\.jb/);
+    assert.match(found[1].message, /authorization.*passed as `_1` by caller\.jb.*returned by Echo\.jb/);
+    assert.match(found[2].message, /erp_api_key.*returned by 4e8a1c3f/);
+  });
+
+  it('points at the statement that returns the value', () => {
+    const f = (byPath.get('/w/caller.jb') ?? []).find((x) => x.ruleId === 'logging/sensitive-data' && x.range.start.line === 2);
+    assert.deepEqual(f?.related?.map((r) => [r.path, r.range.start.line]), [['/w/Get Token.jb', 1]]);
+  });
+
+  it('gives the editor the same one-hop findings file by file, and links the callee to its caller', () => {
+    const editor = createProject();
+    for (const [p, t] of Object.entries(files)) editor.setFile(p, t);
+    const found = logging(editor.analyzeFile('/w/caller.jb', DEFAULT_CONFIG).findings);
+    assert.deepEqual(found.map((f) => f.line), [2, 8], 'the argument returned back needs a second round (batch runs)');
+    assert.ok(editor.dependentsOf('/w/Get Token.jb').includes('/w/caller.jb'));
+    assert.ok(editor.dependentsOf('/w/caller.jb').includes('/w/Echo.jb'));
+  });
+});

@@ -1,0 +1,94 @@
+import type { IrVar } from './ir';
+import type { StateWrite } from './flow-memo';
+import { join, type Taint } from './taint';
+
+/**
+ * Fields of containers (`d["host"]`, `cfg.clientSecret`): besides a container's own taint (what logging the whole
+ * container leaks), the state holds, under keys no variable can have, the taint of each named field written and the
+ * taint of everything else in it (the unnamed rest: unnamed writes, the value it was made from). They live in the
+ * same maps as variables, so the incremental pass records and replays them with the rest.
+ */
+export const SHAPE = '\u0000';
+export const fieldSuffix = (prop: string): string => `\u0000${prop}`;
+
+/** A container with more named fields than this keeps its accumulated taint (the join over its fields is not redone). */
+const MAX_JOINED_FIELDS = 64;
+
+/** The variable state of one flow pass: locals and globals by key (fields of containers included). */
+export class FlowState {
+  readonly locals = new Map<string, Taint | undefined>();
+  readonly globals = new Map<string, Taint | undefined>();
+  /** Every write in order, when recording for the next incremental pass (see flow-memo.ts). */
+  readonly writes: StateWrite[] = [];
+  /** Per container key, the field keys written (locals, globals): a container's fields without a scan of the state. */
+  private readonly fieldKeys = [new Map<string, Set<string>>(), new Map<string, Set<string>>()];
+
+  constructor(private readonly recording: boolean) {}
+
+  set(global: boolean, key: string, t: Taint | undefined): void {
+    this.put(global, key, t);
+    if (this.recording) this.writes.push({ global, key, taint: t });
+  }
+
+  /** A write of an earlier pass replayed (the caller records it). */
+  put(global: boolean, key: string, t: Taint | undefined): void {
+    (global ? this.globals : this.locals).set(key, t);
+    const cut = key.indexOf('\u0000');
+    if (cut <= 0 || cut === key.length - 1) return;
+    const index = this.fieldKeys[global ? 1 : 0];
+    const container = key.slice(0, cut);
+    let keys = index.get(container);
+    if (!keys) index.set(container, (keys = new Set()));
+    keys.add(key);
+  }
+
+  private key(v: IrVar, suffix: string): string {
+    return (v.scope === 'local' ? v.name : v.name.toLowerCase()) + suffix;
+  }
+
+  has(v: IrVar, suffix: string): boolean {
+    return (v.scope === 'local' ? this.locals : this.globals).has(this.key(v, suffix));
+  }
+
+  get(v: IrVar, suffix: string): Taint | undefined {
+    return (v.scope === 'local' ? this.locals : this.globals).get(this.key(v, suffix));
+  }
+
+  setField(v: IrVar, suffix: string, t: Taint | undefined): void {
+    this.set(v.scope === 'global', this.key(v, suffix), t);
+  }
+
+  /** The container's fields are kept apart. */
+  hasShape(v: IrVar): boolean {
+    return this.has(v, SHAPE);
+  }
+
+  private fieldsOf(v: IrVar): Set<string> | undefined {
+    return this.fieldKeys[v.scope === 'global' ? 1 : 0].get(v.scope === 'local' ? v.name : v.name.toLowerCase());
+  }
+
+  /**
+   * The taint of the whole container whose fields are kept apart: its unnamed rest and each named field. Undefined
+   * with `known: false` when it has too many fields to join again (the caller keeps what it had).
+   */
+  wholeOf(v: IrVar): { known: boolean; taint: Taint | undefined } {
+    const keys = this.fieldsOf(v);
+    if (keys && keys.size > MAX_JOINED_FIELDS) return { known: false, taint: undefined };
+    const map = v.scope === 'local' ? this.locals : this.globals;
+    let t = map.get(this.key(v, SHAPE));
+    for (const k of keys ?? []) t = join(t, map.get(k));
+    return { known: true, taint: t };
+  }
+
+  /**
+   * A container assigned a new value: the fields written before are gone (left written but empty, so reads see the
+   * new rest). The index forgets them too, so each field written costs one visit here at most.
+   */
+  forgetFields(v: IrVar): void {
+    const keys = this.fieldsOf(v);
+    if (!keys) return;
+    const map = v.scope === 'local' ? this.locals : this.globals;
+    for (const k of keys) if (map.get(k) !== undefined) this.set(v.scope === 'global', k, undefined);
+    keys.clear();
+  }
+}
