@@ -101,6 +101,8 @@ export interface FactsOptions {
   memoKey?: string;
   /** Build the findings' fixes (default true); see FileFacts.fixes. */
   fixes?: boolean;
+  /** Keep each read of a global in the flow's facts (default true; see FlowOptions.readFacts). */
+  readFacts?: boolean;
 }
 
 /** The flow host of one script region (a file's regions may see different globals: see Project.host). */
@@ -118,7 +120,7 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], hostOf: Reg
       const scriptName = p.region.name ?? stem;
       // A Design Studio script (Data/Script/<uuid>.xml) is also called by its key, `RunScript("sc.<uuid>")`.
       const scriptAliases = file.kind === 'design-studio-xml' && scriptName !== stem ? [stem] : undefined;
-      if (memoKey === undefined) return { ...p, flow: analyseFlow(p.ir, host, { scriptName, scriptAliases }) };
+      if (memoKey === undefined) return { ...p, flow: analyseFlow(p.ir, host, { scriptName, scriptAliases, readFacts: opts.readFacts }) };
       const flow = analyseFlow(p.ir, host, { memoKey, prior: p.flowMemo, textLength: p.region.text.length, scriptName, scriptAliases });
       p.flowMemo = flow.memo;
       return { ...p, flow };

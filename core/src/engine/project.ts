@@ -262,6 +262,7 @@ export class Project implements ProjectApi {
       locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }) ?? this.whole.ranges?.get(rangeKey(p, start, end)),
       memoKey,
       fixes: this.buildFixes,
+      readFacts: this.keepOccurrences,
     });
   }
 

@@ -22,6 +22,11 @@ export class FlowState {
   readonly writes: StateWrite[] = [];
   /** Per container key, the field keys written (locals, globals): a container's fields without a scan of the state. */
   private readonly fieldKeys = [new Map<string, Set<string>>(), new Map<string, Set<string>>()];
+  /**
+   * Container keys whose shape key is set (locals, globals): asked at every write once any container is tracked, and
+   * looking the name up costs less than making its shape key again.
+   */
+  private readonly shaped = [new Set<string>(), new Set<string>()];
 
   constructor(private readonly recording: boolean) {}
 
@@ -30,11 +35,21 @@ export class FlowState {
     if (this.recording) this.writes.push({ global, key, taint: t });
   }
 
+  /** A variable's own value (its key holds no container field): nothing to index. */
+  setVar(global: boolean, key: string, t: Taint | undefined): void {
+    (global ? this.globals : this.locals).set(key, t);
+    if (this.recording) this.writes.push({ global, key, taint: t });
+  }
+
   /** A write of an earlier pass replayed (the caller records it). */
   put(global: boolean, key: string, t: Taint | undefined): void {
     (global ? this.globals : this.locals).set(key, t);
     const cut = key.indexOf('\u0000');
-    if (cut <= 0 || cut === key.length - 1) return;
+    if (cut <= 0) return;
+    if (cut === key.length - 1) {
+      this.shaped[global ? 1 : 0].add(key.slice(0, cut));
+      return;
+    }
     const index = this.fieldKeys[global ? 1 : 0];
     const container = key.slice(0, cut);
     let keys = index.get(container);
@@ -58,9 +73,9 @@ export class FlowState {
     this.set(v.scope === 'global', this.key(v, suffix), t);
   }
 
-  /** The container's fields are kept apart. */
+  /** The container's fields are kept apart (its shape key is set). */
   hasShape(v: IrVar): boolean {
-    return this.has(v, SHAPE);
+    return v.scope === 'local' ? this.shaped[0].has(v.name) : this.shaped[1].has(v.name.toLowerCase());
   }
 
   private fieldsOf(v: IrVar): Set<string> | undefined {

@@ -75,6 +75,11 @@ export interface FlowOptions {
   scriptName?: string;
   /** Other names `RunScript` may call it by (a Design Studio script's `sc.<uuid>` key: its file's name). */
   scriptAliases?: readonly string[];
+  /**
+   * Record each read of a global in `vars` (default true: editors list reads as occurrences). Writes are always
+   * recorded, and every name read goes to `globalReads` either way.
+   */
+  readFacts?: boolean;
 }
 
 /** What the flow pass needs from the outside: value classification and project knowledge. */

@@ -27,12 +27,19 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const recording = options.memoKey !== undefined && script.language === 'jitterbit';
   const state = new FlowState(recording);
   const { locals, globals, writes } = state;
-  const setLocal = (key: string, t: Taint | undefined): void => state.set(false, key, t);
-  const setGlobal = (key: string, t: Taint | undefined): void => state.set(true, key, t);
+  // Variables, `RunScript` pseudo-globals and the result: keys that are no container field.
+  const setLocal = (key: string, t: Taint | undefined): void => state.setVar(false, key, t);
+  const setGlobal = (key: string, t: Taint | undefined): void => state.setVar(true, key, t);
   /** Records a global access: the fact, and its key in the script's read or written names. */
   const noteAccess = (f: VarFact): void => {
     if (inlineDepth === 0) facts.vars.push(f);
     (f.access === 'read' ? facts.globalReads : facts.globalsWritten).add(f.key);
+  };
+  // A batch run needs the names read, not an object per read (the incremental pass replays reads: it keeps them).
+  const readFacts = options.readFacts !== false || recording;
+  const noteRead = (v: IrVar | IrCall, key: string): void => {
+    if (readFacts) noteAccess({ v, access: 'read', key });
+    else facts.globalReads.add(key);
   };
   /** Assigns a variable's new taint (a global's write is recorded). */
   const assignVar = (v: IrVar, t: Taint | undefined): void => {
@@ -61,11 +68,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const incomingArgument = (index: number, v: IrVar): Taint | undefined => {
     if (options.scriptName === undefined) return undefined;
     const key = runScriptArgKey(options.scriptName, index);
-    noteAccess({ v, access: 'read', key });
+    noteRead(v, key);
     let t = host.incomingGlobal(key);
     for (const alias of options.scriptAliases ?? []) {
       const k = runScriptArgKey(alias, index);
-      noteAccess({ v, access: 'read', key: k });
+      noteRead(v, k);
       t = join(t, host.incomingGlobal(k));
     }
     return t;
@@ -78,7 +85,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       return join(arg === undefined ? undefined : incomingArgument(arg, v), nameTaint(v.name));
     }
     const key = v.name.toLowerCase();
-    noteAccess({ v, access: 'read', key });
+    noteRead(v, key);
     if (globals.has(key)) return globals.get(key);
     // The host's lookups are case-insensitive: they get the lower-case key, which is already made.
     const sys = key.startsWith('jitterbit.') ? systemTaint(v.name) : undefined;
@@ -342,7 +349,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
           if (t) setGlobal(key, join(globals.get(key), t));
         }
         runResult = runScriptResultKey(target);
-        noteAccess({ v: c, access: 'read', key: runResult });
+        noteRead(c, runResult);
       }
     }
     // JavaScript's `SetScriptResult(x)` makes x what `RunScript` of this script returns.
