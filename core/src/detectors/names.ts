@@ -99,6 +99,12 @@ const CREDENTIAL_PHRASES: Phrase[] = phrases([
   // `sig` alone is no credential name (a signature is computed, `cfg.sig`); Azure SAS `sig=` is a token format.
   ['auth', 'auth'], ['authorization', 'auth'], ['auth header', 'auth'], ['authorization header', 'auth'],
   ['credential', 'credential'], ['credentials', 'credential'], ['creds', 'credential'], ['cred', 'credential'],
+  // The password word of other languages (German, French, Spanish, Portuguese, Dutch, Nordic, Polish, Czech, Italian,
+  // Finnish, Hungarian, Turkish): `$sap.Passwort`, `mot_de_passe`, `contrasena`, `senha`, `wachtwoord`, `usuario/clave`.
+  ['passwort', 'password'], ['kennwort', 'password'], ['mot de passe', 'password'], ['motdepasse', 'password'], ['mdp', 'password'],
+  ['contrasena', 'password'], ['contrase a', 'password'], ['clave', 'password'], ['senha', 'password'], ['wachtwoord', 'password'],
+  ['passord', 'password'], ['losenord', 'password'], ['adgangskode', 'password'], ['haslo', 'password'], ['has o', 'password'], ['heslo', 'password'],
+  ['parola', 'password'], ['salasana', 'password'], ['jelszo', 'password'], ['sifre', 'password'],
 ]);
 
 /**
@@ -120,7 +126,8 @@ const COMPOUND_SUFFIXES: [string, string][] = [
   ['secret', 'secret'], ['apikey', 'key'], ['accesskey', 'key'], ['privatekey', 'key'], ['secretkey', 'key'],
   ['signingkey', 'key'], ['accountkey', 'key'], ['sessionid', 'session'], ['accesstoken', 'token'],
   ['authtoken', 'token'], ['refreshtoken', 'token'], ['bearertoken', 'token'], ['sastoken', 'token'], ['apitoken', 'token'],
-  ['credentials', 'credential'],
+  ['credentials', 'credential'], ['passwort', 'password'], ['kennwort', 'password'], ['motdepasse', 'password'],
+  ['contrasena', 'password'], ['wachtwoord', 'password'],
 ];
 
 function stripTrailingDigits(segs: string[]): string[] {
@@ -146,7 +153,7 @@ function endsWithPhrase(segs: string[], list: Phrase[]): Phrase | undefined {
 }
 
 /** The credential kind a name denotes, or undefined when it is not a credential name. */
-const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
+const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|wort|mdp|contrase|clave|senha|wachtwoord|losenord|kode|has[lł]o|heslo|parola|salasana|jelsz|[sş]ifre/i;
 
 export function credentialNameKind(name: string): CredentialNameKind | undefined {
   if (typeof name !== 'string' || name.length === 0 || !CREDENTIAL_HINT_RE.test(name)) return undefined;
