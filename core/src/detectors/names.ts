@@ -152,6 +152,9 @@ function endsWithPhrase(segs: string[], list: Phrase[]): Phrase | undefined {
   return undefined;
 }
 
+/** Algorithms and generators whose `key` is a secret (see credentialNameKind). */
+const KEYED_ALGORITHM_RE = /^(?:hmac\w*|sha|aes|rsa|des|blowfish|\w*sas\w*|jwt|jws|crypto|cipher|shared|webhook|signing|encryption|decryption)$/;
+
 /** The credential kind a name denotes, or undefined when it is not a credential name. */
 const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|wort|mdp|contrase|clave|senha|wachtwoord|losenord|kode|has[lł]o|heslo|parola|salasana|jelsz|[sş]ifre/i;
 
@@ -171,6 +174,13 @@ export function credentialNameKind(name: string): CredentialNameKind | undefined
     return p.kind as CredentialNameKind;
   }
   const lastSeg = segs[segs.length - 1];
+  // A bare `key` after a signing or encryption algorithm or a SAS generator is that algorithm's secret key: the inputs
+  // of the HMAC and Azure SAS plugins (`$Jitterbit.HMACSHA256.Key`, `$azuresastokengenerator.key`), `aes_key`.
+  if (lastSeg === 'key' && segs.length >= 2) {
+    let k = segs.length - 2;
+    while (k > 0 && isDigitCode(segs[k].charCodeAt(0))) k--;
+    if (KEYED_ALGORITHM_RE.test(segs[k])) return 'key';
+  }
   if (lastSeg.length > 6) {
     for (const [suffix, kind] of COMPOUND_SUFFIXES) {
       if (lastSeg.endsWith(suffix)) return kind as CredentialNameKind;
