@@ -99,6 +99,12 @@ const CREDENTIAL_PHRASES: Phrase[] = phrases([
   // `sig` alone is no credential name (a signature is computed, `cfg.sig`); Azure SAS `sig=` is a token format.
   ['auth', 'auth'], ['authorization', 'auth'], ['auth header', 'auth'], ['authorization header', 'auth'],
   ['credential', 'credential'], ['credentials', 'credential'], ['creds', 'credential'], ['cred', 'credential'],
+  // The password word of other languages (German, French, Spanish, Portuguese, Dutch, Nordic, Polish, Czech, Italian,
+  // Finnish, Hungarian, Turkish): `$sap.Passwort`, `mot_de_passe`, `contrasena`, `senha`, `wachtwoord`, `usuario/clave`.
+  ['passwort', 'password'], ['kennwort', 'password'], ['mot de passe', 'password'], ['motdepasse', 'password'], ['mdp', 'password'],
+  ['contrasena', 'password'], ['contrase a', 'password'], ['clave', 'password'], ['senha', 'password'], ['wachtwoord', 'password'],
+  ['passord', 'password'], ['losenord', 'password'], ['adgangskode', 'password'], ['haslo', 'password'], ['has o', 'password'], ['heslo', 'password'],
+  ['parola', 'password'], ['salasana', 'password'], ['jelszo', 'password'], ['sifre', 'password'],
 ]);
 
 /**
@@ -120,7 +126,8 @@ const COMPOUND_SUFFIXES: [string, string][] = [
   ['secret', 'secret'], ['apikey', 'key'], ['accesskey', 'key'], ['privatekey', 'key'], ['secretkey', 'key'],
   ['signingkey', 'key'], ['accountkey', 'key'], ['sessionid', 'session'], ['accesstoken', 'token'],
   ['authtoken', 'token'], ['refreshtoken', 'token'], ['bearertoken', 'token'], ['sastoken', 'token'], ['apitoken', 'token'],
-  ['credentials', 'credential'],
+  ['credentials', 'credential'], ['passwort', 'password'], ['kennwort', 'password'], ['motdepasse', 'password'],
+  ['contrasena', 'password'], ['wachtwoord', 'password'],
 ];
 
 function stripTrailingDigits(segs: string[]): string[] {
@@ -145,8 +152,11 @@ function endsWithPhrase(segs: string[], list: Phrase[]): Phrase | undefined {
   return undefined;
 }
 
+/** Algorithms and generators whose `key` is a secret (see credentialNameKind). */
+const KEYED_ALGORITHM_RE = /^(?:hmac\w*|sha|aes|rsa|des|blowfish|\w*sas\w*|jwt|jws|crypto|cipher|shared|webhook|signing|encryption|decryption)$/;
+
 /** The credential kind a name denotes, or undefined when it is not a credential name. */
-const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
+const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|wort|mdp|contrase|clave|senha|wachtwoord|losenord|kode|has[lł]o|heslo|parola|salasana|jelsz|[sş]ifre/i;
 
 export function credentialNameKind(name: string): CredentialNameKind | undefined {
   if (typeof name !== 'string' || name.length === 0 || !CREDENTIAL_HINT_RE.test(name)) return undefined;
@@ -164,6 +174,13 @@ export function credentialNameKind(name: string): CredentialNameKind | undefined
     return p.kind as CredentialNameKind;
   }
   const lastSeg = segs[segs.length - 1];
+  // A bare `key` after a signing or encryption algorithm or a SAS generator is that algorithm's secret key: the inputs
+  // of the HMAC and Azure SAS plugins (`$Jitterbit.HMACSHA256.Key`, `$azuresastokengenerator.key`), `aes_key`.
+  if (lastSeg === 'key' && segs.length >= 2) {
+    let k = segs.length - 2;
+    while (k > 0 && isDigitCode(segs[k].charCodeAt(0))) k--;
+    if (KEYED_ALGORITHM_RE.test(segs[k])) return 'key';
+  }
   if (lastSeg.length > 6) {
     for (const [suffix, kind] of COMPOUND_SUFFIXES) {
       if (lastSeg.endsWith(suffix)) return kind as CredentialNameKind;

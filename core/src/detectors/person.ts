@@ -39,8 +39,17 @@ const NOT_NAME_WORDS = new Set([
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tomorrow', 'yesterday',
 ]);
 
+/** Conventional placeholder persons (John Doe, Max Mustermann, Joe Bloggs…): documentation names, nobody's data. */
+const PLACEHOLDER_PERSONS = new Set([
+  'john doe', 'jane doe', 'johnny doe', 'janie doe', 'baby doe', 'richard roe', 'jane roe', 'joe bloggs', 'joe public',
+  'john q public', 'jane q public', 'max mustermann', 'erika mustermann', 'otto normalverbraucher', 'jean dupont',
+  'juan perez', 'juan pérez', 'mario rossi', 'fulano de tal', 'jan kowalski', 'jan jansen', 'ola nordmann', 'kari nordmann',
+  'matti meikäläinen', 'jan novák', 'jan novak', 'joe schmoe', 'test user', 'a n other',
+]);
+
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'mx']);
-const NAME_WORD_RE = /^(?:[A-Z][a-z\u00e0-\u00ff]{1,20}|[A-Z]['\u2019][A-Z][a-z\u00e0-\u00ff]{1,20}|Ma?c[A-Z][a-z]{1,20})(?:-[A-Z][a-z\u00e0-\u00ff]{1,20})?$/;
+// Letters of any script (`Émilie`, `Wiśniewski`, `Łukasz`, `Ólafsdóttir`), not only Latin-1.
+const NAME_WORD_RE = /^(?:\p{Lu}\p{Ll}{1,20}|\p{Lu}['\u2019]\p{Lu}\p{Ll}{1,20}|Ma?c\p{Lu}\p{Ll}{1,20})(?:-\p{Lu}\p{Ll}{1,20})?$/u;
 const INITIAL_RE = /^[A-Z]\.?$/;
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'al', 'ter']);
 
@@ -56,6 +65,7 @@ export function looksLikePersonName(s: string): boolean {
   const comma = t.indexOf(',');
   if (comma > 0 && t.indexOf(',', comma + 1) < 0) t = `${t.slice(comma + 1).trim()} ${t.slice(0, comma).trim()}`;
   const words = t.split(/\s+/);
+  if (PLACEHOLDER_PERSONS.has(words.map((w) => w.replace(/\.$/, '')).join(' ').toLowerCase())) return false;
   let i = 0;
   if (words.length > 2 && TITLES.has(words[0].replace(/\.$/, '').toLowerCase())) i = 1;
   const rest = words.slice(i);
@@ -142,6 +152,14 @@ const US_ADDRESS_RE = new RegExp(
 const EU_ADDRESS_RE = /^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff-]{1,40}(?:stra(?:ss|\u00df)e|str\.|weg|gasse|allee|platz|laan|straat|gracht|plein|gata|gatan|vej|vei|katu|tie)\s+\d{1,5}[a-zA-Z]?(?=$|[\s,;])/i;
 const FR_ADDRESS_RE = /^\d{1,5}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|all[e\u00e9]e|impasse|quai|route|calle|via|viale|piazza|corso|avenida|rua)\s+\S/i;
 const PO_BOX_RE = /^(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box)\s+\d{1,8}\b/i;
+/** The street word first, then the name, then the number: `ul. Długa 14/3`, `Via Roma, 12`, `Calle Mayor 5`, `Rua Augusta 100`. */
+const STREET_FIRST_RE = /^(?:ul\.|ulica|al\.|aleja|os\.|pl\.|plac|via|viale|piazza|corso|calle|c\/|avda\.?|avenida|paseo|rua|travessa|largo|rue|avenue|ulitsa|ul|str\.|strada|bulevardul|ulice|utca)\s+(\p{L}[\p{L}\p{M} .'\u2019-]{1,40}?),?\s+\d{1,5}[A-Za-z]?(?:\/\d{1,4})?(?=$|[\s,;])/iu;
+
+/** A street-first address whose street name is capitalised (`Via Roma 12`, not `via email 2 times`). */
+function streetFirst(t: string): boolean {
+  const m = STREET_FIRST_RE.exec(t);
+  return m !== null && /^\p{Lu}/u.test(m[1]);
+}
 
 /**
  * A street address: `42 Elm St`, `4891 Larkspur Lane, Boise, ID 83702`, `Hauptstraße 5`, `12 rue de la Paix`,
@@ -151,14 +169,14 @@ export function looksLikeStreetAddress(s: string): boolean {
   if (typeof s !== 'string') return false;
   const t = s.trim();
   if (t.length < 6 || t.length > 200) return false;
-  return US_ADDRESS_RE.test(t) || EU_ADDRESS_RE.test(t) || FR_ADDRESS_RE.test(t) || PO_BOX_RE.test(t);
+  return US_ADDRESS_RE.test(t) || EU_ADDRESS_RE.test(t) || FR_ADDRESS_RE.test(t) || PO_BOX_RE.test(t) || streetFirst(t);
 }
 
 /** UK National Insurance number: two prefix letters (not D F I Q U V; second not O; no BG GB KN NK NT TN ZZ), six digits, A–D. */
 const NINO_RE = /^([A-CEGHJ-PR-TW-Z])([A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])$/;
 const NINO_BAD_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 /** A label naming a national id before its value (`NINO`, `national id:`, `passport no.`). */
-const NATIONAL_ID_LABEL_RE = /^(?:nino|ni\s?(?:no\.?|number)|national\s(?:id(?:entity)?|insurance)(?:\s(?:no\.?|number|card))?|passport(?:\s(?:no\.?|number))?|personal\s(?:id|number)|tax\s(?:id|number)|id\s(?:card|number)|citizen\sid)\s{0,3}[:#=]?\s{0,3}/i;
+const NATIONAL_ID_LABEL_RE = /^(?:nino|ni\s?(?:no\.?|number)|national\s(?:id(?:entity)?|insurance)(?:\s(?:no\.?|number|card))?|passport(?:\s(?:no\.?|number))?|personal\s(?:id|number)|tax\s(?:id|number)|id\s(?:card|number)|citizen\sid|sin|bsn|dni|nie|nif|cpf|pesel|nir|personnummer|henkil[oö]tunnus|cpr|steuer-?id|steueridentifikationsnummer|codice\sfiscale|aadhaar|sozialversicherungsnummer|svnr|ahv(?:-?nr)?|rrn|nric)(?![A-Za-z])\.?\s{0,3}[:#=]?\s{0,3}/i;
 
 function isNino(s: string): boolean {
   const m = NINO_RE.exec(s);
@@ -189,6 +207,6 @@ function isNationalIdNumber(value: string): boolean {
 
 /** A national-id value under a key that says so (`nationalId`, `nino`, `passport_number`): 6–20 letters and digits, 4+ digits. */
 export function isNationalIdValue(key: string, value: string): boolean {
-  if (!/^(?:national[\s_-]?(?:id|identity|insurance)(?:[\s_-]?(?:no|num|number))?|nino|ni[\s_-]?(?:no|number)|passport(?:[\s_-]?(?:no|num|number))?|personal[\s_-]?(?:id|number)|citizen[\s_-]?id)$/i.test(key)) return false;
+  if (!/^(?:national[\s_-]?(?:id|identity|insurance)(?:[\s_-]?(?:no|num|number))?|nino|ni[\s_-]?(?:no|number)|passport(?:[\s_-]?(?:no|num|number))?|personal[\s_-]?(?:id|number)|citizen[\s_-]?id|sin|social[\s_-]?insurance[\s_-]?(?:no|num|number)|bsn|dni|nie|nif|cpf|pesel|personnummer|cpr|steuer[\s_-]?id|codice[\s_-]?fiscale|aadhaar|nric)$/i.test(key)) return false;
   return isNationalIdNumber(value);
 }

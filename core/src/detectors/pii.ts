@@ -36,7 +36,14 @@ export const ROLE_MAILBOXES = new Set([
   'automation', 'jitterbit', 'git', 'feedback', 'enquiries', 'inquiries', 'general', 'mail', 'email', 'group', 'staff', 'all',
   'everyone', 'exceptions', 'errors', 'status', 'backup', 'cloud', 'api', 'svc', 'service-account', 'serviceaccount', 'list',
   'oncall', 'on-call', 'noc', 'sre', 'payments', 'treasury', 'helpline', 'escalations', 'incidents',
+  // system and job mailboxes of integration scripts (`etl@`, `batch-jobs@`, `scheduler@`)
+  'etl', 'elt', 'batch', 'cron', 'scheduler', 'agent', 'agents', 'robot', 'robots', 'build', 'builds', 'ci', 'deploy',
+  'sync', 'interface', 'interfaces', 'middleware', 'esb', 'b2b', 'erp', 'crm', 'wms', 'dataops', 'dwh', 'datawarehouse',
+  'pipeline', 'pipelines', 'workflow', 'workflows', 'app', 'apps', 'portal', 'server', 'servers', 'platform', 'infra',
 ]);
+
+/** Domains whose addresses are machine identities (cloud service accounts), never a person's mailbox. */
+const MACHINE_EMAIL_DOMAIN_RE = /(?:^|\.)(?:gserviceaccount\.com|iam\.gserviceaccount\.com|serviceaccount\.com|users\.noreply\.github\.com|noreply\.github\.com)$/i;
 
 const RESERVED_EMAIL_DOMAINS = new Set(['example.com', 'example.org', 'example.net', 'localhost', 'yourdomain.com', 'yourcompany.com', 'mydomain.com', 'domain.com', 'company.com', 'email.invalid']);
 const RESERVED_TLDS = new Set(['example', 'test', 'invalid', 'localhost', 'local', 'internal', 'lan', 'corp', 'home', 'intranet']);
@@ -92,7 +99,7 @@ function scanEmails(text: string, out: PiiMatch[]): void {
     if (labels.length < 2 || labels.some((x) => x.length === 0 || x.length > 63)) continue;
     const tld = labels[labels.length - 1].toLowerCase();
     if (!/^[a-z]{2,24}$/.test(tld) || FILE_TLDS.has(tld)) continue;
-    if (isReservedDomain(domain) || isRoleMailbox(local)) continue;
+    if (isReservedDomain(domain) || isRoleMailbox(local) || MACHINE_EMAIL_DOMAIN_RE.test(domain)) continue;
     if (!/[a-z]/i.test(local)) continue;
     // Message-IDs, calendar UIDs and other machine-made local parts name no person.
     if (machineLocalPart(local)) continue;
@@ -114,7 +121,8 @@ function inUrlAuthority(text: string, at: number): boolean {
   for (let i = at - 1; i >= 2 && i >= at - 512; i--) {
     const c = text.charCodeAt(i);
     if (c === 47 /* / */) return text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 58 /* : */;
-    if (c <= 32 || c === 34 /* " */ || c === 39 /* ' */ || c === 63 /* ? */ || c === 35 /* # */ || c === 64 /* @ */) return false;
+    // A `#` may sit in a password written unencoded (`amqps://svc:Xk#2@host`); a `?` starts a query.
+    if (c <= 32 || c === 34 /* " */ || c === 39 /* ' */ || c === 63 /* ? */ || c === 64 /* @ */) return false;
   }
   return false;
 }
@@ -440,10 +448,10 @@ function recordFields(text: string, s: number, e: number): Field[] {
   return fields;
 }
 
-// Two capitalised words (a comma between them too: `Larsen, Henrik`).
-const NAME_PAIR_RE = /[A-Z][a-z\u00e0-\u00ff'\u2019]{1,20}[.,]?[ \t]{1,3}(?:[A-Z]\.[ \t]{1,3}|[a-z]{2,3}[ \t])?[A-Z]['\u2019]?[a-z]/;
-
-const NAME_PAIR_GLOBAL_RE = new RegExp(NAME_PAIR_RE.source, 'g');
+// Two capitalised words, of any script (a comma between them too: `Larsen, Henrik`; or two delimited fields of a
+// record line: `Sigrid,Halvorsen,1984-07-19`, `Okafor|Nkechi|…`).
+const NAME_PAIR_GLOBAL_RE = /\p{Lu}[\p{Ll}'\u2019]{1,20}(?:[.,]?[ \t]{1,3}(?:\p{Lu}\.[ \t]{1,3}|\p{Ll}{2,3}[ \t])?|[,;|\t][ \t]{0,2})\p{Lu}['\u2019]?\p{Ll}/gu;
+const NAME_PAIR_RE = new RegExp(NAME_PAIR_GLOBAL_RE.source, 'u');
 
 function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
   NAME_PAIR_GLOBAL_RE.lastIndex = 0;
@@ -476,9 +484,11 @@ function recordMatch(fields: Field[], text: string, postcode: boolean, now: Date
     const value = unlabelled(f.text);
     // A comma inside one value splits it: `Larsen, Henrik` (surname first), `DOB May 2, 1979`.
     const next = fields[i + 1];
-    const joined = next && text.slice(f.end, next.start).trim() === ',' ? { text: `${f.text}, ${next.text}`, start: f.start, end: next.end } : undefined;
+    const between = next ? text.slice(f.end, next.start).trim() : '';
+    // First and last name in two fields of a delimited line (`Sigrid;Halvorsen;…`): one name, read in order.
+    const joined = !next ? undefined : between === ',' ? { text: `${f.text}, ${next.text}`, start: f.start, end: next.end } : between === ';' || between === '|' || (between === '' && text.slice(f.end, next.start).includes('\t')) ? { text: `${f.text} ${next.text}`, start: f.start, end: next.end } : undefined;
     if (!name && looksLikePersonName(value)) name = f;
-    else if (!name && joined && /^[A-Z][\w'-]+$/.test(f.text) && looksLikePersonName(joined.text)) name = joined;
+    else if (!name && joined && /^\p{Lu}[\p{L}'-]+$/u.test(f.text) && looksLikePersonName(joined.text)) name = joined;
     else if (!other && (isRecordDetail(f.text, now) || (value !== f.text && isRecordDetail(value, now)))) other = f;
     else if (!other && joined && isRecordDetail(unlabelled(joined.text), now)) other = joined;
     else if (!other && postcode && HOUSE_STREET_RE.test(f.text)) other = f; // `27 Kingsway, London WC2B 6UN`
@@ -523,8 +533,8 @@ function isRecordDetail(s: string, now: Date): boolean {
 }
 
 /** `"firstName": "Henrik"`, `first_name=Henrik`, `<FirstName>Henrik</FirstName>` (the key, then the name word). */
-const FIRST_NAME_KV_RE = /(?:first|given|fore)[ _-]?name["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?([A-Z][a-z\u00e0-\u00ff'\u2019-]{1,30})/gi;
-const LAST_NAME_KV_RE = /(?:(?:last|family|sur)[ _-]?name|surname)["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?([A-Z][a-z\u00e0-\u00ff'\u2019-]{1,30})/i;
+const FIRST_NAME_KV_RE = /(?:first|given|fore)[ _-]?name["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?(\p{L}[\p{L}'\u2019-]{1,30})/giu;
+const LAST_NAME_KV_RE = /(?:(?:last|family|sur)[ _-]?name|surname)["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?(\p{L}[\p{L}'\u2019-]{1,30})/iu;
 
 /**
  * A record that names a person in separate first- and last-name fields (JSON, XML, `key=value`), with a date of birth,

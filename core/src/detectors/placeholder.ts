@@ -84,6 +84,10 @@ const ENV_REF_RE = /^env[:.][A-Za-z_][\w]{0,80}$|^ENV\[["']?[A-Za-z_]\w{0,80}["'
 const ENV_UPPER_RE = /^\$\(?[A-Z_][A-Z0-9_]{1,80}\)?$/;
 const YOUR_RE = /^(?:<\s*)?(?:your[\s_.-]{0,3}|(?:enter|insert)[\s_.-]{1,3})[a-z]/i;
 const HERE_RE = /[\s_\-.](?:here|goes[\s_\-.]here)\s*>?$/i;
+/** Deployment-time token replacement: `#{FTP_PASSWORD}#` (Azure DevOps), `#{Octopus.Var}`, `__OKTA_TOKEN__`, `@@DB_PASS@@`. */
+const REPLACE_TOKEN_RE = /^#\{[A-Za-z_][\w.:-]{0,120}\}#?$|^__[A-Z][A-Z0-9_.]{0,120}[A-Z0-9]__$|^@@[A-Za-z_][\w.]{0,120}@@$/;
+/** An auth scheme before a reference or a template: `Bearer [pv_access_token]`, `Basic $auth_b64`, `SSWS {{okta_token}}`. */
+const SCHEME_PREFIX_RE = /^(?:basic|bearer|token|ssws|apikey|api-key|key|sharedaccesssignature|genietoken|splunk|digest)\s+(\S.*)$/i;
 
 /**
  * True when `value` is a placeholder, a mask, or a reference rather than a literal secret.
@@ -120,6 +124,9 @@ export function isPlaceholder(value: string, where: ValueSite): boolean {
   if (REFERENCE_RE.test(v) || PV_RE.test(v) || ENV_UPPER_RE.test(v)) return true;
   if (ANGLE_RE.test(v) || MUSTACHE_RE.test(v) || DOLLAR_BRACE_RE.test(v) || PERCENT_RE.test(v) || ENV_REF_RE.test(v)) return true;
   if (CALL_RE.test(v)) return true;
+  if (REPLACE_TOKEN_RE.test(v)) return true;
+  const scheme = SCHEME_PREFIX_RE.exec(v);
+  if (scheme && scheme[1] !== v && isPlaceholder(scheme[1], where)) return true;
   if (YOUR_RE.test(v) && /^[<\sA-Za-z_\-.]+>?$/.test(v)) return true;
   if (HERE_RE.test(v)) return true;
   // A template somewhere inside (`Bearer {{token}}`, `user:${PASS}`).

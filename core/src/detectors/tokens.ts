@@ -103,7 +103,12 @@ interface Markers {
 }
 
 const MARKER_RE =
-  /AKIA|ASIA|[Ss]ecret|SECRET|AccountKey|SharedAccessKey|sig=|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack\.com|_live_|_test_|whsec_|SG\.|00D|glpat-|shp(?:at|ca|pa|ss)_|pypi-|sk-|eyJ|-----BEGIN |:\/\/|(?:AC|SK)[0-9a-f]{8}|[Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN/g;
+  /AKIA|ASIA|[Ss]ecret|SECRET|AccountKey|SharedAccessKey|sig=|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack\.com|_live_|_test_|whsec_|SG\.|00D|glpat-|shp(?:at|ca|pa|ss)_|pypi-|sk-|eyJ|-----BEGIN |:\/\/|(?:AC|SK)[0-9a-f]{8}|[Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN|SSWS|GenieKey|[Aa]pi[Kk]ey|APIKEY|do[opr]_v1_|GOCSPX-|ATATT3|lin_api_|PMAK-|NRAK-|HRKU-|dapi[0-9a-f]|xkeysib-|sq0(?:atp|csp)-|ntn_|figd_|dp\.pt\.|pat-(?:na|eu)1-|\dQ~|key-[0-9a-f]{8}|[0-9a-f]{8}-us\d/g;
+
+/** Markers of the formats in MISC_FORMATS (checked before the first-character switch below). */
+const MISC_MARKER_RE = /^(?:do[opr]_v1_|GOCSPX-|ATATT3|lin_api_|PMAK-|NRAK-|HRKU-|dapi[0-9a-f]|xkeysib-|sq0(?:atp|csp)-|ntn_|figd_|dp\.pt\.|pat-(?:na|eu)1-|\dQ~|key-[0-9a-f]{8}|[0-9a-f]{8}-us\d)$/;
+/** Authorization schemes other than Basic / Bearer / Token (Okta `SSWS`, Opsgenie `GenieKey`, `ApiKey`). */
+const OTHER_SCHEME_MARKER_RE = /^(?:SSWS|GenieKey|[Aa]pi[Kk]ey|APIKEY)$/;
 
 function emptyMarkers(): Markers {
   return {
@@ -120,6 +125,14 @@ function findMarkers(text: string): Markers {
   let m: RegExpExecArray | null;
   while ((m = MARKER_RE.exec(text)) !== null) {
     const v = m[0];
+    if (MISC_MARKER_RE.test(v)) {
+      mk.misc = true;
+      continue;
+    }
+    if (OTHER_SCHEME_MARKER_RE.test(v)) {
+      mk.authScheme = true;
+      continue;
+    }
     switch (v.charCodeAt(0)) {
       case 65: // A
         if (v === 'AKIA' || v === 'ASIA') mk.aws = true;
@@ -386,11 +399,31 @@ const MISC_FORMATS: { marker: string; re: RegExp; kind: string; description: str
   { marker: 'shp', re: /(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])/g, kind: 'shopify-token', description: 'Shopify access token' },
   { marker: 'pypi-', re: /(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,400}/g, kind: 'pypi-token', description: 'PyPI API token' },
   { marker: 'sk-ant-', re: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g, kind: 'anthropic-api-key', description: 'Anthropic API key' },
+  { marker: '_v1_', re: /(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/g, kind: 'digitalocean-token', description: 'DigitalOcean token' },
+  { marker: 'GOCSPX-', re: /(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/g, kind: 'google-oauth-client-secret', description: 'Google OAuth client secret' },
+  { marker: 'ATATT3', re: /(?<![A-Za-z0-9_-])ATATT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])/g, kind: 'atlassian-api-token', description: 'Atlassian API token' },
+  { marker: 'lin_api_', re: /(?<![A-Za-z0-9_])lin_api_[A-Za-z0-9]{40}(?![A-Za-z0-9_])/g, kind: 'linear-api-key', description: 'Linear API key' },
+  { marker: 'PMAK-', re: /(?<![A-Za-z0-9_-])PMAK-[a-f0-9]{24}-[a-f0-9]{34}(?![A-Za-z0-9_-])/g, kind: 'postman-api-key', description: 'Postman API key' },
+  { marker: 'NRAK-', re: /(?<![A-Za-z0-9_-])NRAK-[A-Z0-9]{27}(?![A-Za-z0-9_-])/g, kind: 'newrelic-api-key', description: 'New Relic user API key' },
+  { marker: 'HRKU-', re: /(?<![A-Za-z0-9_-])HRKU-[A-Za-z0-9_-]{40,80}(?![A-Za-z0-9_-])/g, kind: 'heroku-api-key', description: 'Heroku API key' },
+  { marker: 'dapi', re: /(?<![A-Za-z0-9_-])dapi[a-f0-9]{32}(?:-\d)?(?![A-Za-z0-9_-])/g, kind: 'databricks-token', description: 'Databricks access token' },
+  { marker: 'xkeysib-', re: /(?<![A-Za-z0-9_-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?![A-Za-z0-9_-])/g, kind: 'brevo-api-key', description: 'Brevo (Sendinblue) API key' },
+  { marker: 'sq0', re: /(?<![A-Za-z0-9_-])sq0(?:atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, kind: 'square-token', description: 'Square access token' },
+  { marker: 'ntn_', re: /(?<![A-Za-z0-9_])ntn_\d{11}[A-Za-z0-9]{35}(?![A-Za-z0-9_])/g, kind: 'notion-token', description: 'Notion integration token' },
+  { marker: 'figd_', re: /(?<![A-Za-z0-9_])figd_[A-Za-z0-9_-]{40}(?![A-Za-z0-9_-])/g, kind: 'figma-token', description: 'Figma personal access token' },
+  { marker: 'dp.pt.', re: /(?<![A-Za-z0-9_.-])dp\.pt\.[A-Za-z0-9]{40,44}(?![A-Za-z0-9_-])/g, kind: 'doppler-token', description: 'Doppler token' },
+  { marker: 'pat-', re: /(?<![A-Za-z0-9_-])pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9_-])/g, kind: 'hubspot-token', description: 'HubSpot private app token' },
+  // Microsoft Entra ID (Azure AD) client secret: three characters, a digit and `Q~`, then 31-34 more.
+  { marker: 'Q~', re: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, kind: 'azure-ad-client-secret', description: 'Microsoft Entra ID client secret' },
+  { marker: 'key-', re: /(?<![A-Za-z0-9_-])key-[0-9a-f]{32}(?![A-Za-z0-9_-])/g, kind: 'mailgun-api-key', description: 'Mailgun API key' },
+  { marker: '-us', re: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9_-])/g, kind: 'mailchimp-api-key', description: 'Mailchimp API key' },
+  { marker: 'discord', re: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,80}/g, kind: 'discord-webhook', description: 'Discord webhook URL' },
+  { marker: 'webhook.office.com', re: /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{20,80})?/g, kind: 'teams-webhook', description: 'Microsoft Teams incoming webhook URL' },
   { marker: 'T3BlbkFJ', re: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}(?![A-Za-z0-9_-])/g, kind: 'openai-api-key', description: 'OpenAI API key' },
 ];
 
 function scanMisc(text: string, where: ValueSite, out: Out, mk: Markers): void {
-  if (!mk.misc) return;
+  if (!mk.misc && !mk.url) return;
   for (const f of MISC_FORMATS) {
     if (!text.includes(f.marker)) continue;
     eachMatch(f.re, text, (m) => {
@@ -446,7 +479,8 @@ function scanPem(text: string, _where: ValueSite, out: Out, mk: Markers): void {
 
 // ---------------------------------------------------------------------------------------------- structured strings
 
-const URL_USERINFO_RE = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/?#"'<>\\]{0,128}):([^\s@/?#"'<>\\]{1,256})@(?=[A-Za-z0-9[])/gi;
+// The password may hold a `#` written unencoded (`amqps://svc:Xk#2@host`): a fragment never comes before `@host`.
+const URL_USERINFO_RE = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/?#"'<>\\]{0,128}):([^\s@/?"'<>\\]{1,256})@(?=[A-Za-z0-9[])/gi;
 
 function scanUrlUserinfo(text: string, where: ValueSite, out: Out, mk: Markers): void {
   if (!mk.url || !text.includes('@')) return;
@@ -469,7 +503,7 @@ function isReferenceLike(v: string): boolean {
   return c === '$' || c === '[' || c === '{' || (c === '%' && v.endsWith('%')) || v.startsWith('<') || v.includes('${') || v.includes('{{');
 }
 
-const AUTH_SCHEME_RE = /\b([Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN)[ \t]{1,4}([A-Za-z0-9+/=._~-]{8,8192})/g;
+const AUTH_SCHEME_RE = /\b([Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN|SSWS|GenieKey|[Aa]pi[Kk]ey|APIKEY)[ \t]{1,4}([A-Za-z0-9+/=._~-]{8,8192})/g;
 const AUTH_CONTEXT_RE = /(?:authori[sz]ation|auth|proxy-authorization)["']?\s{0,3}[:=,]\s{0,3}["']?\s{0,2}$/i;
 
 /** Decodes Basic credentials: printable ASCII `user:pass` with both parts non-empty. */
@@ -505,9 +539,11 @@ function scanAuthHeaders(text: string, where: ValueSite, out: Out, mk: Markers):
       push(out, 'authorization-basic', 'HTTP Basic credentials (base64 user:password)', tokStart, tokStart + t.length, 'high', P_HEADER);
       return;
     }
-    if (scheme === 'token' && !inHeader) return;
+    // `Token …` and the other schemes (Okta `SSWS`, `GenieKey`, `ApiKey`) only as an Authorization header's value.
+    if (scheme !== 'bearer' && !inHeader) return;
     if (token.length < 16 || isPlaceholder(token, where) || !secretish(token)) return;
-    push(out, 'authorization-bearer', 'bearer token in an Authorization header', tokStart, tokStart + token.length, 'medium', P_HEADER);
+    const description = scheme === 'bearer' ? 'bearer token in an Authorization header' : `${m[1]} credential in an Authorization header`;
+    push(out, 'authorization-bearer', description, tokStart, tokStart + token.length, 'medium', P_HEADER);
   });
 }
 
@@ -744,7 +780,7 @@ const OVERLAP = 16384;
  * pairs, XML elements, AWS/Twilio labels), a URL scheme, or an auth scheme word. Most code literals have none,
  * and then the whole scan is one regex test.
  */
-const TRIGGER_RE = /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack|_live_|_test_|whsec_|SG\.|00D|glpat-|shp|pypi-|sk-|eyJ|-----BEGIN|:\/\/|basic|bearer|pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|(?:AC|SK)[0-9a-f]{32}/i;
+const TRIGGER_RE = /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack|_live_|_test_|whsec_|SG\.|00D|glpat-|shp|pypi-|sk-|eyJ|-----BEGIN|:\/\/|basic|bearer|pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|(?:AC|SK)[0-9a-f]{32}|ssws|geniekey|_v1_|gocspx-|atatt3|lin_api_|pmak-|nrak-|hrku-|dapi|sq0|ntn_|figd_|dp\.pt\.|pat-|q~|-us\d/i;
 const BASE64ISH_RE = /^\s*["'`]?[A-Za-z0-9+/]{8,512}={0,2}["'`]?\s*$/;
 
 function runDetectors(text: string, where: ValueSite, out: Out): void {

@@ -35,6 +35,11 @@ runRuleTable('pii/email', {
     { code: jb('$ref = $contact_email;') },
     // Comments are not literals.
     { code: jb('// written by maria.kowalski@brightwater-freight.com', '$x = 1;') },
+    // System and job mailboxes; cloud service accounts are machine identities.
+    { code: jb('$from = "etl@brightwater-freight.com";', '$cc = "batch-jobs@brightwater-freight.com";', '$x = "scheduler@brightwater-freight.com";') },
+    { code: jb('$sa = "etl-loader@brightwater-etl.iam.gserviceaccount.com";') },
+    // A password with an unencoded `#` in URL user-info: its tail is no local part.
+    { code: jb('$mq = "amqps://svc_orders:lZ8EVeIz4J7u#1F@b-1f2e.mq.us-east-1.amazonaws.com:5671/prod";') },
   ],
   invalid: [
     // A component property (an e-mail notification's recipient).

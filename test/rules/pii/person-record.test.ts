@@ -30,6 +30,12 @@ runRuleTable('pii/person-record', {
     // Keyed first and last names with a date that cannot be a birth date; an id that is no national id.
     { code: jb('$h = \'{"firstName":"Henrik","lastName":"Aalto","orderDate":"2024-02-14"}\';') },
     { code: jb('rec = "Gareth Pryce, order JT 48 21 93, Cardiff";') },
+    // Conventional placeholder persons; a company at a street-first address; a dictionary of a company.
+    { code: jb('t = "{\\"name\\": \\"John Doe\\", \\"dob\\": \\"1970-01-01\\"}";', 'u = "Max Mustermann;1980-04-01;Musterstraße 1";') },
+    { code: jb('j = "{\\"ragione_sociale\\": \\"Ferraro Logistica SRL\\", \\"indirizzo\\": \\"Via Garibaldi 27, 10122 Torino\\"}";') },
+    { code: jb('v = Dict();', 'v["company"] = "Halvorsen Marine AS";', 'v["name"] = "Sigrid Halvorsen";', 'v["street"] = "17 Larkspur Lane";') },
+    // Two dictionaries, each with half of a record.
+    { code: jb('a = Dict(); a["firstName"] = "Bartholomew"; a["lastName"] = "Quigley";', 'b = Dict(); b["orderDate"] = "1972-11-05"; b["sku"] = "SKU-1";') },
   ],
   invalid: [
     { code: jb('rec = "Jane Porter,1984-03-12,42 Elm St";'), lines: [2], severity: 'warning', message: /name with a date of birth/ },
@@ -57,6 +63,15 @@ runRuleTable('pii/person-record', {
     { code: jb('s = "EMERGENCY_CONTACT|Henrik Larsen, DOB May 2, 1979|relationship=brother";', 'row = "Nowak, Katarzyna - DOB 21/03/1988 - grade B2";'), lines: [2, 3] },
     // A date with a comma, a surname first, a UK address (the postcode marks it).
     { code: jb('r = "Henrik Larsen, DOB May 2, 1979";', 'r2 = "Larsen, Henrik, DOB 02/05/1979";', 'r3 = "Priya Shah, 27 Kingsway, London WC2B 6UN";'), lines: [2, 3, 4] },
+    // First and last name in two fields of a delimited line; names and addresses beyond Latin-1 and English.
+    { code: jb('csv = "first_name,last_name,dob', 'Sigrid,Halvorsen,1984-07-19', '";'), lines: [3] },
+    { code: jb('body = "{\\"fullName\\": \\"Tomasz Wiśniewski\\", \\"address\\": \\"ul. Długa 14/3, 00-238 Warszawa\\"}";'), lines: [2] },
+    { code: jb('r = "Gagnon|Émilie|SIN 130 692 546|Montréal";', 's = "Jansen;Anouk;BSN: 123456782;Utrecht";'), lines: [2, 3] },
+    // A dictionary filled field by field, in both languages; an object with first/last keys.
+    { code: jb('p = Dict();', 'p["firstName"] = "Bartholomew";', 'p["lastName"] = "Quigley";', 'p["dateOfBirth"] = "1972-11-05";'), lines: [3], message: /date of birth/ },
+    { code: jb('$t = Dict();', 'AddToDict($t, "nombre", "Lucía");', 'AddToDict($t, "apellido", "Fernández");', 'AddToDict($t, "domicilio", "Calle Mayor 12, 28013 Madrid");'), lines: [3], message: /street address/ },
+    { code: js('var p = {};', 'p.vorname = "Jürgen";', 'p.nachname = "Weiß";', 'p.geburtsdatum = "1966-02-17";'), file: 'd.js', lines: [3] },
+    { code: js('var t = { first: "Kwame", last: "Mensah", birthDate: "1993-08-14", city: "Accra" };'), file: 'k.js', lines: [2] },
     // Labelled fields, a query string.
     { code: jb('a = "Name: Lena Fischer, DOB: 1990-04-12";', 'c = "name=Lena Fischer&dob=1990-04-12";'), lines: [2, 3] },
     // First and last name in separate keyed fields of a JSON or XML string.

@@ -32,10 +32,18 @@ runRuleTable('secrets/credential-argument', {
     { code: jb(`enc = AESEncryption("${pick(106, 24)}", $aes_passphrase, $aes_salt);`) },
     // Only a comment mentions the default.
     { code: jb('// LDAPConnect(host, user, "changeit") is how the sample does it', 'LDAPConnect($host, $user, $ldap_pw);') },
+    // A local assigned a reference, assigned twice, or assigned after the call: no literal is known to reach the position.
+    { code: jb('k = $aes_passphrase;', 'enc = AESEncryption($payload, k);') },
+    { code: jb(`k = "${pick(107, 20)}";`, 'If($env == "prod", k = $aes_passphrase);', 'enc = AESEncryption($payload, k);') },
+    { code: jb('enc = AESEncryption($payload, k);', `k = "${pick(108, 20)}";`) },
+    { code: jb('k = "[aes_passphrase]";', 'enc = AESEncryption($payload, k);') },
     // Base64Encode of something else, or of references.
     { code: jb('$e = Base64Encode("order:FNDKZtiRJ92OgK");', '$g = "Basic " + Base64Encode($user + ":" + $pw);') },
   ],
   invalid: [
+    // A local assigned one literal, then passed in the credential position: the literal's line, once for two calls.
+    { code: jb(`k = "${passphrase}";`, 'enc = AESEncryption($payload, k);', 'dec = AESDecryption(enc, k);'), lines: [2], message: /passphrase.*AESEncryption/ },
+    { code: jb('host = "ldap.northwind-ops.com";', `secretValue = "${pw}";`, 'LDAPConnect(host, "cn=svc", secretValue);'), lines: [3], message: /password/ },
     // HTTP Basic credentials written before encoding.
     { code: jb('$h = "Authorization: Basic " + Base64Encode("svc_orders:FNDKZtiRJ92OgK");'), lines: [2], message: /user:password/, secrets: ['FNDKZtiRJ92OgK'] },
     {

@@ -38,6 +38,13 @@ runRuleTable('secrets/credential-name', {
     { code: jb('$api_key = "xxxx";') },
     { code: jb('$client_secret = "REPLACE_ME";') },
     { code: jb('$api_key = "your-api-key";') },
+    // Deployment-time token replacement; a scheme before a project-variable reference.
+    { code: jb('$ftp.pwd = "#{FTP_PASSWORD}#";', '$okta.token = "__OKTA_TOKEN__";', '$db.password = "@@DB_PASSWORD@@";') },
+    { code: jb('auth = "Bearer [pv_access_token]";', '$h.authorization = "SSWS {{okta_token}}";') },
+    // Plugin keys from references; a bare key after a word that is no algorithm.
+    { code: jb('$Jitterbit.HMACSHA256.Key = $pv.hmac_key;', `$cache.key = "${pick(237, 24)}";`) },
+    // A foreign-language word for key that qualifies another noun.
+    { code: jb('clave_producto = "SKU-88231";') },
     // `changeit` in a comment (docs text) is a placeholder.
     { code: jb('// The truststore password is changeit unless the admin changed it', '$truststore = "/opt/agent/cacerts";') },
     { code: jb('// $password = "<password>"', '$x = 1;') },
@@ -75,6 +82,12 @@ runRuleTable('secrets/credential-name', {
     { code: js(`var tokenUrl = "${pick(215, 24)}";`), file: 'url.js' },
   ],
   invalid: [
+    // The inputs of the HMAC and Azure SAS plugins: a bare `key` after the algorithm or generator.
+    { code: jb(`$Jitterbit.HMACSHA256.Key = "${pick(235, 40)}";`, '$Jitterbit.HMACSHA256.Message = $body;'), lines: [2] },
+    { code: jb(`$azuresastokengenerator.key = "${pick(236, 44)}";`), lines: [2] },
+    // The password word of other languages.
+    { code: jb(`$sap.Passwort = "${password(231)}";`), lines: [2] },
+    { code: jb(`mot_de_passe = "${password(232)}";`, `usuario = "integracion"; clave = "${password(233)}";`, `$totvs.senha = "${password(234)}";`), lines: [2, 3, 4] },
     // The new project variable gets a name not yet taken in the project's global namespace.
     { code: jb(`$db_password = "${pw}";`), lines: [2], severity: 'error', message: /stored in `db_password`/, fix: { output: jb('$db_password = $db_password_2;') } },
     { code: jb(`apiKey = "${key32}";`), lines: [2], message: /`apiKey`/, fix: true },

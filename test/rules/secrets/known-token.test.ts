@@ -31,6 +31,9 @@ const exported = cloudExport({ scripts: [{ name: 'Charge', body: js(`var key = "
 
 runRuleTable('secrets/known-token', {
   valid: [
+    // Other Authorization schemes need a header and a value: a template, the scheme word alone, prose.
+    { code: jb('$h = "Authorization: SSWS {{okta_token}}";', '$auth_type = "SSWS";', '$doc = "ApiKey authentication is used for the partner feed";') },
+    { code: jb(`$m = "key-${pick(353, 32)}";`, '$n = "abc8Q~short";') },
     // Documented example credentials.
     { code: jb('$k = "AKIAIOSFODNN7EXAMPLE";', '$s = "AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";') },
     // Identifiers that merely look random.
@@ -133,5 +136,16 @@ runRuleTable('secrets/known-token', {
     { code: designStudioScript(`$carrier.url = "https://svc:${userinfoPw}@edi.northwind-ops.com/in";`), file: 'Data/Script/edi.xml', lines: [7] },
     // Several tokens on several lines.
     { code: jb(`$a = "${gh}";`, `$b = "${password(327)}";`, `$c = "${token}";`), lines: [2, 4] },
+    // More providers' formats, under names that say nothing.
+    { code: jb(`do_tok = "dop_v1_${hex(340, 64)}";`), lines: [2], message: /DigitalOcean/ },
+    { code: jb(`$gcal.client = "GOCSPX-${pick(341, 28)}";`), lines: [2], message: /Google OAuth client secret/ },
+    { code: jb(`$jira.cfg = "ATATT3xFfGF0${pick(342, 180)}";`), lines: [2], message: /Atlassian/ },
+    { code: jb(`$graph.cs = "${pick(343, 3)}8Q~${pick(344, 34)}";`), lines: [2], message: /Entra ID client secret/ },
+    { code: jb(`$mg = "api:key-${hex(345, 32)}";`), lines: [2], message: /Mailgun/ },
+    { code: jb(`$teams.url = "https://northwind.webhook.office.com/webhookb2/${uuid(346)}@${uuid(347)}/IncomingWebhook/${hex(348, 32)}/${uuid(349)}";`), lines: [2], message: /Teams/ },
+    // Other Authorization schemes (Okta SSWS) in a header string.
+    { code: jb(`$okta.headers = "Accept: application/json\\r\\nAuthorization: SSWS 00${pick(350, 40)}";`), lines: [2], message: /SSWS credential/ },
+    // A password with an unencoded `#` in URL user-info.
+    { code: jb(`$mq = "amqps://svc_orders:${pick(351, 10)}#${pick(352, 5)}@mq.northwind.local:5671/prod";`), lines: [2], message: /URL user-info/ },
   ],
 });

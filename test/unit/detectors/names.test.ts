@@ -29,6 +29,11 @@ describe('detectors/names', () => {
       ['auth', 'auth'], ['basic_auth', 'auth'], ['authorization', 'auth'], ['Authorization', 'auth'],
       ['jitterbit.networking.http.request.header.Authorization', 'auth'], ['$jitterbit.networking.http.request.header.X-Api-Key', 'key'],
       ['credentials', 'credential'], ['sftpCredential', 'credential'], ['api key', 'key'], ['password1', 'password'],
+      // The password word of other languages.
+      ['sap.Passwort', 'password'], ['kennwort', 'password'], ['mot_de_passe', 'password'], ['ftp.motDePasse', 'password'],
+      ['erp.contrasena', 'password'], ['contraseña', 'password'], ['clave', 'password'], ['usuario_clave', 'password'],
+      ['$Jitterbit.HMACSHA256.Key', 'key'], ['$azuresastokengenerator.key', 'key'], ['aes_key', 'key'], ['jwt.key', 'key'],
+      ['totvs.senha', 'password'], ['wachtwoord', 'password'], ['db_passord', 'password'], ['hasło', 'password'], ['SIFRE', 'password'],
     ];
     for (const [name, kind] of yes) {
       it(`flags ${name} (${kind})`, () => {
@@ -41,6 +46,7 @@ describe('detectors/names', () => {
       'secret_name', 'sessionCount', 'password_length', 'token_type', 'api_key_header_name', 'secretary', 'keyword', 'tokens_used_count', 'sig', 'cfg.sig', 'prompt_tokens',
       'next_page_token', 'pageToken', 'user', 'username', 'client_id', 'account', 'key', 'monkey', 'bypass', 'passenger', 'oauth',
       'signature', 'email_signature', 'first_pass', 'training_session', 'author', 'authority', '', 'id', 'sessions_total',
+      'clave_producto', 'claveProducto', 'sort_key', 'primary.key', 'cache_key', 'sha256_checksum', 'aes_mode', 'passwort_richtlinie', 'senha_expira',
     ];
     for (const name of no) it(`does not flag ${JSON.stringify(name)}`, () => assert.equal(isCredentialName(name), false));
   });

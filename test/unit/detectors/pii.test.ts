@@ -151,8 +151,10 @@ describe('detectors/scanPii', () => {
 
   describe('helpers', () => {
     it('looksLikePersonName', () => {
-      for (const n of ['Jane Porter', 'Mary-Ann O\'Neil', 'Dr. Alan Whitcombe', 'Ludwig van Beethoven', 'J. R. Tolkien', 'Porter, Jane']) assert.equal(looksLikePersonName(n), true, n);
-      for (const n of ['Test Account', 'jane porter', 'JANE', 'Customer Service', 'New York', 'Order 4711', 'Acme Logistics Inc', 'A B']) assert.equal(looksLikePersonName(n), false, n);
+      for (const n of ['Jane Porter', 'Mary-Ann O\'Neil', 'Dr. Alan Whitcombe', 'Ludwig van Beethoven', 'J. R. Tolkien', 'Porter, Jane', 'Tomasz Wiśniewski', 'Łukasz Nowak', 'Émilie Gagnon', 'Jürgen Weiß'])
+        assert.equal(looksLikePersonName(n), true, n);
+      for (const n of ['Test Account', 'jane porter', 'JANE', 'Customer Service', 'New York', 'Order 4711', 'Acme Logistics Inc', 'A B', 'John Doe', 'Max Mustermann', 'Joe Bloggs'])
+        assert.equal(looksLikePersonName(n), false, n);
     });
     it('looksLikeDateOfBirth', () => {
       for (const d of ['1984-03-12', '03/12/1984', '12.03.1984', '12 March 1984', '12-Mar-1984', 'March 12, 1984', 'born 1978-05-13', 'DOB: 1950-01-31', '1984-03-12T00:00:00Z', 'dob 19840312'])
@@ -160,9 +162,10 @@ describe('detectors/scanPii', () => {
       for (const d of ['2020-01-01', '1899-12-31', '1984-02-30', '13/13/1984', '19840312', 'yesterday', '1984', '2030-01-01']) assert.equal(looksLikeDateOfBirth(d, NOW), false, d);
     });
     it('looksLikeStreetAddress', () => {
-      for (const a of ['42 Elm St', '4891 Larkspur Lane, Boise, ID 83702', '17 Birch Avenue', '1600 N. Main Street', 'Hauptstraße 5', '12 rue de la Paix', 'P.O. Box 123'])
+      for (const a of ['42 Elm St', '4891 Larkspur Lane, Boise, ID 83702', '17 Birch Avenue', '1600 N. Main Street', 'Hauptstraße 5', '12 rue de la Paix', 'P.O. Box 123',
+        'ul. Długa 14/3, 00-238 Warszawa', 'Via Garibaldi 27, 10122 Torino', 'Calle Mayor, 12', 'Rua Augusta 100'])
         assert.equal(looksLikeStreetAddress(a), true, a);
-      for (const a of ['Elm Street', '42', 'Order 4711 shipped', 'Suite 400']) assert.equal(looksLikeStreetAddress(a), false, a);
+      for (const a of ['Elm Street', '42', 'Order 4711 shipped', 'Suite 400', 'via email 2 times', 'Via API', 'rue']) assert.equal(looksLikeStreetAddress(a), false, a);
     });
   });
 

@@ -12,6 +12,9 @@ describe('detectors/values', () => {
       '$db_password', '$sf.password', '[pv_password]', '[pv.Api Key]', 'Get("sf.password")', 'Jitterbit.GetVar("$token")', 'GetVar("x")',
       'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'AKIAI44QH8DHBEXAMPLE', 'sk_live_xxxxxxxxxxxxxxxx',
       'Bearer {{access_token}}', 'null', 'N/A', 'redacted', '...', 'token_goes_here', '"<secret>"',
+      // Deployment-time token replacement and a scheme before a reference.
+      '#{FTP_PASSWORD}#', '#{Octopus.Db.Password}', '__OKTA_TOKEN__', '@@DB_PASS@@', 'Bearer [pv_access_token]', 'Basic $auth_b64',
+      'SSWS <okta-api-token>',
     ];
     for (const v of both) {
       it(`placeholder in code and comments: ${JSON.stringify(v)}`, () => {
@@ -113,7 +116,7 @@ describe('detectors/looksRandom traps from real scripts', () => {
 });
 
 describe('detectors/isPlaceholder does not swallow real values', () => {
-  for (const v of ['Passw(rd)9', 'Abc(123)x', 'MyPassword', 'Enterprise1', 'TheKey2024!']) {
+  for (const v of ['Passw(rd)9', 'Abc(123)x', 'MyPassword', 'Enterprise1', 'TheKey2024!', '__Xk2pQ9vLm3__', '#{9fQ2}#Lm3', 'Bearer Xk2pQ9vLm3Tz8wQe']) {
     it(`${v} is not a placeholder in code`, () => assert.equal(isPlaceholder(v, 'code'), false));
   }
   for (const v of ['enter_password_here', 'insert-token', 'Get($sf.password)', 'GetVar("$x", "default")', 'Jitterbit.GetVar("$token")']) {

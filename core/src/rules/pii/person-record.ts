@@ -38,10 +38,17 @@ export const personRecord: Rule = {
         const span = valueCharSpan(ctx.facts, r, name, 0, name.value.length);
         ctx.report({ messageId: 'array', data: { other, where: '' }, start: span.start, end: span.end, value: name.value, regionId: r.region.id });
       }
+      // Dictionaries filled field by field (`p["firstName"] = "Jane"; …`, `AddToDict(p, "dob", "1984-03-12")`, `p.lastName = …`).
+      for (const props of builtRecords(r.ir.body)) {
+        const found = propsRecord(props);
+        if (!found) continue;
+        const span = valueCharSpan(ctx.facts, r, found.name, 0, found.name.value.length);
+        ctx.report({ messageId: 'array', data: { other: found.other, where: '' }, start: span.start, end: span.end, value: found.name.value, regionId: r.region.id });
+      }
       // JavaScript object literals (`{ firstName: "Jane", lastName: "Porter", birthDate: "1984-03-12" }`).
       if (r.region.language !== 'javascript') continue;
       for (const obj of objectLiterals(r.ir.body)) {
-        const found = objectRecord(obj);
+        const found = propsRecord(obj.props);
         if (!found) continue;
         const span = valueCharSpan(ctx.facts, r, found.name, 0, found.name.value.length);
         ctx.report({ messageId: 'array', data: { other: found.other, where: '' }, start: span.start, end: span.end, value: found.name.value, regionId: r.region.id });
@@ -52,8 +59,9 @@ export const personRecord: Rule = {
 
 type StringLiteral = IrLiteral & { value: string };
 
-const FIRST_NAME_KEY = /^(?:first|given|fore)[\s_-]?name$/i;
-const LAST_NAME_KEY = /^(?:last|family|sur)[\s_-]?name$|^surname$/i;
+// Also the bare `first`/`last`, `fname`/`lname` and the German, French, Spanish, Italian, Portuguese and Dutch keys.
+const FIRST_NAME_KEY = /^(?:(?:first|given|fore)(?:[\s_-]?name)?|f[\s_-]?name|vorname|pr[eé]nom|nombre|nome|voornaam)$/i;
+const LAST_NAME_KEY = /^(?:(?:last|family|sur)[\s_-]?name|last|l[\s_-]?name|surname|nachname|familienname|nom(?:[\s_-]?de[\s_-]?famille)?|apellidos?|cognome|sobrenome|achternaam)$/i;
 const FULL_NAME_KEY = /^(?:(?:full|person|customer|employee|contact|display)[\s_-]?)?name$/i;
 
 /** Object literals anywhere in a script (an explicit stack: trees can be deep). */
@@ -66,9 +74,37 @@ function* objectLiterals(body: readonly Ir[]): Generator<IrObject> {
   }
 }
 
+type Prop = { key: string; value: Ir };
+
+/** The string fields a script writes into one dictionary or object variable, one list per variable (2+ fields). */
+function builtRecords(body: readonly Ir[]): Prop[][] {
+  const byVar = new Map<string, Prop[]>();
+  const add = (container: Ir, key: string, value: Ir): void => {
+    if (container.k !== 'var' || value.k !== 'lit' || typeof value.value !== 'string') return;
+    const id = `${container.scope}:${container.name.toLowerCase()}`;
+    let list = byVar.get(id);
+    if (!list) byVar.set(id, (list = []));
+    if (list.length < 64) list.push({ key, value });
+  };
+  const stack: Ir[] = [...body];
+  while (stack.length > 0) {
+    const e = stack.pop() as Ir;
+    if (e.k === 'assign' && e.op === '=' && e.target.k === 'member') {
+      const t = e.target;
+      const key = t.prop ?? (t.index?.k === 'lit' && typeof t.index.value === 'string' ? t.index.value : undefined);
+      if (key !== undefined) add(t.obj, key, e.value);
+    } else if (e.k === 'call' && e.args.length === 3 && e.name.toLowerCase() === 'addtodict') {
+      const k = e.args[1];
+      if (k.k === 'lit' && typeof k.value === 'string') add(e.args[0], k.value, e.args[2]);
+    }
+    pushChildren(e, stack);
+  }
+  return [...byVar.values()].filter((l) => l.length >= 2);
+}
+
 /** A person's name (whole, or first plus last) with a date of birth, street address or SSN among the values. */
-function objectRecord(obj: IrObject): { name: StringLiteral; other: string } | undefined {
-  const strings = obj.props.filter((p): p is IrObject['props'][number] & { value: StringLiteral } => p.value.k === 'lit' && typeof p.value.value === 'string');
+function propsRecord(props: readonly Prop[]): { name: StringLiteral; other: string } | undefined {
+  const strings = props.filter((p): p is Prop & { value: StringLiteral } => p.value.k === 'lit' && typeof p.value.value === 'string');
   if (strings.length < 2) return undefined;
   // First and last name fields are a person; a `name` field may be a company's (`Northwind Traders`), so with it an
   // address counts only when no sibling key says company.
