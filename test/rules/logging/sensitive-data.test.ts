@@ -23,6 +23,8 @@ const DS_SCRIPT_ID = '4e8a1c3f-6b2d-4f90-a7e5-000000000001';
 
 runRuleTable('logging/sensitive-data', {
   valid: [
+    // A name the wider prefilter lets through is still asked whether it names a credential (`hash_count` does not).
+    { code: jb('WriteToOperationLog("rows " + $erp.hash_count + " " + $erp.phase);') },
     // Counts, ids, operation names, timings, plain error text.
     { code: jb('WriteToOperationLog("rows " + $row_count + " in " + $jitterbit.operation.name);') },
     { code: jb('WriteToOperationLog("order " + $order_id + " customer " + $customer_id);') },
@@ -105,6 +107,8 @@ runRuleTable('logging/sensitive-data', {
       fix: { output: jb('WriteToOperationLog("pw=" + "[redacted]");') },
     },
     { code: jb('RaiseError("failed with " + Get("api_key"));'), lines: [2], message: /error log/ },
+    // The password word of other languages names a credential when logged too (not only when a literal is stored).
+    { code: jb('WriteToOperationLog("pw " + $erp.senha);', 'RaiseError("login " + $sap.Kennwort);', 'x = clave;', 'SetLastError("c " + x);'), lines: [2, 3, 5] },
     { code: jb('pw = $sf.password;', 'msg = "login as svc/" + pw;', 'SetLastError(msg);'), lines: [4], message: /as a warning/ },
     // Hidden project variables (from an export of the same project).
     { code: jb('WriteToOperationLog("sig " + $erp_signing);'), others: { 'project.json': hiddenPvExport.text }, lines: [2], message: /hidden project variable/ },
