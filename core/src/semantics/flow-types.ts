@@ -10,7 +10,8 @@ export type LiteralContext =
   | { kind: 'credential-arg'; fn: string; param: string; index: number; secretKind: string }
   | { kind: 'identifier-arg'; fn: string; param: string; index: number }
   | { kind: 'arg'; fn: string; index: number }
-  | { kind: 'named'; name: string; via: 'variable' | 'key' | 'property'; part?: boolean }
+  /** `of`: the dictionary or object variable whose field a plain `=` (or `AddToDict`) writes (person records read it). */
+  | { kind: 'named'; name: string; via: 'variable' | 'key' | 'property'; part?: boolean; of?: IrVar }
   | { kind: 'compared'; name: string }
   | { kind: 'none' };
 

@@ -193,9 +193,12 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   /** The naming context an assignment gives its value (`password = "…"`, `$d["api_key"] = "…"`). */
-  const namedContext = (target: Ir): LiteralContext => {
+  const namedContext = (target: Ir, op: string): LiteralContext => {
     if (target.k === 'var') return { kind: 'named', name: target.name, via: 'variable' };
-    if (target.k === 'member' && target.prop !== undefined) return { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property' };
+    if (target.k === 'member' && target.prop !== undefined) {
+      const of = op === '=' && target.obj.k === 'var' ? target.obj : undefined;
+      return of ? { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property', of } : { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property' };
+    }
     // An element of an array stored under a name (`$sftp.password[2] = …`, `Set("api_key", …, -1)`).
     if (target.k === 'member' && target.obj.k === 'var') return { kind: 'named', name: target.obj.name, via: 'variable' };
     return NONE;
@@ -301,7 +304,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       else if (passCtx && (lname === 'if' ? i > 0 : lname === 'case' ? i % 2 === 1 : i === 0 || role.select !== undefined)) actx = passCtx;
       // AddToDict(dict, "api_key", "…") stores the value under its key, like `$dict["api_key"] = "…"`.
       else if (lname === 'addtodict' && i === 2 && c.args[1]?.k === 'lit' && typeof c.args[1].value === 'string') {
-        actx = { kind: 'named', name: c.args[1].value, via: 'key' };
+        const of = c.args.length === 3 && c.args[0].k === 'var' ? c.args[0] : undefined;
+        actx = of ? { kind: 'named', name: c.args[1].value, via: 'key', of } : { kind: 'named', name: c.args[1].value, via: 'key' };
       }
       // Positional semantics: `password="x"` inside a call is an assignment whose value sits at this position.
       if (a.k === 'assign') {
@@ -528,7 +532,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         return written ? field : join(field, e.prop ? nameTaint(e.prop) : undefined);
       }
       case 'assign': {
-        const vctx = namedContext(e.target);
+        const vctx = namedContext(e.target, e.op);
         let vt = ev(e.value, vctx, d);
         if (e.op === '+=' && e.target.k === 'var') vt = join(readVar(e.target), vt);
         write(e.target, vt, e.value, d);

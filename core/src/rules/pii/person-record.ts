@@ -1,6 +1,7 @@
 import { isNationalIdValue, looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress, scanPii } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { pushChildren, type Ir, type IrLiteral, type IrObject } from '../../semantics/ir';
+import type { LiteralFact } from '../../semantics/flow';
 import { forEachPii } from './shared';
 import { valueCharSpan } from '../shared/locate';
 
@@ -39,7 +40,7 @@ export const personRecord: Rule = {
         ctx.report({ messageId: 'array', data: { other, where: '' }, start: span.start, end: span.end, value: name.value, regionId: r.region.id });
       }
       // Dictionaries filled field by field (`p["firstName"] = "Jane"; …`, `AddToDict(p, "dob", "1984-03-12")`, `p.lastName = …`).
-      for (const props of builtRecords(r.ir.body)) {
+      for (const props of builtRecords(r.flow.literals)) {
         const found = propsRecord(props);
         if (!found) continue;
         const span = valueCharSpan(ctx.facts, r, found.name, 0, found.name.value.length);
@@ -76,28 +77,19 @@ function* objectLiterals(body: readonly Ir[]): Generator<IrObject> {
 
 type Prop = { key: string; value: Ir };
 
-/** The string fields a script writes into one dictionary or object variable, one list per variable (2+ fields). */
-function builtRecords(body: readonly Ir[]): Prop[][] {
+/**
+ * The string fields a script writes into one dictionary or object variable, one list per variable (2+ fields): the
+ * literals the flow pass saw stored by a plain `=` into a field (or by `AddToDict`), so no second walk of the tree.
+ */
+function builtRecords(literals: readonly LiteralFact[]): Prop[][] {
   const byVar = new Map<string, Prop[]>();
-  const add = (container: Ir, key: string, value: Ir): void => {
-    if (container.k !== 'var' || value.k !== 'lit' || typeof value.value !== 'string') return;
-    const id = `${container.scope}:${container.name.toLowerCase()}`;
+  for (const lf of literals) {
+    const ctx = lf.ctx;
+    if (ctx.kind !== 'named' || !ctx.of || ctx.part) continue;
+    const id = `${ctx.of.scope}:${ctx.of.name.toLowerCase()}`;
     let list = byVar.get(id);
     if (!list) byVar.set(id, (list = []));
-    if (list.length < 64) list.push({ key, value });
-  };
-  const stack: Ir[] = [...body];
-  while (stack.length > 0) {
-    const e = stack.pop() as Ir;
-    if (e.k === 'assign' && e.op === '=' && e.target.k === 'member') {
-      const t = e.target;
-      const key = t.prop ?? (t.index?.k === 'lit' && typeof t.index.value === 'string' ? t.index.value : undefined);
-      if (key !== undefined) add(t.obj, key, e.value);
-    } else if (e.k === 'call' && e.args.length === 3 && e.name.toLowerCase() === 'addtodict') {
-      const k = e.args[1];
-      if (k.k === 'lit' && typeof k.value === 'string') add(e.args[0], k.value, e.args[2]);
-    }
-    pushChildren(e, stack);
+    if (list.length < 64) list.push({ key: ctx.name, value: lf.lit });
   }
   return [...byVar.values()].filter((l) => l.length >= 2);
 }
