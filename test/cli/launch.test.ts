@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FORCE_SPLIT_ENV } from '../../core/src/cli/schedule';
-import { cacheDir } from '../../core/src/cli/launch';
+import { cacheDir, RUN_FLAGS } from '../../core/src/cli/launch';
 import { VERSION } from '../../core/src/version';
-import { ensureBuilt, runCli, tmpDir, writeTree } from './helpers';
+import { ensureBuilt, REPO, runCli, tmpDir, writeTree } from './helpers';
 
 /**
  * dist/cli.js starts the CLI bundle from a V8 code cache in the user's cache folder. The cache only saves time: a
@@ -78,6 +79,26 @@ describe('cli: code cache of the launcher', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).summary.filesScanned, 1);
     assert.equal(r.stderr, '');
+  });
+
+  it('switches V8 allocation-site pretenuring off for the run (a large project filled the old generation with trees)', () => {
+    const dir = tmpDir('jg-pretenure-');
+    // Ordinary scripts, enough for V8 to weigh its allocation sites a few dozen times.
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 60; f++) {
+      const lines = ['<trans>'];
+      for (let l = 0; l < 300; l++) lines.push(`$erp.order_${l}_count = Length($erp.orders_${l % 7}) + ${l}; WriteToOperationLog("done " + $erp.order_${l}_count);`);
+      files[`s${f}.jb`] = [...lines, '</trans>', ''].join('\n');
+    }
+    writeTree(dir, files);
+    const trace = (entry: string): string =>
+      spawnSync(process.execPath, ['--trace-pretenuring-statistics', entry, '.', '--format', 'json', '--output', 'out.json', '--workers', '1'], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1', JITTERBIT_GUARD_NO_CACHE: '1' }, maxBuffer: 64 * 1024 * 1024,
+      }).stdout;
+    // The bundle run directly weighs its sites (V8's default); through the launcher, as users run it, it does not.
+    assert.ok(/pretenuring:/.test(trace(path.join(REPO, 'dist', 'cli-main.js'))), 'the trace shows V8 weighing allocation sites by default');
+    assert.equal(trace(path.join(REPO, 'dist', 'cli.js')).match(/pretenuring:/g)?.length ?? 0, 0);
+    assert.deepEqual(RUN_FLAGS, ['--no-allocation-site-pretenuring']);
   });
 
   it('worker threads start through the launcher too: a split run with the cache reports what a run without it does', () => {

@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
@@ -90,4 +91,14 @@ function writeCache(dir: string, path: string, data: () => Buffer): void {
   }
 }
 
+/**
+ * V8 flags of a CLI run, set before the bundle allocates anything. V8 moves objects from an allocation site straight to
+ * the old generation once most of them outlive a young collection; an analysis keeps a file's tree and facts for as long
+ * as that file takes, so on a large project its hottest sites get tenured, the old generation fills with trees of files
+ * long done, and a run took up to twice as long with 1.1 GB instead of 430 MB (10,000 files, one thread, in about half
+ * of the runs). Flags are process-wide: worker threads share them.
+ */
+export const RUN_FLAGS = ['--no-allocation-site-pretenuring'];
+
+if (require.main === module) for (const f of RUN_FLAGS) setFlagsFromString(f);
 if (require.main === module || !isMainThread) runCached(join(__dirname, 'cli-main.js'), cacheDir(), __filename);
