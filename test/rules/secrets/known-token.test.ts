@@ -34,6 +34,7 @@ runRuleTable('secrets/known-token', {
     // Other Authorization schemes need a header and a value: a template, the scheme word alone, prose.
     { code: jb('$h = "Authorization: SSWS {{okta_token}}";', '$auth_type = "SSWS";', '$doc = "ApiKey authentication is used for the partner feed";') },
     { code: jb(`$m = "key-${pick(353, 32)}";`, '$n = "abc8Q~short";') },
+    { code: designStudioScript('$x = 1;').replace('<Entity type="Script">', '<Entity type="Script">\n  <!-- key rotated 2024-03, see the vault entry sftp/dock -->'), file: 'Data/Script/note.xml' },
     // Documented example credentials.
     { code: jb('$k = "AKIAIOSFODNN7EXAMPLE";', '$s = "AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";') },
     // Identifiers that merely look random.
@@ -134,6 +135,8 @@ runRuleTable('secrets/known-token', {
     { code: js(`var line = "Authorization: Bearer ${bearer}";`), file: 'hdr.js', lines: [2] },
     { code: exported.text, file: 'project.json', lines: exported.linesOf(stripe) },
     { code: designStudioScript(`$carrier.url = "https://svc:${userinfoPw}@edi.northwind-ops.com/in";`), file: 'Data/Script/edi.xml', lines: [7] },
+    // An XML comment of a Design Studio entity is a comment like any other (the key sits on line 3).
+    { code: designStudioScript('$x = 1;').replace('<Entity type="Script">', `<Entity type="Script">\n  <!-- old key ${awsKeyId(354)} -->`), file: 'Data/Script/old.xml', lines: [3], message: /AWS access key id .* in a comment/ },
     // Several tokens on several lines.
     { code: jb(`$a = "${gh}";`, `$b = "${password(327)}";`, `$c = "${token}";`), lines: [2, 4] },
     // More providers' formats, under names that say nothing.

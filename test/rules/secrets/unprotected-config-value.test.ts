@@ -25,6 +25,12 @@ const connection = cloudExport({ endpoints: [{ name: 'Reporting DB', properties:
 const connectionLiteral = cloudExport({ endpoints: [{ name: 'Reporting DB', properties: { connectionString: `Server=[pv_server];Database=Reporting;User Id=rpt_etl;Password=${pw};` } }] });
 const two = cloudExport({ projectVariables: [{ name: 'erp_password', value: pw }, { name: 'erp_user', value: 'svc-erp' }, { name: 'erp_api_token', value: githubToken(405) }] });
 
+const schemeWithPv = cloudExport({ endpoints: [{ name: 'Dock API', properties: { Authorization: 'Bearer [pv_access_token]', authHeader: 'Basic [pv_basic_b64]' } }] });
+const userPwRefs = cloudExport({ endpoints: [{ name: 'Dock API', properties: { credentials: '[dock_user]:[dock_password]' } }] });
+const lettersOnly = cloudExport({ endpoints: [{ name: 'Dock SAP', properties: { host: 'sap.northwind-ops.com', Passwort: 'Sommerregenwald' } }] });
+const bearerLiteral = cloudExport({ endpoints: [{ name: 'Dock API', properties: { Authorization: 'Bearer [pv_prefix]Zq8vN3kLp7Wx2RtY' } }] });
+const sessionField = cloudExport({ endpoints: [{ name: 'Dock CRM', properties: { sessionId: 'QwErTyUiOpAsDfGhJkLzXcVbNmQwErTy' } }] });
+
 runRuleTable('secrets/unprotected-config-value', {
   valid: [
     { code: hidden.text, file: 'hidden.json' },
@@ -39,6 +45,9 @@ runRuleTable('secrets/unprotected-config-value', {
     { code: designStudioProjectVariable('dock_region', 'us-east-2'), file: 'Data/ProjectVariable/region.xml' },
     { code: designStudioScript('$x = 1;', [{ key: 'gate_secret', value: Buffer.from('opaque-ciphertext-bytes').toString('base64'), enc: true }]), file: 'Data/Script/gate.xml' },
     { code: designStudioScript('$x = 1;', [{ key: 'folder', value: 'Dock' }]), file: 'Data/Script/folder.xml' },
+    // An auth scheme or separators beside references add no literal credential.
+    { code: schemeWithPv.text, file: 'scheme-pv.json' },
+    { code: userPwRefs.text, file: 'user-pw-refs.json' },
   ],
   invalid: [
     { code: visible.text, file: 'visible.json', secrets: [key], lines: visible.linesOf(key), severity: 'error', message: /project variable `carrier_api_key`/ },
@@ -47,6 +56,10 @@ runRuleTable('secrets/unprotected-config-value', {
     // Any component property is scanned for known credential formats (URL user-info, Authorization headers…).
     { code: props.text, file: 'props.json', secrets: [userinfoPw, bearer], lines: [...props.linesOf(userinfoPw), ...props.linesOf(bearer)], message: /component property `(url|requestHeaders)`/ },
     { code: connectionLiteral.text, file: 'connection-literal.json', secrets: [pw], lines: connectionLiteral.linesOf(pw) },
+    // Any credential name is a credential field, whatever the value's shape (letters only: no digit or dot to go by).
+    { code: lettersOnly.text, file: 'letters-only.json', secrets: ['Sommerregenwald'], lines: lettersOnly.linesOf('Sommerregenwald'), message: /`Passwort`/ },
+    { code: sessionField.text, file: 'session.json', secrets: ['QwErTyUiOpAsDfGhJkLzXcVbNmQwErTy'], lines: sessionField.linesOf('QwErTyUiOpAsDfGhJkLzXcVbNmQwErTy'), message: /`sessionId`/ },
+    { code: bearerLiteral.text, file: 'bearer-literal.json', secrets: ['[pv_prefix]'], lines: bearerLiteral.linesOf('[pv_prefix]'), message: /mixes a project variable/ },
     { code: two.text, file: 'two.json', secrets: [pw, githubToken(405)], lines: [...two.linesOf(pw), ...two.linesOf(githubToken(405))] },
     { code: designStudioProjectVariable('dock_ftp_password', pw), file: 'Data/ProjectVariable/dock.xml', secrets: [pw], lines: [6], message: /`dock_ftp_password`/ },
     { code: designStudioProjectVariable('dock_ftp_password', 'changeit'), file: 'Data/ProjectVariable/weak.xml', lines: [6], secrets: [] },

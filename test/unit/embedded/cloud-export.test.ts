@@ -232,6 +232,20 @@ describe('Cloud Studio export: broken JSON', () => {
     assert.match(f.diagnostics[0].message, /unterminated string/);
   });
 
+  it('a script cut off by the end of a truncated file is still a region, up to the cut', () => {
+    const text = '{"components":[{"name":"Key","scriptBody":"<trans>\\n$partner.api_key = \\"k\\";\\nWriteTo';
+    const f = loadSourceFile('x.json', text);
+    assert.equal(f.diagnostics.length, 1);
+    assert.equal(f.regions.length, 1);
+    assert.match(f.regions[0].text, /\$partner\.api_key = "k";\nWriteTo$/);
+  });
+
+  it('a project variable description is data (scanned like a component property); credential-named keys are credential fields', () => {
+    const text = JSON.stringify({ projectVariables: [{ name: 'erp_region', value: 'EU', description: 'Owner: jan.kowalski@bm-polska.pl' }], components: [{ name: 'SAP', properties: { Passwort: 'Sommerregen', sessionId: 'abcdefghijklmnopqrstuvwxyzABCD' } }] }, null, 2);
+    const f = loadSourceFile('x.json', text);
+    assert.deepEqual(f.data.map((d) => [d.kind, d.name]), [['project-variable', 'erp_region'], ['property', 'description'], ['credential-field', 'Passwort'], ['credential-field', 'sessionId']]);
+  });
+
   it('the scanner tolerates trailing commas and a BOM', () => {
     const r = scanJson('\ufeff{"a": [1, 2,], "b": {"c": null,},}');
     assert.equal(r.error, undefined);

@@ -68,6 +68,15 @@ export const knownToken: Rule = {
         }
       }
     }
+    // Comments of the host file (`<!-- … -->` in a Design Studio entity); jitterbit.conf comments are secrets/agent-config's.
+    const file = ctx.facts.file;
+    if (file.kind !== 'jitterbit-conf') {
+      for (const c of file.hostComments) {
+        for (const m of scanSecretTokens(c.text, 'comment')) {
+          ctx.report({ messageId: 'comment', data: { description: m.description }, value: c.text.slice(m.start, m.end), start: c.start + m.start, end: c.start + m.end });
+        }
+      }
+    }
   },
 };
 

@@ -3,6 +3,15 @@ import { docsUrl, type Rule } from '../../engine/rule';
 
 /** `[pv]` mixed with literal text: exported in clear text when credentials are not included. */
 const MIXED_PV = /\[[A-Za-z_][\w.]*\]/;
+const ALL_PV = /\[[A-Za-z_][\w.]*\]/g;
+/** Text around references that is no part of a credential: an auth scheme (`Bearer [pv_token]`), separators (`[user]:[pw]`). */
+const SCHEME_OR_SEPARATORS = /^[\s:;,/|@+-]*(?:(?:basic|bearer|token|ssws|digest|negotiate|apikey|api-key|key|sharedaccesssignature|genietoken|splunk)\b)?[\s:;,/|@+-]*$/i;
+
+/** The literal text a credential field adds to its project-variable references, when it can be part of a credential. */
+function literalBesideReferences(v: string): boolean {
+  if (!MIXED_PV.test(v)) return false;
+  return !SCHEME_OR_SEPARATORS.test(v.replace(ALL_PV, ' '));
+}
 /** `key=value;` pairs (two or more): a connection string. */
 function isConnectionString(v: string): boolean {
   const parts = v.split(';').filter((p) => p.trim() !== '');
@@ -40,9 +49,13 @@ export const unprotectedConfigValue: Rule = {
       const map = (i: number) => (d.map ? d.map.toHost(i) : d.valueStart + i);
       // A connection string is literal text by nature (`Server=[pv_host];Database=x;`): its password part is judged by
       // the token scan below, which leaves `Password=[pv]` alone.
-      if (d.kind === 'credential-field' && MIXED_PV.test(d.value) && d.value.replace(MIXED_PV, '').trim() !== '' && !isConnectionString(d.value)) {
-        ctx.report({ messageId: 'mixed', data: { name: d.name }, start: d.valueStart, end: d.valueEnd, value: d.value });
-        continue;
+      if (d.kind === 'credential-field' && MIXED_PV.test(d.value)) {
+        if (literalBesideReferences(d.value) && !isConnectionString(d.value)) {
+          ctx.report({ messageId: 'mixed', data: { name: d.name }, start: d.valueStart, end: d.valueEnd, value: d.value });
+          continue;
+        }
+        // `Bearer [pv_token]`, `[user]:[password]`: references and an auth scheme only, no literal credential.
+        if (!isConnectionString(d.value) && SCHEME_OR_SEPARATORS.test(d.value.replace(ALL_PV, ' '))) continue;
       }
       if (isCredentialName(d.name) && canBeCredentialValue(d.value)) {
         ctx.report({ messageId: 'visible', data: { what, name: d.name }, start: d.valueStart, end: d.valueEnd, value: d.value });

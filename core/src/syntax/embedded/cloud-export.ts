@@ -2,6 +2,7 @@
  * Cloud Studio / Studio project export (`.json`): script regions (script bodies, mapping rules), project and
  * global variables, and credential-like configuration fields, each with host offsets.
  */
+import { isCredentialName } from '../../detectors/names';
 import type { SyntaxDiagnostic } from '../ast';
 import type { DataEntry, ScriptRegion } from '../source-file';
 import { LineMap } from '../text';
@@ -47,9 +48,14 @@ function mayHoldData(key: string, value: string): boolean {
   return value.length >= 6 && !STRUCTURAL_KEYS.has(key) && /[@:=/.\d]/.test(value);
 }
 
+/**
+ * A configuration key that names a credential: the suffixes above on the squeezed key, or any credential name of the
+ * policy (`Passwort`, `sessionId`, `subscriptionKey`, `bindCredentials`), whose values are then kept whatever their
+ * shape (a password of letters only is no less a password).
+ */
 export function isCredentialKey(key: string): boolean {
   const k = normaliseKey(key);
-  return k.length <= 64 && CREDENTIAL_KEY.test(k);
+  return k.length <= 64 && (CREDENTIAL_KEY.test(k) || isCredentialName(key));
 }
 
 function pathSegment(key: string): string {
@@ -184,6 +190,11 @@ class ExportWalker {
     const key = VALUE_KEYS.find((k) => hasKey(obj, k));
     // No value in the export (values excluded): a zero-width range at the name keeps the name known.
     this.entry('project-variable', name.value, key ? member(obj, key) : undefined, hidden, undefined, name.start + 1);
+    // The description is free text anyone reading the export sees (an owner's e-mail, a pasted token).
+    const description = member(obj, 'description');
+    if (description?.type === 'string' && mayHoldData('description', description.value)) {
+      this.entry('property', 'description', description, false, name.value, description.start + 1);
+    }
   }
 
   globalVariables(arr: JsonArray, componentName: string | undefined): void {

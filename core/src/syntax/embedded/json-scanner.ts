@@ -244,7 +244,11 @@ export function scanJson(text: string): JsonScanResult {
         }
         if (c === 34) {
           const d = decodeJsonString(text, i, false);
-          if (!d.closed) return fail('unterminated string', i);
+          if (!d.closed) {
+            // A truncated file: the string read so far is kept (a script cut short is still analysed up to the cut).
+            attach({ type: 'string', start: i, end: d.end, value: d.value, closed: false });
+            return fail('unterminated string', i);
+          }
           attach({ type: 'string', start: i, end: d.end, value: d.value, closed: true });
           i = d.end;
           state = afterValue();
