@@ -237,6 +237,12 @@ export function sensitiveDataNameKind(name: string): SensitiveDataNameKind | und
   return undefined;
 }
 
+/** Every phrase the two name checks know, spelled as a name would (`shared_secret`): what their prefilters must pass. */
+export function knownNamePhrases(): { credential: string[]; sensitive: string[] } {
+  const spell = (list: Phrase[]): string[] => list.map((p) => p.words.join('_'));
+  return { credential: spell(CREDENTIAL_PHRASES), sensitive: spell(PII_PHRASES) };
+}
+
 /** True for names of PII-bearing fields and variables (policy section 2). */
 export function isSensitiveDataName(name: string): boolean {
   return sensitiveDataNameKind(name) !== undefined;

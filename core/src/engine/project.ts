@@ -187,7 +187,10 @@ export class Project implements ProjectApi {
       return;
     }
     const data = (source ?? loadSourceFile(e.path, text)).data;
-    e.pvs = data.filter((d) => d.kind === 'project-variable').map((d) => own(d.name, d.hidden, !d.hidden && isSecretConfigValue(d.name, d.value)));
+    // An export's global variables may be hidden (or hold a secret) too: logging one leaks what a project variable would.
+    const declares = (d: (typeof data)[number]): boolean =>
+      d.kind === 'project-variable' || (d.kind === 'global-variable' && (d.hidden || isSecretConfigValue(d.name, d.value)));
+    e.pvs = data.filter(declares).map((d) => own(d.name, d.hidden, !d.hidden && isSecretConfigValue(d.name, d.value)));
   }
 
   private declaredVariables(e: Entry): DeclaredVariable[] {

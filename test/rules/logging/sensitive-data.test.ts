@@ -18,6 +18,15 @@ const sameExport = cloudExport({
     { name: 'Audit', body: jb('WriteToOperationLog("shared " + $shared.val);') },
   ],
 });
+const hiddenGlobalExport = JSON.stringify({
+  name: 'Partner Sync', id: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f', projectVariables: [],
+  components: [{
+    type: 400, name: 'Notify', id: '7c1d2e3f-4a5b-4c6d-8e9f-000000000001', scriptType: 1,
+    globalVariables: [{ name: 'partner_key', value: '', isHidden: true }],
+    scriptBody: '<trans>\nWriteToOperationLog("calling partner with " + $partner_key);\n</trans>',
+  }],
+}, null, 2);
+const hiddenGlobalLogLines = hiddenGlobalExport.split('\n').flatMap((l, i) => (l.includes('WriteToOperationLog') ? [i + 1] : []));
 /** The key of the script designStudioScript() writes (its Header ID, which names its file in Data/Script/). */
 const DS_SCRIPT_ID = '4e8a1c3f-6b2d-4f90-a7e5-000000000001';
 
@@ -107,6 +116,10 @@ runRuleTable('logging/sensitive-data', {
       fix: { output: jb('WriteToOperationLog("pw=" + "[redacted]");') },
     },
     { code: jb('RaiseError("failed with " + Get("api_key"));'), lines: [2], message: /error log/ },
+    // A card's security code read from a source field (the name check knew `cvv`; its prefilter had dropped it).
+    { code: jb('WriteToOperationLog("payment " + root$transaction.request$body$Payment$CVV$);'), lines: [2] },
+    // A hidden global variable of an export, logged by one of its scripts, is a secret like a hidden project variable.
+    { code: hiddenGlobalExport, file: 'project.json', lines: hiddenGlobalLogLines, message: /partner_key/, secrets: [] },
     // The password word of other languages names a credential when logged too (not only when a literal is stored).
     { code: jb('WriteToOperationLog("pw " + $erp.senha);', 'RaiseError("login " + $sap.Kennwort);', 'x = clave;', 'SetLastError("c " + x);'), lines: [2, 3, 5] },
     { code: jb('pw = $sf.password;', 'msg = "login as svc/" + pw;', 'SetLastError(msg);'), lines: [4], message: /as a warning/ },
