@@ -12,6 +12,8 @@ import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
 import { readManifest, MANIFEST_PATH_SUFFIX } from './manifest';
 import { credentialNameCheck, NAME_HINT, sensitiveNameCheck } from './name-checks';
 import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccurrence } from './project-api';
+import { incomingTaint, learnedWrites, mergeWrites, PROJECT_ROUNDS, type Globals, type SharedGlobalWrite } from './project-rounds';
+import { Lookups, SettledGlobals, type IncomingMemo } from './settled-globals';
 import { intersects, NamePool, someName, TakenNames } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
@@ -32,6 +34,8 @@ interface Entry {
   /** Project variables the file declares (kept when its source is dropped). */
   pvs?: DeclaredVariable[];
   summary?: Summary;
+  /** Its last analysis in an editor's rounds (see SettledGlobals). */
+  incoming?: IncomingMemo;
 }
 
 export interface ProjectOptions {
@@ -66,8 +70,10 @@ export class Project implements ProjectApi {
   private readonly keepOccurrences: boolean;
   private readonly loadText: TextLoader | undefined;
   private readonly pool = new NamePool();
-  private globalsCache: Map<string, { path: string; taint: Taint }[]> | undefined;
+  private globalsCache: Globals | undefined;
   private pvCache: Map<string, DeclaredVariable> | undefined;
+  /** projectVariablesKey() of the map it was made from. */
+  private pvKeyCache: { pvs: Map<string, DeclaredVariable>; key: string } | undefined;
   private namesCache: TakenNames | undefined;
   /**
    * The local facts of the file summarised last, when it has a text of its own (an open document): an editor
@@ -87,10 +93,23 @@ export class Project implements ProjectApi {
    */
   readonly work = { parses: 0, flows: 0, reparsed: 0 };
   /** Split runs: what the whole project knows, when this Project holds only part of its files. */
-  private readonly whole: { pvs?: Map<string, DeclaredVariable>; globals?: Map<string, { path: string; taint: Taint }[]>; ranges?: Map<string, Range> } = {};
+  private readonly whole: { pvs?: Map<string, DeclaredVariable>; globals?: Globals; ranges?: Map<string, Range> } = {};
   /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
   private readonly credentialNames = credentialNameCheck();
   private readonly sensitiveNames = sensitiveNameCheck();
+  /** An editor's globals after every hop (analyzeFile outside batch runs). */
+  private readonly settled = new SettledGlobals(this.pool, () => ({
+    paths: this.files(),
+    local: () => this.globals(),
+    summaryOf: (path) => {
+      const e = this.entries.get(path);
+      return e ? this.summary(e) : undefined;
+    },
+    pvKey: () => this.projectVariablesKey(),
+    readsTaint: (path, g) => this.readsForeignTaint(path, this.summary(this.entries.get(path) as Entry), g),
+    readsAny: (path, names) => someName(this.pool, this.summary(this.entries.get(path) as Entry).reads, (n) => names.has(n)),
+    learn: (path, g) => this.learn(this.entries.get(path) as Entry, g),
+  }));
 
   constructor(options: ProjectOptions = {}) {
     this.retain = options.retainTrees ?? true;
@@ -107,6 +126,7 @@ export class Project implements ProjectApi {
       return;
     }
     const prior = this.reparseEdits ? (prev?.parsed ?? prev?.prior) : undefined;
+    this.settled.changed(path, prev?.summary);
     this.entries.set(path, { path, text, version, prior });
     this.invalidate();
   }
@@ -121,6 +141,7 @@ export class Project implements ProjectApi {
     const e: Entry = { path, stamp, version };
     // The text in hand gives the declared project variables now, so no file is read just for them later.
     if (text !== undefined) this.declare(e, text);
+    this.settled.changed(path, prev?.summary);
     this.entries.set(path, e);
     this.invalidate();
   }
@@ -135,7 +156,9 @@ export class Project implements ProjectApi {
     if (stamp !== e.stamp) {
       e.stamp = stamp;
       if (e.summary || e.pvs) {
+        this.settled.changed(e.path, e.summary);
         e.summary = undefined;
+        e.incoming = undefined;
         e.pvs = undefined;
         e.source = undefined;
         this.invalidate();
@@ -145,7 +168,11 @@ export class Project implements ProjectApi {
   }
 
   removeFile(path: string): void {
-    if (this.entries.delete(path)) this.invalidate();
+    const e = this.entries.get(path);
+    if (!e) return;
+    this.settled.changed(path, e.summary);
+    this.entries.delete(path);
+    this.invalidate();
   }
 
   hasFile(path: string): boolean {
@@ -235,7 +262,7 @@ export class Project implements ProjectApi {
    * also sees the globals the project's other scripts taint: other files', and other regions' of the same file (an
    * export holds many scripts). A region's own writes are its own flow's, in order.
    */
-  private host(self: string | undefined): RegionHost {
+  private host(self: string | undefined, globals?: Globals, lookups?: Lookups): RegionHost {
     const pvs = this.projectVariables();
     const base: FlowHost = {
       scanTokens: scanLiteralTokens,
@@ -248,19 +275,24 @@ export class Project implements ProjectApi {
       incomingGlobal: () => undefined,
     };
     if (self === undefined) return base;
-    const globals = this.globals();
+    const g = globals ?? this.globals();
     return (regionId) => ({
       ...base,
-      incomingGlobal: (name) => globals.get(name.toLowerCase())?.find((x) => x.path !== self || x.taint.origin?.regionId !== regionId)?.taint,
+      incomingGlobal: (name) => {
+        const key = name.toLowerCase();
+        const t = incomingTaint(g, key, self, regionId);
+        lookups?.record(key, regionId, t);
+        return t;
+      },
     });
   }
 
-  private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined): FileFacts {
+  private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined, globals?: Globals, lookups?: Lookups): FileFacts {
     this.work.flows++;
     // An open document's local pass leaves a memo for the next keystroke's pass (see flow-memo.ts); it depends on
     // the project's variables, which key it.
     const memoKey = self === undefined && this.reparseEdits && e.text !== undefined ? this.projectVariablesKey() : undefined;
-    return buildFacts(this.source(e), parsed, this.host(self), {
+    return buildFacts(this.source(e), parsed, this.host(self, globals, lookups), {
       takenNames: () => this.takenNames(),
       locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }) ?? this.whole.ranges?.get(rangeKey(p, start, end)),
       memoKey,
@@ -271,8 +303,11 @@ export class Project implements ProjectApi {
 
   /** The project variables as one string (which are hidden decides a flow's taints). */
   private projectVariablesKey(): string {
+    const pvs = this.projectVariables();
+    if (this.pvKeyCache?.pvs === pvs) return this.pvKeyCache.key;
     let key = '';
-    for (const [k, v] of this.projectVariables()) key += `${k}${v.hidden ? '+' : v.secret ? '!' : '-'}\u0000`;
+    for (const [k, v] of pvs) key += `${k}${v.hidden ? '+' : v.secret ? '!' : '-'}\u0000`;
+    this.pvKeyCache = { pvs, key };
     return key;
   }
 
@@ -296,7 +331,7 @@ export class Project implements ProjectApi {
   }
 
   /** True when the file reads a global that another file writes with sensitive data. */
-  private readsForeignTaint(path: string, s: Summary, globals: Map<string, { path: string; taint: Taint }[]>): boolean {
+  private readsForeignTaint(path: string, s: Summary, globals: Globals): boolean {
     // A write of the file itself is foreign to its other scripts (which one reads it, the summary does not say).
     return someName(this.pool, s.reads, (n) => globals.get(n)?.some((w) => w.path !== path || s.regions > 1) === true);
   }
@@ -320,11 +355,37 @@ export class Project implements ProjectApi {
     return e.summary;
   }
 
+  /**
+   * An editor's round: the file analysed with `globals`, what it taints beyond them. Its last result is kept while
+   * the globals it looked up and the project variables stay the same, so settling again after an edit elsewhere
+   * re-analyses only the files that edit reaches.
+   */
+  private learn(e: Entry, globals: Globals): SharedGlobalWrite[] {
+    const pvKey = this.projectVariablesKey();
+    let memo = e.incoming;
+    if (!memo || memo.pvKey !== pvKey || !memo.lookups.holdIn(globals, e.path)) {
+      const lookups = new Lookups();
+      let writes: ReadonlyMap<string, Taint>;
+      try {
+        // A document summarised right before (its local facts at hand) is not parsed again.
+        const last = this.lastLocal;
+        const parsed = last?.entry === e && last.facts.file === e.source ? last.facts.regions : this.parsed(e);
+        writes = summarizeFile(e.path, this.facts(e, parsed, e.path, globals, lookups), this.pool, false).writes;
+      } catch {
+        writes = new Map(); // its own analysis reports why; it passes nothing on
+      }
+      if (!this.retain && e.text === undefined) e.source = undefined;
+      memo = { pvKey, lookups, writes };
+      e.incoming = memo;
+    }
+    return learnedWrites(e.path, memo.writes, globals, () => undefined);
+  }
+
   /** Globals written with sensitive data, per lower-case name, from every file. */
-  private globals(): Map<string, { path: string; taint: Taint }[]> {
+  private globals(): Globals {
     if (this.whole.globals) return this.whole.globals;
     if (this.globalsCache) return this.globalsCache;
-    const map = new Map<string, { path: string; taint: Taint }[]>();
+    const map: Globals = new Map();
     for (const e of [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path))) {
       for (const [name, taint] of this.summary(e).writes) {
         const list = map.get(name) ?? [];
@@ -385,10 +446,11 @@ export class Project implements ProjectApi {
         local = this.lastLocal.facts;
       }
       this.lastLocal = undefined;
-      // Other scripts' globals matter only when this file reads a global that another file taints.
-      const globals = this.globals();
+      // Other scripts' globals matter only when this file reads a global that another file taints. A batch round
+      // has its own (analyzeAll's rounds); an editor's document sees them after every hop, as the batch run ends.
+      const globals = this.inRound || this.whole.globals ? this.globals() : this.settled.globals();
       const incoming = this.readsForeignTaint(path, e.summary, globals);
-      const facts = incoming ? this.facts(e, local ? local.regions : this.parsed(e), path) : local ?? this.facts(e, this.parsed(e), undefined);
+      const facts = incoming ? this.facts(e, local ? local.regions : this.parsed(e), path, globals) : local ?? this.facts(e, this.parsed(e), undefined);
       // Kept only for a round of the second pass (an editor's analyses would keep a whole file's facts alive).
       this.lastIncoming = incoming && this.inRound ? facts : undefined;
       return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
@@ -464,12 +526,8 @@ export class Project implements ProjectApi {
       const facts = this.lastIncoming;
       this.lastIncoming = undefined;
       if (!facts) continue;
-      for (const [name, t] of summarizeFile(a.path, facts, this.pool, false).writes) {
-        const known = globals.get(name)?.find((w) => w.path === a.path)?.taint;
-        if (known && (t.bits & ~known.bits) === 0) continue;
-        const o = t.origin;
-        learned.push({ name, path: a.path, taint: t, range: o ? this.linesOf(a.path)?.rangeOf({ start: o.start, end: o.end }) : undefined });
-      }
+      const writes = summarizeFile(a.path, facts, this.pool, false).writes;
+      for (const w of learnedWrites(a.path, writes, globals, (start, end) => this.linesOf(a.path)?.rangeOf({ start, end }))) learned.push(w);
     }
     this.roundLearned = learned;
   }
@@ -516,7 +574,7 @@ export class Project implements ProjectApi {
 
   /** Every part's sharedGlobalWrites, in any order: from now on the globals of the whole project. */
   useSharedGlobals(writes: readonly SharedGlobalWrite[]): void {
-    const globals = new Map<string, { path: string; taint: Taint }[]>();
+    const globals: Globals = new Map();
     const ranges = new Map<string, Range>();
     // In path order, like globals(): the first writer other than the reading file is the one that flows in.
     for (const w of [...writes].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -555,20 +613,10 @@ export class Project implements ProjectApi {
    */
   analyzeAgain(writes: readonly SharedGlobalWrite[], configFor: (path: string) => ResolvedConfig): FileAnalysis[] {
     const globals = this.globals();
-    const names = new Set<string>();
-    for (const w of [...writes].sort((a, b) => a.path.localeCompare(b.path))) {
-      names.add(w.name);
-      const list = globals.get(w.name) ?? [];
-      const at = list.findIndex((x) => x.path === w.path);
-      if (at >= 0) list[at] = { path: w.path, taint: w.taint };
-      else {
-        const before = list.findIndex((x) => x.path.localeCompare(w.path) > 0);
-        list.splice(before < 0 ? list.length : before, 0, { path: w.path, taint: w.taint });
-      }
-      globals.set(w.name, list);
+    const names = mergeWrites(globals, writes, (w) => {
       const o = w.taint.origin;
       if (o && w.range) (this.whole.ranges ??= new Map()).set(rangeKey(w.path, o.start, o.end), w.range);
-    }
+    });
     const again = new Set<string>();
     for (const a of this.roundFirst) {
       const e = this.entries.get(a.path);
@@ -591,13 +639,24 @@ export class Project implements ProjectApi {
       return this.files().filter((p) => p !== path);
     }
     const mine = this.summary(e);
-    const out: string[] = [];
-    for (const other of this.entries.values()) {
-      if (other.path === path) continue;
-      const s = this.summary(other);
-      if (intersects(this.pool, mine.written, s.reads) || intersects(this.pool, mine.reads, s.written)) out.push(other.path);
+    const out = new Set<string>();
+    // Through several hops: a file that reads what this one writes, and takes part in the rounds (it reads a global
+    // some script taints), passes it on to the files that read what it writes; as many levels as rounds. Hosts ask
+    // before and after a change, so a hop tainted on either side of it is followed.
+    let carriers = [mine];
+    for (let level = 0; level < PROJECT_ROUNDS && carriers.length > 0; level++) {
+      const next: Summary[] = [];
+      for (const other of this.entries.values()) {
+        if (other.path === path || out.has(other.path)) continue;
+        const s = this.summary(other);
+        const hit = carriers.some((c) => intersects(this.pool, c.written, s.reads)) || (level === 0 && intersects(this.pool, mine.reads, s.written));
+        if (!hit) continue;
+        out.add(other.path);
+        if (!this.whole.globals && this.settled.participates(other.path)) next.push(s);
+      }
+      carriers = next;
     }
-    return out.sort();
+    return [...out].sort();
   }
 
   variableOccurrences(name?: string, inPath?: string): VariableOccurrence[] {
@@ -639,23 +698,12 @@ export interface DeclaredProjectVariables {
   variables: DeclaredVariable[];
 }
 
-/** A global a file taints, as another part of a split project needs it (see Project.sharedGlobalWrites). */
-export interface SharedGlobalWrite {
-  /** Lower-case name. */
-  name: string;
-  path: string;
-  /** Its origin is in host offsets of `path`. */
-  taint: Taint;
-  /** Line/character range of the origin in `path` (related locations point there). */
-  range?: Range;
-}
+export { PROJECT_ROUNDS, type SharedGlobalWrite } from './project-rounds';
 
 function rangeKey(path: string, start: number, end: number): string {
   return `${path}\u0000${start}\u0000${end}`;
 }
 
-/** Rounds of the second pass at most (each taints more, so it ends sooner): a flow across this many scripts plus one. */
-export const PROJECT_ROUNDS = 32;
 
 export function createProject(options?: ProjectOptions): Project {
   return new Project(options);
