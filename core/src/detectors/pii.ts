@@ -208,7 +208,7 @@ function phoneFormatted(c: string): boolean {
 
 // ---------------------------------------------------------------------------------------------- SSN
 
-const SSN_RE = /(?<![\d\-/.])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d\-/.]|\.\d)/g;
+const SSN_RE = /(?<![\d\-/.])(\d{3})([- ])(\d{2})\2(\d{4})(?![\dA-Za-z\-/.]|\.\d)/g;
 const KNOWN_FAKE_SSNS = new Set(['078-05-1120', '219-09-9999', '123-45-6789', '457-55-5462']);
 
 /** A US SSN in a valid range: area not 000, 666 or 9xx; group not 00; serial not 0000; not a famous sample. */

@@ -79,6 +79,8 @@ const ANGLE_RE = /^<[^<>]{1,80}>$/;
 const MUSTACHE_RE = /^\{\{.{1,120}\}\}$/s;
 const DOLLAR_BRACE_RE = /^[$#@%]\{.{1,120}\}$/s;
 const PERCENT_RE = /^%[A-Za-z_][\w.-]{0,80}%$/;
+/** A format specifier filled in later: `Sprintf("token=%s", tok)`, `%1$s`, `%-8d`, .NET `{0}`. */
+const FORMAT_SPEC_RE = /^%(?:\d{1,2}\$)?[-+ 0#]{0,3}\d{0,3}(?:\.\d{1,3})?[sdiuxXfeEgGcq@]$|^\{\d{1,2}(?::[^{}]{0,20})?\}$/;
 /** `env:NAME`, `env.NAME`, `ENV[NAME]`: a reference to an environment variable. */
 const ENV_REF_RE = /^env[:.][A-Za-z_][\w]{0,80}$|^ENV\[["']?[A-Za-z_]\w{0,80}["']?\]$/i;
 const ENV_UPPER_RE = /^\$\(?[A-Z_][A-Z0-9_]{1,80}\)?$/;
@@ -123,6 +125,7 @@ export function isPlaceholder(value: string, where: ValueSite): boolean {
   // References and templates.
   if (REFERENCE_RE.test(v) || PV_RE.test(v) || ENV_UPPER_RE.test(v)) return true;
   if (ANGLE_RE.test(v) || MUSTACHE_RE.test(v) || DOLLAR_BRACE_RE.test(v) || PERCENT_RE.test(v) || ENV_REF_RE.test(v)) return true;
+  if (FORMAT_SPEC_RE.test(v)) return true;
   if (CALL_RE.test(v)) return true;
   if (REPLACE_TOKEN_RE.test(v)) return true;
   const scheme = SCHEME_PREFIX_RE.exec(v);

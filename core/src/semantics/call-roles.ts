@@ -22,7 +22,9 @@ const WHOLE_VALUE = new Set(['trim', 'ltrim', 'rtrim', 'string', 'tolower', 'tou
 /** Hashes and measures: their result reveals nothing of the input. */
 const MASKING = new Set(['md5', 'sha256', 'md5astwonumbers', 'length', 'stringlength', 'count', 'countsubstring', 'isnull', 'isvalid', 'isvalidstring', 'isinteger', 'hexhash',
   // A container's key names, not its values.
-  'getkeys', '.keys']);
+  'getkeys', '.keys',
+  // The year alone of a date (of birth).
+  '.getfullyear', '.getutcfullyear', '.getyear']);
 /** Built-ins whose result is control flow, not data, for taint purposes. */
 const SELECTS = new Map<string, (i: number) => boolean>([
   ['if', (i) => i > 0],
@@ -83,6 +85,16 @@ function stringArg(c: IrCall, i: number): string {
 }
 
 const replacesWithMask = (c: IrCall): boolean => /^[*xX#•]+$|\*{2,}/.test(stringArg(c, 2));
+const isStringLit = (e: Ir | undefined): boolean => e !== undefined && e.k === 'lit' && typeof e.value === 'string';
+/**
+ * `Replace(x, old, "****")` masks only when `old` is the value (or part of it), not a fixed text: `Replace(pan, "-", "*")`
+ * stars the dashes and leaves every digit.
+ */
+const replacesValueWithMask = (c: IrCall): boolean => replacesWithMask(c) && !isStringLit(c.args[1]);
+/** A pattern that matches characters by class (`[0-9]`, `\d`, `\w`, `.`), not only a fixed text such as `"^ab"` or `"-"`. */
+const CLASS_PATTERN_RE = /\[[^\]]+\]|\\[dDwWsSpP]|(?:^|[^\\])\./;
+const regexReplacesWithMask = (c: IrCall): boolean =>
+  replacesWithMask(c) && (!isStringLit(c.args[1]) || CLASS_PATTERN_RE.test(stringArg(c, 1)));
 /**
  * JavaScript `s.slice(-4)`, `s.substr(-4)`, `s.substring(s.length - 4)` (the last 4 at most) and `s.slice(0, 6)`,
  * `s.substring(0, 6)`, `s.substr(0, 6)` (the first 6 at most: a card's issuer part). The receiver is args[0].
@@ -105,8 +117,8 @@ const MASKING_BY_ARGUMENTS = new Map<string, (c: IrCall) => boolean>([
   ['right', (c) => (numberArg(c, 1) ?? 99) <= 4],
   ['left', (c) => (numberArg(c, 1) ?? 99) <= 6],
   ['mid', (c) => (numberArg(c, 2) ?? 99) <= 4],
-  ['replace', replacesWithMask],
-  ['regexreplace', replacesWithMask],
+  ['replace', replacesValueWithMask],
+  ['regexreplace', regexReplacesWithMask],
   ['formatdate', (c) => /^[yY]+$/.test(stringArg(c, 1))],
   ['.replace', (c) => /\*{2,}|^\*+$/.test(stringArg(c, 2))],
   ['.slice', keepsLastFour],

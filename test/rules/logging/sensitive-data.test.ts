@@ -46,6 +46,10 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('WriteToOperationLog("ssn ***-**-" + Right($ssn, 4));') },
     { code: jb('WriteToOperationLog(Replace($api_key, $api_key, "****"));') },
     { code: jb('WriteToOperationLog(RegExReplace($card_number, "[0-9]", "*"));') },
+    { code: jb('WriteToOperationLog("ssn " + RegExReplace($ssn, "\\\\d", "#"));') },
+    { code: jb('WriteToOperationLog("iban " + RegExReplace($iban, ".(?=.{4})", "*"));') },
+    // The year alone of a date of birth (JavaScript).
+    { code: js('var d = new Date(Jitterbit.GetVar("$date_of_birth"));', 'WriteToOperationLog("year " + d.getFullYear());'), file: 'year.js' },
     { code: jb('WriteToOperationLog("key hash " + SHA256($api_key));') },
     { code: jb('WriteToOperationLog(MD5($db_password));') },
     { code: jb('WriteToOperationLog("password length " + Length($db_password));') },
@@ -116,6 +120,10 @@ runRuleTable('logging/sensitive-data', {
       fix: { output: jb('WriteToOperationLog("pw=" + "[redacted]");') },
     },
     { code: jb('RaiseError("failed with " + Get("api_key"));'), lines: [2], message: /error log/ },
+    // Replacing a fixed text by asterisks is no mask: the dashes are starred, every digit is left.
+    { code: jb('WriteToOperationLog("card " + Replace($card_number, "-", "*"));'), lines: [2] },
+    { code: jb('WriteToOperationLog("token " + RegExReplace($api_token, "^ab", "XX"));'), lines: [2] },
+    { code: jb('WriteToOperationLog("token " + RegExReplace($api_token, "-", "**"));'), lines: [2] },
     // A card's security code read from a source field (the name check knew `cvv`; its prefilter had dropped it).
     { code: jb('WriteToOperationLog("payment " + root$transaction.request$body$Payment$CVV$);'), lines: [2] },
     // A hidden global variable of an export, logged by one of its scripts, is a secret like a hidden project variable.

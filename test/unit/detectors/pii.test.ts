@@ -82,6 +82,9 @@ describe('detectors/scanPii', () => {
     for (const s of [ssn(), ssn(), ssn().replace(/-/g, ' ')]) it(`flags valid-range ${s}`, () => expectPii(`{"C-1", "${s}"}`, 'ssn', s));
     for (const s of ['000-12-3456', '666-12-3456', '912-34-5678', '123-00-4567', '123-45-0000', '078-05-1120', '123-45-6789', '12-345-6789', '1234-56-7890'])
       it(`does not flag ${s}`, () => expectNone(`x ${s} y`, 'ssn'));
+    // A part number that carries an SSN-shaped run of digits, a letter right after it.
+    it('does not flag an SSN shape followed by a letter (part number)', () => expectNone('SKU 512-38-4471X', 'ssn'));
+    it('flags a valid SSN before punctuation', () => expectPii('ssn 512-38-4471;', 'ssn', '512-38-4471'));
     it('isValidSsn ranges', () => {
       assert.equal(isValidSsn('899', '01', '0001'), true);
       assert.equal(isValidSsn('900', '01', '0001'), false);

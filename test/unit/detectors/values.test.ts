@@ -15,6 +15,8 @@ describe('detectors/values', () => {
       // Deployment-time token replacement and a scheme before a reference.
       '#{FTP_PASSWORD}#', '#{Octopus.Db.Password}', '__OKTA_TOKEN__', '@@DB_PASS@@', 'Bearer [pv_access_token]', 'Basic $auth_b64',
       'SSWS <okta-api-token>',
+      // Format specifiers filled in later (`Sprintf("token=%s", tok)`).
+      '%s', '%1$s', '%-8s', '%d', '{0}',
     ];
     for (const v of both) {
       it(`placeholder in code and comments: ${JSON.stringify(v)}`, () => {
@@ -29,7 +31,7 @@ describe('detectors/values', () => {
         assert.equal(isPlaceholder(v, 'code'), false);
       });
     }
-    const real = ['Xk2pQ9vLm3', 'tSus!ER!H9C7XZXg', 'Summer2024!', 'f2f6c1d9e8a74b0c9d3e2f1a0b9c8d7e', awsSecret(), mixedStr(32), 'P@ssw0rd-Prod-17'];
+    const real = ['%sXk2pQ9vLm3', '{0}Xk2pQ9', 'Xk2pQ9vLm3', 'tSus!ER!H9C7XZXg', 'Summer2024!', 'f2f6c1d9e8a74b0c9d3e2f1a0b9c8d7e', awsSecret(), mixedStr(32), 'P@ssw0rd-Prod-17'];
     for (const v of real) {
       it(`real value is not a placeholder: ${v.slice(0, 6)}…`, () => {
         assert.equal(isPlaceholder(v, 'code'), false);
