@@ -17,6 +17,8 @@ const mapped = cloudExport({
 
 runRuleTable('secrets/credential-name', {
   valid: [
+    // Prose in comments: a hash, a URL or a qualified noun after the credential word is not a disclosed value.
+    { code: jb(`// password hash: ${hex(226, 64)}`, '// token url was https://auth.northwind-ops.com/oauth2/token', `// private key file checksum: ${hex(227, 32)}`, '$x = 1;') },
     // Commented-out calls with a placeholder word or a reference in the credential position.
     { code: jb('// LDAPConnect("ldap.northwind-ops.com", "cn=svc", "password");', '// LDAPConnect("ldap.northwind-ops.com", "cn=svc", $ldap_pw);') },
     // A header's name under an auth-header name; an unset marker, an environment reference, an SSH auth method.
@@ -132,6 +134,9 @@ runRuleTable('secrets/credential-name', {
     // Commented-out credentials that look real.
     { code: jb(`// $pw = "${pick(220, 18)}";`, '$pw = $db_password;'), lines: [2], message: /Commented-out/ },
     { code: jb('/*', ` $api_token = "${secret}";`, '*/', '$x = 1;'), lines: [3] },
+    // Prose that discloses a credential value (hex keys count under a credential phrase).
+    { code: jb(`// token secret was rotated in 2025-03, old one: ${hex(224, 64)}`, '$x = 1;'), lines: [2], message: /Commented-out/, secrets: [hex(224, 64)] },
+    { code: jb(`// the api key is ${pick(225, 24)}`, '$x = 1;'), lines: [2], message: /Commented-out/ },
     // A commented-out call with a literal in a credential position (the position decides, as in code).
     { code: jb(`// LDAPConnect("ldap.northwind-ops.com", "cn=svc", "${pw}");`, '/*', `  enc = AESEncryption(ref, "${pick(223, 16)}");`, '*/'), lines: [2, 4], message: /Commented-out credential.*`(password|passphrase)`/, secrets: [pw, pick(223, 16)] },
     { code: jb(`/* Set("sf.password", "${pick(221, 14)}"); */`, `// Jitterbit.SetVar("$api_token", "${pick(222, 20)}");`), lines: [2, 3], message: /Commented-out/, secrets: [pick(221, 14), pick(222, 20)] },

@@ -6,6 +6,19 @@ const COMMENT_PREFILTER = /(?:pas|pw|secret|token|key|auth|sess|sig|cred)[\w.$-]
 /** `name = "value"` / `name: value` inside a comment: a commented-out credential. */
 const COMMENTED_ASSIGNMENT = /([$A-Za-z_][\w.$-]{0,80})\s*(?:=|:)\s*(["']?)([^\s"',;)]{6,200})\2/g;
 
+const PROSE_PREFILTER = /(?:pass|pwd|secret|token|key|credential)[^\n]{0,60}(?::|=|\b(?:is|was|were)\b)\s*["']?[^\s"']{20}/i;
+/**
+ * A credential phrase (`password`, `token secret`, `api key`, `client secret`…) followed in the same clause, after at
+ * most a few words, by `:`, `=`, `is` or `was` and a value.
+ */
+const COMMENTED_PROSE =
+  /\b((?:[A-Za-z]+[ _.-]){0,2}?(?:password|passwd|pwd|pass ?phrase|secret|token|api[ _-]?key|access[ _-]?key|private[ _-]?key|signing[ _-]?key|credentials?))\b([^:=\n"'.;]{0,48}?)(?::|=|\b(?:is|was|were)\b)\s*(["']?)([^\s"',;)]{20,200})\3/gi;
+
+const QUALIFIED_NOUN =
+  /^[\s_.-]*(?:hash|hashes|digest|checksum|fingerprint|thumbprint|md5|sha\d*|url|uri|endpoint|file|path|id|name|policy|timeout|length|header|field|format|type|mode|expiry|expires|lifetime|ttl|version|hint|reference|ref)\b/i;
+/** A hex key (32+ digits, letters and digits mixed): under a credential phrase it is a key, not a checksum. */
+const HEX_KEY = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{32,}$/i;
+
 export interface CommentedCredential {
   name: string;
   value: string;
@@ -24,7 +37,8 @@ export function commentedCredentials(text: string): CommentedCredential[] {
   const assignment = COMMENT_PREFILTER.test(text);
   const setCall = SET_PREFILTER.test(text);
   const call = text.includes('(') && (text.includes('"') || text.includes("'"));
-  if (!assignment && !setCall && !call) return [];
+  const prose = PROSE_PREFILTER.test(text);
+  if (!assignment && !setCall && !call && !prose) return [];
   const out: CommentedCredential[] = [];
   const consider = (name: string, value: string, at: number): void => {
     if (!isCredentialName(name) || isPlaceholder(value, 'comment') || !canBeCredentialValue(value)) return;
@@ -35,6 +49,17 @@ export function commentedCredentials(text: string): CommentedCredential[] {
   if (assignment) for (const m of text.matchAll(COMMENTED_ASSIGNMENT)) consider(m[1], m[3], (m.index ?? 0) + m[0].lastIndexOf(m[3]));
   if (setCall) for (const m of text.matchAll(COMMENTED_SET)) consider(m[2], m[4], (m.index ?? 0) + m[0].length - 1 - m[4].length);
   if (call) commentedCallArguments(text, out);
+  if (prose) {
+    // Prose that discloses a value: `// token secret was rotated, old one: 3f9c…`, `// the api key is Xk2…`. Only a
+    // random-looking value of 20+ characters counts, so version numbers, dates and words after the name do not.
+    for (const m of text.matchAll(COMMENTED_PROSE)) {
+      const value = m[4];
+      if (!looksRandom(value) && !HEX_KEY.test(value)) continue;
+      // `password hash: 5f4d…`, `token url: …`, `key file checksum: …`: the credential word qualifies another noun.
+      if (QUALIFIED_NOUN.test(m[2])) continue;
+      consider(m[1], value, (m.index ?? 0) + m[0].length - value.length - m[3].length);
+    }
+  }
   out.sort((a, b) => a.start - b.start);
   return out;
 }
