@@ -532,9 +532,12 @@ function isRecordDetail(s: string, now: Date): boolean {
   return looksLikeDateOfBirth(s, now) || looksLikeStreetAddress(s) || isSsnText(s) || looksLikeNationalId(s);
 }
 
-/** `"firstName": "Henrik"`, `first_name=Henrik`, `<FirstName>Henrik</FirstName>` (the key, then the name word). */
-const FIRST_NAME_KV_RE = /(?:first|given|fore)[ _-]?name["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?(\p{L}[\p{L}'\u2019-]{1,30})/giu;
-const LAST_NAME_KV_RE = /(?:(?:last|family|sur)[ _-]?name|surname)["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?(\p{L}[\p{L}'\u2019-]{1,30})/iu;
+/**
+ * `"firstName": "Henrik"`, `first_name=Henrik`, `<FirstName>Henrik</FirstName>`, and the bare `first="Henrik"` /
+ * `last="Larsen"` of XML attributes (the key, then the name word; both names must read as a person's together).
+ */
+const FIRST_NAME_KV_RE = /(?:(?:first|given|fore)[ _-]?name|\bfirst(?=["']?[ \t]{0,3}[:=]))["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?(\p{L}[\p{L}'\u2019-]{1,30})/giu;
+const LAST_NAME_KV_RE = /(?:(?:last|family|sur)[ _-]?name|surname|\blast(?=["']?[ \t]{0,3}[:=]))["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?(\p{L}[\p{L}'\u2019-]{1,30})/iu;
 
 /**
  * A record that names a person in separate first- and last-name fields (JSON, XML, `key=value`), with a date of birth,
@@ -588,7 +591,7 @@ const ORDER: PiiKind[] = ['email', 'iban', 'card', 'ssn', 'phone'];
  * reported again as a phone number); sorted by start offset. `now` fixes "today" for date-of-birth checks.
  */
 const ANY_DIGIT_RE = /\d/;
-const FIRST_NAME_KEY_RE = /(?:first|given|fore)[ _-]?name/i;
+const FIRST_NAME_KEY_RE = /(?:first|given|fore)[ _-]?name|\bfirst["']?[ \t]{0,3}[:=]/i;
 
 export function scanPii(text: string, now?: Date): PiiMatch[] {
   if (typeof text !== 'string' || text.length < 5) return [];

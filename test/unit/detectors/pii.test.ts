@@ -133,6 +133,7 @@ describe('detectors/scanPii', () => {
       '<Person><Name>Ines Vidal</Name><BirthDate>1990-07-30</BirthDate></Person>',
       'Dr. Alan Whitcombe;12 March 1961;flat 3',
       `Noor Haddad\t${ssn()}`,
+      '<Customer first="Ingrid" last="Solberg" street="Kirkegata 14" city="Oslo"/>',
     ];
     for (const rec of records) {
       it(`flags ${rec.slice(0, 24)}…`, () => {
@@ -148,6 +149,9 @@ describe('detectors/scanPii', () => {
       'Quarterly Report, 2012-03-31',
       'C-10021|Customer Service|Closed',
       'WriteToOperationLog("Loaded " + $n + " rows")',
+      // Bare first/last keys that hold no person's name (paging, ordering).
+      '<Page first="Next" last="Previous" street="Kirkegata 14"/>',
+      'sort: first=Created last=Modified 1984-03-12',
     ];
     for (const t of traps) it(`does not flag ${t}`, () => expectNone(t, 'person-record'));
   });
