@@ -155,9 +155,10 @@ function endsWithPhrase(segs: string[], list: Phrase[]): Phrase | undefined {
 /** Algorithms and generators whose `key` is a secret (see credentialNameKind). */
 const KEYED_ALGORITHM_RE = /^(?:hmac\w*|sha|aes|rsa|des|blowfish|\w*sas\w*|jwt|jws|crypto|cipher|shared|webhook|signing|encryption|decryption)$/;
 
-/** The credential kind a name denotes, or undefined when it is not a credential name. */
-const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|wort|mdp|contrase|clave|senha|wachtwoord|losenord|kode|has[lł]o|heslo|parola|salasana|jelsz|[sş]ifre/i;
+/** Substrings every credential name contains: credentialNameKind asks nothing more of a name without one. */
+export const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|wort|mdp|contrase|clave|senha|wachtwoord|losenord|kode|has[lł]o|heslo|parola|salasana|jelsz|[sş]ifre/i;
 
+/** The credential kind a name denotes, or undefined when it is not a credential name. */
 export function credentialNameKind(name: string): CredentialNameKind | undefined {
   if (typeof name !== 'string' || name.length === 0 || !CREDENTIAL_HINT_RE.test(name)) return undefined;
   const all = nameSegments(name);

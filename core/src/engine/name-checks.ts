@@ -1,10 +1,12 @@
-import { isCredentialName, isSensitiveDataName } from '../detectors';
+import { CREDENTIAL_HINT_RE, isCredentialName, isSensitiveDataName } from '../detectors';
 import { detach } from './summary';
 
-/** Substrings every credential name / sensitive-data name contains (prefilters of the name checks). */
-// The password words of other languages are here too (`senha`, `clave`, `hasło`…): a name the prefilter drops is
-// never asked, so a logged `$erp.senha` would go unseen.
-export const CREDENTIAL_HINT = /pas|pw|secret|token|key|auth|sess|sas|sig|cred|phrase|store|wort|mdp|contrase|clave|senha|wachtwoord|passord|losenord|adgangskode|has|heslo|parola|salasana|jelsz|sifre/i;
+/**
+ * Substrings every credential name / sensitive-data name contains (prefilters of the name checks). The credential one
+ * is the check's own, so the two cannot drift apart (a name the prefilter drops is never asked, and a logged
+ * `$erp.senha` would go unseen).
+ */
+export const CREDENTIAL_HINT = CREDENTIAL_HINT_RE;
 export const SENSITIVE_HINT = /ssn|soc|birth|dob|card|pan|iban|pass|tax|tin|nation|cc|cvv|cvc|nin|sin/i;
 /** Either: one test rules most names out of both checks (names are checked for both on every variable access). */
 export const NAME_HINT = new RegExp(`${CREDENTIAL_HINT.source}|${SENSITIVE_HINT.source}`, 'i');

@@ -214,10 +214,13 @@ export class Project implements ProjectApi {
       return;
     }
     const data = (source ?? loadSourceFile(e.path, text)).data;
-    // An export's global variables may be hidden (or hold a secret) too: logging one leaks what a project variable would.
-    const declares = (d: (typeof data)[number]): boolean =>
-      d.kind === 'project-variable' || (d.kind === 'global-variable' && (d.hidden || isSecretConfigValue(d.name, d.value)));
-    e.pvs = data.filter(declares).map((d) => own(d.name, d.hidden, !d.hidden && isSecretConfigValue(d.name, d.value)));
+    e.pvs = [];
+    for (const d of data) {
+      if (d.kind !== 'project-variable' && d.kind !== 'global-variable') continue;
+      const secret = !d.hidden && isSecretConfigValue(d.name, d.value);
+      // An export's global variables count when hidden or holding a secret: logging one leaks what a project variable would.
+      if (d.kind === 'project-variable' || d.hidden || secret) e.pvs.push(own(d.name, d.hidden, secret));
+    }
   }
 
   private declaredVariables(e: Entry): DeclaredVariable[] {
@@ -590,15 +593,9 @@ export class Project implements ProjectApi {
 
   /** analyzeAll's second pass over this part's first-pass results (after useSharedGlobals). */
   analyzeIncoming(first: readonly FileAnalysis[], configFor: (path: string) => ResolvedConfig): FileAnalysis[] {
-    const globals = this.globals();
-    const again = new Set<string>();
-    for (const a of first) {
-      const e = this.entries.get(a.path);
-      if (e && !a.skipped && this.readsForeignTaint(a.path, this.summary(e), globals)) again.add(a.path);
-    }
     this.roundFirst = first;
     this.roundResults = new Map();
-    this.incomingRound(again, configFor);
+    this.incomingRound(this.roundFiles(this.globals()), configFor);
     return first.map((a) => this.roundResults.get(a.path) ?? a);
   }
 
@@ -617,13 +614,20 @@ export class Project implements ProjectApi {
       const o = w.taint.origin;
       if (o && w.range) (this.whole.ranges ??= new Map()).set(rangeKey(w.path, o.start, o.end), w.range);
     });
+    this.incomingRound(this.roundFiles(globals, names), configFor);
+    return this.roundFirst.map((a) => this.roundResults.get(a.path) ?? a);
+  }
+
+  /** The first-pass files a batch round analyses again: those reading another script's taint (and one of `names`). */
+  private roundFiles(globals: Globals, names?: ReadonlySet<string>): Set<string> {
     const again = new Set<string>();
     for (const a of this.roundFirst) {
       const e = this.entries.get(a.path);
-      if (e && !a.skipped && someName(this.pool, this.summary(e).reads, (n) => names.has(n)) && this.readsForeignTaint(a.path, this.summary(e), globals)) again.add(a.path);
+      if (!e || a.skipped) continue;
+      const s = this.summary(e);
+      if ((!names || someName(this.pool, s.reads, (n) => names.has(n))) && this.readsForeignTaint(a.path, s, globals)) again.add(a.path);
     }
-    this.incomingRound(again, configFor);
-    return this.roundFirst.map((a) => this.roundResults.get(a.path) ?? a);
+    return again;
   }
 
   /** Computes this file's summary now, if not cached (see ProjectApi.prepare). */
@@ -703,7 +707,6 @@ export { PROJECT_ROUNDS, type SharedGlobalWrite } from './project-rounds';
 function rangeKey(path: string, start: number, end: number): string {
   return `${path}\u0000${start}\u0000${end}`;
 }
-
 
 export function createProject(options?: ProjectOptions): Project {
   return new Project(options);
