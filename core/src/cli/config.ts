@@ -26,8 +26,19 @@ export class ConfigCache {
     this.resolver = new ConfigResolver(readFile, { explicitConfigPath: explicitPath, knownRuleIds });
   }
 
+  /** Per folder: discovery asks for every file, and a folder's config does not change during a run. */
+  private readonly byDir = new Map<string, ResolvedConfig>();
+
   /** Config of files in folder `dir` (absolute). */
   forDir(dir: string): ResolvedConfig {
+    let c = this.byDir.get(dir);
+    if (c) return c;
+    c = this.resolve(dir);
+    this.byDir.set(dir, c);
+    return c;
+  }
+
+  private resolve(dir: string): ResolvedConfig {
     let c: ResolvedConfig;
     try {
       c = this.resolver.resolve(path.join(dir, '__file__'));

@@ -37,12 +37,25 @@ export function isSupportedFile(name: string): boolean {
 }
 
 export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
 export function relPath(root: string, abs: string): string {
-  const r = toPosix(path.relative(root, abs));
-  return r || path.basename(abs);
+  return relativePosix(root, abs) || path.basename(abs);
+}
+
+const SEP = path.sep === '/' ? '/' : '\\\\';
+const NEEDS_NORMALISING = new RegExp(`${SEP}(?:\\.\\.?)?(?:${SEP}|$)`);
+
+/** `path.relative`, `/`-separated; a path below `dir` (nearly every one a walk finds) is simply its tail. */
+function relativePosix(dir: string, abs: string): string {
+  const base = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  // path.relative also normalises: `.`/`..` segments, doubled separators (and on Windows `/` and letter case) take
+  // the long way.
+  if (abs.startsWith(base) && abs.length > base.length && !NEEDS_NORMALISING.test(abs) && (path.sep === '/' || !abs.includes('/'))) {
+    return toPosix(abs.slice(base.length));
+  }
+  return toPosix(path.relative(dir, abs));
 }
 
 /** The scanned root: the working folder when every input is inside it, else the deepest common folder. */
@@ -105,17 +118,27 @@ class IgnoreRules {
     return r;
   }
 
-  /** True when an ignore file between `boundary` (inclusive) and the path's folder ignores the path. */
-  ignored(abs: string, isDir: boolean, boundary: string): boolean {
-    const chain: string[] = [];
-    for (let d = path.dirname(abs); ; d = path.dirname(d)) {
-      chain.push(d);
+  /** Per folder and boundary: the folders from there up to the boundary that have an ignore file. */
+  private readonly chains = new Map<string, { dir: string; rules: Ignore }[]>();
+
+  private chainOf(dir: string, boundary: string): { dir: string; rules: Ignore }[] {
+    const key = `${dir}\u0000${boundary}`;
+    let chain = this.chains.get(key);
+    if (chain) return chain;
+    chain = [];
+    for (let d = dir; ; d = path.dirname(d)) {
+      const rules = this.rulesOf(d);
+      if (rules) chain.push({ dir: d, rules });
       if (d === boundary || !isInside(boundary, d) || path.dirname(d) === d) break;
     }
-    for (const d of chain) {
-      const rules = this.rulesOf(d);
-      if (!rules) continue;
-      const rel = toPosix(path.relative(d, abs));
+    this.chains.set(key, chain);
+    return chain;
+  }
+
+  /** True when an ignore file between `boundary` (inclusive) and the path's folder ignores the path. */
+  ignored(abs: string, isDir: boolean, boundary: string): boolean {
+    for (const { dir: d, rules } of this.chainOf(path.dirname(abs), boundary)) {
+      const rel = relativePosix(d, abs);
       if (!rel || rel.startsWith('..')) continue;
       if (rules.ignores(isDir ? `${rel}/` : rel)) return true;
     }
@@ -155,8 +178,10 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const subdirs: string[] = [];
+      // An entry's name has no separator: joining needs no normalising.
+      const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
       for (const ent of entries) {
-        const abs = path.join(dir, ent.name);
+        const abs = prefix + ent.name;
         let isDir = ent.isDirectory();
         let isFile = ent.isFile();
         let size = 0;
