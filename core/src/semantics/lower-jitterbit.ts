@@ -34,7 +34,8 @@ function lower(e: Expr, depth: number): Ir {
   const d = depth + 1;
   switch (e.kind) {
     case 'String':
-      return { k: 'lit', value: e.value, start: e.start, end: e.end, valueStart: e.start + 1, charOffsets: e.charOffsets };
+      // The scan caches start empty here, so filling them later keeps the node's shape (no property store added).
+      return { k: 'lit', value: e.value, start: e.start, end: e.end, valueStart: e.start + 1, charOffsets: e.charOffsets, tokens: undefined, pii: undefined };
     case 'Number':
     case 'Boolean':
       return { k: 'lit', value: e.value, start: e.start, end: e.end, valueStart: e.start };
