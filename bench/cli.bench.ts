@@ -22,6 +22,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(__dirname, '..');
+/** Throughput target, all rules on, default settings, large generated corpus (MB here and below are MiB: 1,048,576 bytes). */
+const TARGET_MB_S = 25;
 const BENCH = path.join(REPO, '.bench');
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const GEN = path.resolve(REPO, '..', 'shared', 'tools', 'gen-perf-corpus.mjs');
@@ -53,6 +55,10 @@ export interface CliBenchResult {
   /** The same ratio by CPU time (MB per CPU second), which a loaded machine distorts less. */
   ratioVsSecretlintCpu: number | null;
   ratioVsSecretlintShipped: number | null;
+  /** jitterbit-guard with default settings ÷ secretlint (profiler off), 10,000 files, wall time, measured interleaved. */
+  ratioVsSecretlintBig: number | null;
+  /** The throughput target (issue #3) against the default-settings run on the large corpus. */
+  target: { files: number; mbPerSec: number; met: boolean } | null;
   /** Seconds per MB at 250, 500, 1,000 files (flat = linear). */
   linearity: { files: number; bytes: number; median: number; secondsPerMb: number }[];
   workersSpeedup: number | null;
@@ -180,56 +186,90 @@ if (isMainThread && process.env.JG_BENCH_RSS_OUT) {
   return pathToFileURL(p).href;
 }
 
-function measure(label: string, tool: string, c: Corpus, args: string[], runs: number, env: Record<string, string> = {}, countFindings?: (outFile: string) => number): BenchRow {
+/** One row to measure: a tool's command on a corpus. */
+interface Spec {
+  label: string;
+  tool: string;
+  c: Corpus;
+  args: string[];
+  env?: Record<string, string>;
+  countFindings?: (outFile: string) => number;
+}
+
+interface RunResult {
+  seconds: number;
+  rssMb: number | null;
+  cpu: number | null;
+  exitCode: number | null;
+  findings?: number;
+}
+
+function runOnce(s: Spec, countFindings: boolean): RunResult {
   const pre = probe();
-  const seconds: number[] = [];
-  let rss: number | null = null;
-  const cpu: number[] = [];
-  let exitCode: number | null = null;
-  let findings: number | undefined;
   const out = path.join(BENCH, `out-${process.pid}.json`);
   const rssOut = path.join(BENCH, `rss-${process.pid}.json`);
-  for (let i = 0; i < runs; i++) {
-    rmSync(out, { force: true });
-    rmSync(rssOut, { force: true });
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', pre, ...args.map((a) => a.replace('{out}', out))], {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: { ...process.env, CI: '1', JG_BENCH_RSS_OUT: rssOut, ...env },
-      maxBuffer: 512 * 1024 * 1024,
-    });
-    const dt = Number(process.hrtime.bigint() - t0) / 1e9;
-    seconds.push(dt);
-    exitCode = r.status;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${tool} failed (exit ${r.status}): ${r.stderr.slice(0, 2000)}`);
-    try {
-      const ru = JSON.parse(readFileSync(rssOut, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
-      rss = Math.max(rss ?? 0, ru.maxRSS / 1024);
-      cpu.push((ru.userCPUTime + ru.systemCPUTime) / 1e6);
-    } catch {
-      // no probe output: leave RSS unknown
-    }
-    if (countFindings && i === 0 && existsSync(out)) findings = countFindings(out);
+  rmSync(out, { force: true });
+  rmSync(rssOut, { force: true });
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', pre, ...s.args.map((a) => a.replace('{out}', out))], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', JG_BENCH_RSS_OUT: rssOut, ...s.env },
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${s.tool} failed (exit ${r.status}): ${r.stderr.slice(0, 2000)}`);
+  const res: RunResult = { seconds, rssMb: null, cpu: null, exitCode: r.status };
+  try {
+    const ru = JSON.parse(readFileSync(rssOut, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+    res.rssMb = ru.maxRSS / 1024;
+    res.cpu = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
+  } catch {
+    // no probe output: leave RSS unknown
   }
+  if (countFindings && s.countFindings && existsSync(out)) res.findings = s.countFindings(out);
+  return res;
+}
+
+/**
+ * Measures the rows of a group with their runs interleaved (run 1 of each row, then run 2 of each, …), so a machine
+ * that slows down or speeds up during the group weighs on every row alike and their ratios stay fair.
+ */
+function measureGroup(specs: Spec[], runs: number): BenchRow[] {
+  const results: RunResult[][] = specs.map(() => []);
+  for (let i = 0; i < runs; i++) specs.forEach((s, k) => results[k].push(runOnce(s, i === 0)));
+  return specs.map((s, k) => rowOf(s, results[k]));
+}
+
+function measure(label: string, tool: string, c: Corpus, args: string[], runs: number, env: Record<string, string> = {}, countFindings?: (outFile: string) => number): BenchRow {
+  return measureGroup([{ label, tool, c, args, env, countFindings }], runs)[0];
+}
+
+function rowOf(s: Spec, results: RunResult[]): BenchRow {
+  const { c } = s;
+  const seconds = results.map((r) => r.seconds);
+  const cpu = results.flatMap((r) => (r.cpu === null ? [] : [r.cpu]));
+  const rssValues = results.flatMap((r) => (r.rssMb === null ? [] : [r.rssMb]));
+  const rss = rssValues.length ? Math.max(...rssValues) : null;
+  const findings = results[0]?.findings;
   const m = median(seconds);
   const row: BenchRow = {
-    tool,
-    corpus: label,
+    tool: s.tool,
+    corpus: s.label,
     files: c.files.length,
     bytes: c.bytes,
-    seconds: seconds.map((s) => Number(s.toFixed(3))),
+    seconds: seconds.map((x) => Number(x.toFixed(3))),
     median: Number(m.toFixed(3)),
     mbPerSec: Number((c.bytes / 1048576 / m).toFixed(2)),
     filesPerSec: Number((c.files.length / m).toFixed(1)),
     peakRssMb: rss === null ? null : Number(rss.toFixed(0)),
     cpuSeconds: cpu.length ? Number(median(cpu).toFixed(3)) : null,
     mbPerCpuSec: cpu.length ? Number((c.bytes / 1048576 / median(cpu)).toFixed(2)) : null,
-    exitCode,
+    exitCode: results[results.length - 1]?.exitCode ?? null,
     ...(findings !== undefined ? { findings } : {}),
   };
   log(
-    `  ${tool.padEnd(44)} ${String(row.files).padStart(6)} files ${(c.bytes / 1048576).toFixed(1).padStart(7)} MB ` +
+    `  ${s.tool.padEnd(44)} ${String(row.files).padStart(6)} files ${(c.bytes / 1048576).toFixed(1).padStart(7)} MB ` +
       `${row.median.toFixed(2).padStart(8)} s ${row.mbPerSec.toFixed(2).padStart(7)} MB/s ${row.filesPerSec.toFixed(0).padStart(6)} files/s ` +
       `${row.peakRssMb === null ? '   n/a' : String(row.peakRssMb).padStart(6)} MB RSS ` +
       `${row.cpuSeconds === null ? 'n/a' : row.cpuSeconds.toFixed(2)} s CPU (${row.mbPerCpuSec ?? 'n/a'} MB/CPU-s)` + (findings !== undefined ? `  ${findings} findings` : ''),
@@ -283,18 +323,19 @@ export async function runCliBench(): Promise<CliBenchResult> {
   process.env.JITTERBIT_GUARD_CACHE_DIR = path.join(BENCH, 'v8cache');
   rmSync(process.env.JITTERBIT_GUARD_CACHE_DIR, { recursive: true, force: true });
   spawnSync(process.execPath, [CLI, path.relative(REPO, subset(main, 100).dir), '--format', 'json', '--output', path.join(BENCH, 'warm.json'), '--no-progress'], { cwd: REPO, encoding: 'utf8' });
-  const one = measure(`${nFiles} files`, 'jitterbit-guard (1 project, 1 thread)', main, cli(main, [rel, '--workers', '1']), runs, {}, cliFindings);
-  rows.push(one);
-  rows.push(measure(`${nFiles} files`, 'jitterbit-guard (same, no code cache)', main, cli(main, [rel, '--workers', '1']), runs, { JITTERBIT_GUARD_NO_CACHE: '1' }, cliFindings));
-  const oneSplit = measure(`${nFiles} files`, 'jitterbit-guard (1 project, 2 thr, split)', main, cli(main, [rel, '--workers', '2']), runs, {}, cliFindings);
-  rows.push(oneSplit);
+  const [one, noCache, oneSplit, split1, split2, sl] = measureGroup(
+    [
+      { label: `${nFiles} files`, tool: 'jitterbit-guard (1 project, 1 thread)', c: main, args: cli(main, [rel, '--workers', '1']), countFindings: cliFindings },
+      { label: `${nFiles} files`, tool: 'jitterbit-guard (same, no code cache)', c: main, args: cli(main, [rel, '--workers', '1']), env: { JITTERBIT_GUARD_NO_CACHE: '1' }, countFindings: cliFindings },
+      { label: `${nFiles} files`, tool: 'jitterbit-guard (1 project, 2 thr, split)', c: main, args: cli(main, [rel, '--workers', '2']), countFindings: cliFindings },
+      { label: `${nFiles} files`, tool: 'jitterbit-guard (folders as projects, 1 thr)', c: main, args: cli(main, [`${rel}/*`, '--workers', '1']), countFindings: cliFindings },
+      { label: `${nFiles} files`, tool: 'jitterbit-guard (folders as projects, 2 thr)', c: main, args: cli(main, [`${rel}/*`, '--workers', '2']), countFindings: cliFindings },
+      { label: `${nFiles} files`, tool: 'secretlint 12.0.0 (profiler off)', c: main, args: secretlint(main), env: { JG_BENCH_NO_PROFILER: '1' }, countFindings: slFindings },
+    ],
+    runs,
+  );
+  rows.push(one, noCache, oneSplit, split1, split2, sl);
   const splitSpeedup: CliBenchResult['splitSpeedup'] = [speedupOf(one, oneSplit)];
-  const split1 = measure(`${nFiles} files`, 'jitterbit-guard (folders as projects, 1 thr)', main, cli(main, [`${rel}/*`, '--workers', '1']), runs, {}, cliFindings);
-  rows.push(split1);
-  const split2 = measure(`${nFiles} files`, 'jitterbit-guard (folders as projects, 2 thr)', main, cli(main, [`${rel}/*`, '--workers', '2']), runs, {}, cliFindings);
-  rows.push(split2);
-  const sl = measure(`${nFiles} files`, 'secretlint 12.0.0 (profiler off)', main, secretlint(main), runs, { JG_BENCH_NO_PROFILER: '1' }, slFindings);
-  rows.push(sl);
   const small = subset(main, 100);
   const slShipped = measure('100 files', 'secretlint 12.0.0 (as shipped)', small, secretlint(small), runs, {}, slFindings);
   rows.push(slShipped);
@@ -312,15 +353,24 @@ export async function runCliBench(): Promise<CliBenchResult> {
   linearity.push({ files: one.files, bytes: one.bytes, median: one.median, secondsPerMb: Number((one.median / (one.bytes / 1048576)).toFixed(3)) });
   for (const l of linearity) log(`    ${String(l.files).padStart(6)} files: ${l.secondsPerMb.toFixed(3)} s/MB`);
 
+  let bigRatio: number | null = null;
+  let target: CliBenchResult['target'] = null;
   if (nBig > 0) {
     const big = corpus(nBig);
     const brel = path.relative(REPO, big.dir);
-    const bigOne = measure(`${nBig} files`, 'jitterbit-guard (1 project, 1 thread)', big, cli(big, [brel, '--workers', '1']), runs, {}, cliFindings);
-    const bigSplit = measure(`${nBig} files`, 'jitterbit-guard (1 project, auto: split)', big, cli(big, [brel]), runs, {}, cliFindings);
-    rows.push(bigOne, bigSplit);
+    const [bigOne, bigSplit, bigFolders, bigSl] = measureGroup(
+      [
+        { label: `${nBig} files`, tool: 'jitterbit-guard (1 project, 1 thread)', c: big, args: cli(big, [brel, '--workers', '1']), countFindings: cliFindings },
+        { label: `${nBig} files`, tool: 'jitterbit-guard (1 project, auto: split)', c: big, args: cli(big, [brel]), countFindings: cliFindings },
+        { label: `${nBig} files`, tool: 'jitterbit-guard (folders as projects, auto)', c: big, args: cli(big, [`${brel}/*`]), countFindings: cliFindings },
+        { label: `${nBig} files`, tool: 'secretlint 12.0.0 (profiler off)', c: big, args: secretlint(big), env: { JG_BENCH_NO_PROFILER: '1' }, countFindings: slFindings },
+      ],
+      runs,
+    );
+    rows.push(bigOne, bigSplit, bigFolders, bigSl);
     splitSpeedup.push(speedupOf(bigOne, bigSplit));
-    rows.push(measure(`${nBig} files`, 'jitterbit-guard (folders as projects, auto)', big, cli(big, [`${brel}/*`]), runs, {}, cliFindings));
-    rows.push(measure(`${nBig} files`, 'secretlint 12.0.0 (profiler off)', big, secretlint(big), runs, { JG_BENCH_NO_PROFILER: '1' }, slFindings));
+    bigRatio = bigSl.mbPerSec ? Number((bigSplit.mbPerSec / bigSl.mbPerSec).toFixed(2)) : null;
+    target = { files: bigSplit.files, mbPerSec: bigSplit.mbPerSec, met: bigSplit.mbPerSec >= TARGET_MB_S };
   }
 
   const ratio = sl.mbPerSec ? Number((one.mbPerSec / sl.mbPerSec).toFixed(2)) : null;
@@ -332,9 +382,11 @@ export async function runCliBench(): Promise<CliBenchResult> {
   log(`  ratio jitterbit-guard / secretlint (as shipped, 100 files): ${ratioShipped}×`);
   log(`  worker speed-up (2 threads vs 1, folders as projects): ${speedup}×`);
   for (const s of splitSpeedup) log(`  split speed-up (one project, 2 threads vs 1, ${s.files} files): ${s.wall}× wall, CPU ×${s.cpuRatio}`);
-  const result: CliBenchResult = { rows, ratioVsSecretlint: ratio, ratioVsSecretlintCpu: ratioCpu, ratioVsSecretlintShipped: ratioShipped, linearity, workersSpeedup: speedup, splitSpeedup, cores: os.cpus().length, loadAverage: os.loadavg() };
+  if (bigRatio !== null) log(`  ratio jitterbit-guard (default settings) / secretlint (profiler off), ${nBig} files: ${bigRatio}×`);
+  if (target) log(`  throughput target ≥ ${TARGET_MB_S} MB/s (default settings, ${target.files} files): ${target.mbPerSec} MB/s, ${target.met ? 'met' : 'NOT met'}`);
+  const result: CliBenchResult = { rows, ratioVsSecretlint: ratio, ratioVsSecretlintCpu: ratioCpu, ratioVsSecretlintShipped: ratioShipped, ratioVsSecretlintBig: bigRatio, target, linearity, workersSpeedup: speedup, splitSpeedup, cores: os.cpus().length, loadAverage: os.loadavg() };
   writeFileSync(path.join(BENCH, 'cli-bench.json'), JSON.stringify(result, null, 2));
-  log(JSON.stringify({ cli_bench: { ratio_vs_secretlint: ratio, ratio_vs_secretlint_shipped: ratioShipped, workers_speedup: speedup, split_speedup: splitSpeedup, ratio_vs_secretlint_cpu: ratioCpu, rows: rows.map((r) => ({ tool: r.tool, corpus: r.corpus, mb_s: r.mbPerSec, files_s: r.filesPerSec, rss_mb: r.peakRssMb, median_s: r.median, cpu_s: r.cpuSeconds, mb_cpu_s: r.mbPerCpuSec })) } }));
+  log(JSON.stringify({ cli_bench: { ratio_vs_secretlint: ratio, ratio_vs_secretlint_shipped: ratioShipped, ratio_vs_secretlint_big: bigRatio, target, workers_speedup: speedup, split_speedup: splitSpeedup, ratio_vs_secretlint_cpu: ratioCpu, rows: rows.map((r) => ({ tool: r.tool, corpus: r.corpus, mb_s: r.mbPerSec, files_s: r.filesPerSec, rss_mb: r.peakRssMb, median_s: r.median, cpu_s: r.cpuSeconds, mb_cpu_s: r.mbPerCpuSec })) } }));
   return result;
 }
 
