@@ -553,7 +553,19 @@ export function isValueAllowed(config: ResolvedConfig, rawValue: string): boolea
 }
 
 /** Candidate keys for a rule id, most specific first: `a/b/c`, `a/b/*`, `a/*`, `*`. */
-function lookupKeys(ruleId: string): string[] {
+/** Per rule id (a handful, asked for every rule of every file): its keys are built once. */
+const lookupKeysCache = new Map<string, readonly string[]>();
+
+function lookupKeys(ruleId: string): readonly string[] {
+  let keys = lookupKeysCache.get(ruleId);
+  if (!keys) {
+    keys = buildLookupKeys(ruleId);
+    if (lookupKeysCache.size < 1000) lookupKeysCache.set(ruleId, keys);
+  }
+  return keys;
+}
+
+function buildLookupKeys(ruleId: string): string[] {
   const keys = [ruleId];
   let i = ruleId.lastIndexOf('/');
   while (i > 0) {
@@ -580,10 +592,10 @@ export function ruleSeverity(config: ResolvedConfig, ruleId: string, defaultSeve
 
 /** Options of a rule: `*` options, overlaid by `prefix/*` options, overlaid by the rule's own (shallow). */
 export function ruleOptions(config: ResolvedConfig, ruleId: string): Record<string, unknown> {
-  const keys = lookupKeys(ruleId).reverse();
+  const keys = lookupKeys(ruleId);
   let out: Record<string, unknown> | undefined;
-  for (const k of keys) {
-    const e = own(config.rules, k);
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const e = own(config.rules, keys[i]);
     if (e && Object.keys(e.options).length > 0) out = out ? { ...out, ...e.options } : e.options;
   }
   return out ?? {};
