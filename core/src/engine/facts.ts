@@ -1,11 +1,11 @@
 import type { SyntaxDiagnostic } from '../syntax/ast';
 import { parseJavaScript } from '../syntax/javascript';
-import { parseScript } from '../syntax/parser';
+import { parseScriptWith } from '../syntax/parser';
 import type { ScriptRegion, SourceFile } from '../syntax/source-file';
 import type { Range } from '../syntax/text';
 import type { IrScript } from '../semantics/ir';
 import { lowerJavaScript, type EsNode } from '../semantics/lower-javascript';
-import { lowerJitterbit, lowerJitterbitComments } from '../semantics/lower-jitterbit';
+import { lowerJitterbitComments, plainTextIr } from '../semantics/lower-jitterbit';
 import { analyseFlow, type FlowHost, type ScriptFacts } from '../semantics/flow';
 import type { FlowMemo } from '../semantics/flow-memo';
 import { collectStatements, reparseRegion } from './reparse';
@@ -80,10 +80,10 @@ function parseRegion(region: ScriptRegion): ParsedRegion {
     const r = parseJavaScript(region.text);
     return { region, ir: lowerJavaScript(r.program as unknown as EsNode, r.comments), diagnostics: r.diagnostics };
   }
-  const { body, layout, onStatement, onSeparator } = collectStatements();
-  const r = parseScript(region.text, { onStatement, onSeparator });
-  if (r.program.plainText) return { region, ir: lowerJitterbit(r.program, region.text), diagnostics: r.diagnostics };
-  return { region, ir: { language: 'jitterbit', body, comments: lowerJitterbitComments(r.program.comments) }, diagnostics: r.diagnostics, layout };
+  const { body, layout, builder, onStatement, onSeparator } = collectStatements();
+  const r = parseScriptWith(region.text, builder, { onStatement, onSeparator });
+  if (r.plainText) return { region, ir: plainTextIr(region.text), diagnostics: r.diagnostics };
+  return { region, ir: { language: 'jitterbit', body, comments: lowerJitterbitComments(r.comments) }, diagnostics: r.diagnostics, layout };
 }
 
 /** Answers whether a name is taken (a Set will do). */

@@ -1,8 +1,9 @@
-import type { Expr, SyntaxDiagnostic } from '../syntax/ast';
-import { parseScript } from '../syntax/parser';
+import type { SyntaxDiagnostic } from '../syntax/ast';
+import { parseScriptWith } from '../syntax/parser';
 import type { ScriptRegion } from '../syntax/source-file';
 import { pushChildren, type Ir, type IrComment } from '../semantics/ir';
-import { lowerJitterbitComments, lowerJitterbitStatement } from '../semantics/lower-jitterbit';
+import { IrBuilder, type BuiltIr } from '../semantics/ir-builder';
+import { lowerJitterbitComments } from '../semantics/lower-jitterbit';
 import type { ParsedRegion, StatementLayout } from './facts';
 
 /**
@@ -39,7 +40,7 @@ export function reparseRegion(old: ParsedRegion, region: ScriptRegion): ParsedRe
   const body = collected.body;
   const editEnd = len1 - suffix;
   let resync = -1;
-  const r = parseScript(text, {
+  const r = parseScriptWith(text, collected.builder, {
     resumeAt,
     onStatement: collected.onStatement,
     onSeparator: collected.onSeparator,
@@ -62,7 +63,7 @@ export function reparseRegion(old: ParsedRegion, region: ScriptRegion): ParsedRe
   const diagnostics: SyntaxDiagnostic[] = old.diagnostics.filter((d) => d.end <= resumeAt && d.start < resumeAt);
   const comments: IrComment[] = old.ir.comments.filter((c) => c.end <= resumeAt);
 
-  const middleComments = lowerJitterbitComments(r.program.comments);
+  const middleComments = lowerJitterbitComments(r.comments);
   if (resync < 0) {
     // Parsed to the end: the new tail is all new.
     push(starts, newStarts);
@@ -101,19 +102,28 @@ export function reparseRegion(old: ParsedRegion, region: ScriptRegion): ParsedRe
 }
 
 /**
- * What parsing a Jitterbit Script region yields statement by statement: each statement lowered as it is parsed (so
- * its syntax tree is garbage at once) and the layout of statements and top-level `;`.
+ * What parsing a Jitterbit Script region yields statement by statement: the IR of each statement, built while it is
+ * parsed (no syntax tree), and the layout of statements and top-level `;`.
  */
-export function collectStatements(): { body: Ir[]; layout: StatementLayout; onStatement: (e: Expr) => void; onSeparator: (at: number) => void } {
+export function collectStatements(): {
+  body: Ir[];
+  layout: StatementLayout;
+  builder: IrBuilder;
+  onStatement: (e: BuiltIr) => void;
+  onSeparator: (at: number) => void;
+} {
   const body: Ir[] = [];
   const layout: StatementLayout = { starts: [], ends: [], separators: [] };
+  const builder = new IrBuilder();
   return {
     body,
     layout,
+    builder,
     onStatement: (e) => {
+      // The statement's span as written (a parenthesised statement's brackets included).
       layout.starts.push(e.start);
       layout.ends.push(e.end);
-      body.push(lowerJitterbitStatement(e));
+      body.push(builder.statement(e));
     },
     onSeparator: (at) => {
       layout.separators.push(at);

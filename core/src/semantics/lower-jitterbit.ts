@@ -2,17 +2,28 @@ import type { Expr, Program } from '../syntax/ast';
 import { lookupFunction } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrScript } from './ir';
 
-/** Lowers a Jitterbit Script tree into the shared IR. */
+/**
+ * Lowers a Jitterbit Script tree into the shared IR. (The analysis builds the IR while parsing instead: see
+ * ir-builder.ts; this lowering is the reference it is tested against.)
+ */
 export function lowerJitterbit(program: Program, text?: string): IrScript {
-  // Without `<trans>` the whole text is the script's (string) result, e.g. a constant mapping value: it is a literal.
-  if (program.plainText && text !== undefined && text.trim() !== '') {
-    return { language: 'jitterbit', body: [{ k: 'lit', value: text, start: 0, end: text.length, valueStart: 0 }], comments: [] };
-  }
+  if (program.plainText && text !== undefined) return plainTextIr(text);
   return {
     language: 'jitterbit',
     body: program.body.map((e) => lower(e, 0)),
     comments: lowerJitterbitComments(program.comments),
   };
+}
+
+/**
+ * A text without `<trans>`: the whole text is the script's (string) result, e.g. a constant mapping value, so it is a
+ * literal (nothing when blank).
+ */
+export function plainTextIr(text: string): IrScript {
+  if (text.trim() !== '') {
+    return { language: 'jitterbit', body: [{ k: 'lit', value: text, start: 0, end: text.length, valueStart: 0 }], comments: [] };
+  }
+  return { language: 'jitterbit', body: [], comments: [] };
 }
 
 /** Lowers one top-level statement (for callers that parse with `onStatement`). */
@@ -126,6 +137,6 @@ function indexed(nameVar: Ir, args: Expr[], from: number, depth: number, call: {
   return obj;
 }
 
-function isVarName(s: string): boolean {
+export function isVarName(s: string): boolean {
   return s.length > 0 && s.length < 200 && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s);
 }

@@ -7,13 +7,12 @@
  * recursion is capped (`syntax/too-deep`), after which the nested group is skipped without recursion.
  * Diagnostics never quote string literal text (it may be a secret).
  */
-import type {
-  Assign, BinaryOp, Expr, Missing, Program, ParseResult, SyntaxDiagnostic, Unary, Update,
-} from './ast';
+import type { Assign, BinaryOp, Comment, Expr, NodeBase, ParseResult, Program, SyntaxDiagnostic } from './ast';
+import { AstBuilder, type SyntaxKind, type TreeBuilder } from './builder';
 import { TokenStream, type WorkStats } from './lexer';
 import { Prec, binaryPrecedence, isAssignOp, type Token } from './tokens';
 
-export interface ParseOptions {
+export interface ParseOptions<N extends NodeBase = Expr> {
   /** Bracket nesting cap (default 256). */
   maxDepth?: number;
   /** Receives a count of lexer and parser steps (for linear-time tests). */
@@ -22,7 +21,7 @@ export interface ParseOptions {
    * Receives each top-level statement as soon as it is parsed, instead of collecting them in `program.body`
    * (which stays empty): a consumer that converts statements one by one lets each tree die young.
    */
-  onStatement?: (statement: Expr) => void;
+  onStatement?: (statement: N) => void;
   /** Receives the offset of each top-level `;` (the boundaries an incremental re-parse resumes and stops at). */
   onSeparator?: (offset: number) => void;
   /**
@@ -45,21 +44,33 @@ export const DEFAULT_MAX_DEPTH = 256;
  * iteratively and can be deeper, so visit trees with `walk` (iterative) or cap your own recursion.
  */
 export function parseScript(text: string, options: ParseOptions = {}): ParseResult {
+  const r = parseScriptWith(text, new AstBuilder(), options);
+  const program: Program = { kind: 'Program', start: 0, end: text.length, body: r.body, comments: r.comments, plainText: r.plainText };
+  if (r.transOpen) program.transOpen = r.transOpen;
+  if (r.transClose) program.transClose = r.transClose;
+  return { program, diagnostics: r.diagnostics };
+}
+
+/** What parseScriptWith returns: the statements as the builder made them, and what the text held besides. */
+export interface BuiltScript<N> {
+  body: N[];
+  comments: Comment[];
+  plainText: boolean;
+  transOpen?: NodeBase;
+  transClose?: NodeBase;
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/** parseScript with the nodes made by `builder` (the IR builder lowers while parsing: no syntax tree at all). */
+export function parseScriptWith<N extends NodeBase>(text: string, builder: TreeBuilder<N>, options: ParseOptions<N> = {}): BuiltScript<N> {
   const stream = new TokenStream(text, options.stats, options.resumeAt);
-  const program: Program = {
-    kind: 'Program',
-    start: 0,
-    end: text.length,
-    body: [],
-    comments: stream.comments,
-    plainText: stream.plainText,
-  };
+  let body: N[] = [];
   // The parser's own list: its de-duplication looks at its last report, which lexer reports must not interleave.
   const parserDiagnostics: SyntaxDiagnostic[] = [];
   let stopped = false;
   if (!stream.plainText) {
-    const parser = new Parser(stream, parserDiagnostics, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.resumeAt);
-    program.body = parser.parseStatements(options.onStatement, options.onSeparator, options.stopAfterSeparator);
+    const parser = new Parser(stream, builder, parserDiagnostics, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.resumeAt);
+    body = parser.parseStatements(options.onStatement, options.onSeparator, options.stopAfterSeparator);
     if (options.stats) options.stats.steps += parser.steps;
     stopped = parser.stopped;
   }
@@ -67,11 +78,12 @@ export function parseScript(text: string, options: ParseOptions = {}): ParseResu
   // parse because it knows the rest.
   if (!stopped) while (stream.next().kind !== 'EOF');
   const lexed = stream.finish();
-  if (lexed.transOpen) program.transOpen = lexed.transOpen;
-  if (lexed.transClose) program.transClose = lexed.transClose;
   const diagnostics = parserDiagnostics.length > 0 ? lexed.diagnostics.concat(parserDiagnostics) : lexed.diagnostics;
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { program, diagnostics };
+  const out: BuiltScript<N> = { body, comments: lexed.comments, plainText: lexed.plainText, diagnostics };
+  if (lexed.transOpen) out.transOpen = lexed.transOpen;
+  if (lexed.transClose) out.transClose = lexed.transClose;
+  return out;
 }
 
 type Closer = ')' | ']' | '}';
@@ -92,7 +104,7 @@ function describe(t: Token): string {
   }
 }
 
-class Parser {
+class Parser<N extends NodeBase> {
   private pos = 0;
   private depth = 0;
   /** End offset of the last consumed token. */
@@ -112,6 +124,7 @@ class Parser {
 
   constructor(
     private readonly stream: TokenStream,
+    private readonly b: TreeBuilder<N>,
     private readonly diagnostics: SyntaxDiagnostic[],
     private readonly maxDepth: number,
     /** Resuming after a `;`: the end of that `;`, where a whole parse's cursor would be. */
@@ -194,12 +207,12 @@ class Parser {
 
   /** Top level: statements separated by `;` up to `</trans>` or the end. */
   parseStatements(
-    onStatement?: (statement: Expr) => void,
+    onStatement?: (statement: N) => void,
     onSeparator?: (offset: number) => void,
     stopAfterSeparator?: (offset: number) => boolean,
-  ): Expr[] {
-    const body: Expr[] = [];
-    const emit = onStatement ?? ((e: Expr) => body.push(e));
+  ): N[] {
+    const body: N[] = [];
+    const emit = onStatement ?? ((e: N) => body.push(e));
     while (true) {
       const t = this.peek();
       if (Parser.isEnd(t)) break;
@@ -219,7 +232,7 @@ class Parser {
       if (Parser.isCloser(t) || Parser.isPunct(t, ',')) {
         this.error('syntax/unexpected-token', `Unexpected ${describe(t)}.`, t.start, t.end);
         this.advance();
-        emit({ kind: 'Error', start: t.start, end: t.end, children: [] });
+        emit(this.b.error([], t.start, t.end));
         continue;
       }
       const before = this.pos;
@@ -241,16 +254,16 @@ class Parser {
   }
 
   /** Consumes a run of unknown-character tokens (already reported by the lexer). */
-  private skipUnknown(): Expr {
+  private skipUnknown(): N {
     const start = this.peek().start;
     while (this.peek().kind === 'Unknown') this.advance();
-    return { kind: 'Error', start, end: this.lastEnd, children: [] };
+    return this.b.error([], start, this.lastEnd);
   }
 
   /** `a; b; c` (value = last) as in call arguments and parentheses; a single expression stays unwrapped. */
-  private parseSequence(): Expr {
+  private parseSequence(): N {
     const first = this.parseExpression();
-    let exprs: Expr[] | undefined;
+    let exprs: N[] | undefined;
     let end = first.end;
     while (true) {
       const t = this.peek();
@@ -290,43 +303,46 @@ class Parser {
       break;
     }
     if (!exprs) return first;
-    return { kind: 'Sequence', start: first.start, end, exprs };
+    return this.b.sequence(exprs, first.start, end);
   }
 
   // ---- expressions ----
 
   /** Assignment level: `=`, `+=`, `-=` are right-associative; folded in a loop, not by recursion. */
-  private parseExpression(): Expr {
+  private parseExpression(): N {
     const first = this.parseBinary(Prec.Or);
     let t = this.peek();
     if (!((t.kind === 'Punct' || t.kind === 'Unsupported') && isAssignOp(t.text))) return first;
+    // A target's kind is what the builder made last for it (the IR has no node for every syntax: parentheses).
+    const firstKind = this.b.kind;
     const op0 = this.advance();
     const second = this.parseBinary(Prec.Or);
     t = this.peek();
     // One assignment (nearly every one) needs no lists.
-    if (!((t.kind === 'Punct' || t.kind === 'Unsupported') && isAssignOp(t.text))) return this.assignment(first, op0, second);
-    const operands: Expr[] = [first, second];
+    if (!((t.kind === 'Punct' || t.kind === 'Unsupported') && isAssignOp(t.text))) return this.assignment(first, firstKind, op0, second);
+    const operands: N[] = [first, second];
+    const kinds: SyntaxKind[] = [firstKind, this.b.kind];
     const ops: Token[] = [op0];
     while ((t.kind === 'Punct' || t.kind === 'Unsupported') && isAssignOp(t.text)) {
       ops.push(this.advance());
       operands.push(this.parseBinary(Prec.Or));
+      kinds.push(this.b.kind);
       t = this.peek();
     }
     let value = operands[operands.length - 1];
-    for (let k = ops.length - 1; k >= 0; k--) value = this.assignment(operands[k], ops[k], value);
+    for (let k = ops.length - 1; k >= 0; k--) value = this.assignment(operands[k], kinds[k], ops[k], value);
     return value;
   }
 
   /** `target op value`; an unsupported operator (`*=`) keeps both sides in an error node. */
-  private assignment(target: Expr, op: Token, value: Expr): Expr {
-    if (op.kind === 'Unsupported') return { kind: 'Error', start: target.start, end: value.end, children: [target, value] };
-    this.checkTarget(target);
-    const node: Assign = { kind: 'Assign', op: op.text as Assign['op'], target, value, start: target.start, end: value.end };
-    return node;
+  private assignment(target: N, targetKind: SyntaxKind, op: Token, value: N): N {
+    if (op.kind === 'Unsupported') return this.b.error([target, value], target.start, value.end);
+    this.checkTarget(target, targetKind);
+    return this.b.assign(op.text as Assign['op'], target, value, target.start, value.end);
   }
 
-  private checkTarget(target: Expr): void {
-    switch (target.kind) {
+  private checkTarget(target: N, kind: SyntaxKind): void {
+    switch (kind) {
       case 'Identifier': case 'Global': case 'Index': case 'Missing': case 'Error':
         return;
       default:
@@ -335,7 +351,7 @@ class Parser {
   }
 
   /** Left-associative binary levels from `|`/`||` down to `*`/`/` (precedence climbing; bounded recursion). */
-  private parseBinary(minPrec: Prec): Expr {
+  private parseBinary(minPrec: Prec): N {
     let left = this.parseNot();
     while (true) {
       const t = this.peek();
@@ -345,16 +361,16 @@ class Parser {
       this.advance();
       const right = this.parseBinary(prec + 1);
       if (t.kind === 'Unsupported') {
-        left = { kind: 'Error', start: left.start, end: right.end, children: [left, right] };
+        left = this.b.error([left, right], left.start, right.end);
       } else {
-        left = { kind: 'Binary', op: t.text as BinaryOp, left, right, start: left.start, end: right.end };
+        left = this.b.binary(t.text as BinaryOp, left, right, left.start, right.end);
       }
     }
     return left;
   }
 
   /** `!` binds looser than `^` and tighter than `*` (documented table); chains are collected in a loop. */
-  private parseNot(): Expr {
+  private parseNot(): N {
     let t = this.peek();
     if (!Parser.isPunct(t, '!')) return this.parsePower();
     const bangs: number[] = [];
@@ -364,26 +380,23 @@ class Parser {
       t = this.peek();
     }
     let operand = this.parsePower();
-    for (let k = bangs.length - 1; k >= 0; k--) {
-      const node: Unary = { kind: 'Unary', op: '!', operand, start: bangs[k], end: operand.end };
-      operand = node;
-    }
+    for (let k = bangs.length - 1; k >= 0; k--) operand = this.b.unary('!', operand, bangs[k], operand.end);
     return operand;
   }
 
   /** `^`, left-associative (as the community parser; the docs do not say). */
-  private parsePower(): Expr {
+  private parsePower(): N {
     let left = this.parseUnary();
     while (Parser.isPunct(this.peek(), '^')) {
       this.advance();
       const right = this.parseUnary();
-      left = { kind: 'Binary', op: '^', left, right, start: left.start, end: right.end };
+      left = this.b.binary('^', left, right, left.start, right.end);
     }
     return left;
   }
 
   /** Prefix `- + ++ --` (collected in a loop), then a postfix expression. */
-  private parseUnary(): Expr {
+  private parseUnary(): N {
     let t = this.peek();
     if (t.kind !== 'Punct' || (t.text !== '-' && t.text !== '+' && t.text !== '++' && t.text !== '--' && t.text !== '!')) {
       return this.parsePostfix();
@@ -393,7 +406,7 @@ class Parser {
       prefixes.push(this.advance());
       t = this.peek();
     }
-    let operand: Expr;
+    let operand: N;
     if (Parser.isPunct(t, '!')) {
       // Lenient: `-!x` is outside the strict grammar but unambiguous.
       if (this.depth >= this.maxDepth) {
@@ -408,19 +421,14 @@ class Parser {
     }
     for (let k = prefixes.length - 1; k >= 0; k--) {
       const p = prefixes[k];
-      if (p.text === '++' || p.text === '--') {
-        const node: Update = { kind: 'Update', op: p.text, prefix: true, operand, start: p.start, end: operand.end };
-        operand = node;
-      } else {
-        const node: Unary = { kind: 'Unary', op: p.text as '-' | '+', operand, start: p.start, end: operand.end };
-        operand = node;
-      }
+      if (p.text === '++' || p.text === '--') operand = this.b.update(p.text, true, operand, p.start, operand.end);
+      else operand = this.b.unary(p.text as '-' | '+', operand, p.start, operand.end);
     }
     return operand;
   }
 
   /** Primary followed by any number of `[index]`, `++`, `--`. */
-  private parsePostfix(): Expr {
+  private parsePostfix(): N {
     let expr = this.parsePrimary();
     while (true) {
       const t = this.peek();
@@ -430,14 +438,13 @@ class Parser {
         const index = this.enter(']') ? this.leave(']', this.parseBracketed(']')) : undefined;
         if (!index) {
           const skipped = this.skipGroup(t.start, ']');
-          expr = { kind: 'Index', object: expr, index: skipped, start: expr.start, end: skipped.end };
+          expr = this.b.index(expr, skipped, expr.start, skipped.end);
           continue;
         }
-        expr = { kind: 'Index', object: expr, index: index.expr, start: expr.start, end: index.end };
+        expr = this.b.index(expr, this.bracketedExpr(index), expr.start, index.end);
       } else if (t.text === '++' || t.text === '--') {
         this.advance();
-        const node: Update = { kind: 'Update', op: t.text, prefix: false, operand: expr, start: expr.start, end: t.end };
-        expr = node;
+        expr = this.b.update(t.text, false, expr, expr.start, t.end);
       } else {
         break;
       }
@@ -445,37 +452,34 @@ class Parser {
     return expr;
   }
 
-  private parsePrimary(): Expr {
+  private parsePrimary(): N {
     const t = this.peek();
     switch (t.kind) {
-      case 'String': {
+      case 'String':
         this.advance();
-        const node: Expr = { kind: 'String', value: t.text, quote: t.quote ?? '"', start: t.start, end: t.end };
-        if (t.charOffsets) node.charOffsets = t.charOffsets;
-        return node;
-      }
+        return this.b.string(t);
       case 'Number':
         this.advance();
-        return { kind: 'Number', value: Number(t.text), raw: t.text, start: t.start, end: t.end };
+        return this.b.number(t);
       case 'InvalidNumber':
         this.advance();
-        return { kind: 'Error', start: t.start, end: t.end, children: [] };
+        return this.b.error([], t.start, t.end);
       case 'Boolean':
         this.advance();
-        return { kind: 'Boolean', value: t.text === 'true', start: t.start, end: t.end };
+        return this.b.boolean(t);
       case 'Global':
         this.advance();
-        return { kind: 'Global', name: t.text, start: t.start, end: t.end };
+        return this.b.global(t);
       case 'SourceRef':
         this.advance();
-        return { kind: 'SourceRef', path: t.text, node: false, start: t.start, end: t.end };
+        return this.b.sourceRef(t.text, false, t.start, t.end);
       case 'InstanceIndex':
         this.advance();
-        return { kind: 'InstanceIndex', value: Number(t.text), start: t.start, end: t.end };
+        return this.b.instanceIndex(t);
       case 'Identifier':
         this.advance();
         if (Parser.isPunct(this.peek(), '(')) return this.parseCall(t);
-        return { kind: 'Identifier', name: t.text, start: t.start, end: t.end };
+        return this.b.identifier(t);
       case 'Punct':
         if (t.text === '(') return this.parseParen(t);
         if (t.text === '{') return this.parseArray(t);
@@ -488,68 +492,68 @@ class Parser {
   }
 
   /** A Missing node where an expression was expected; the offending token is not consumed. */
-  private missing(t: Token): Missing {
+  private missing(t: Token): N {
     const what = Parser.isEnd(t) ? 'end of script' : describe(t);
     this.error('syntax/expected-expression', `Expected an expression before ${what}.`, t.start, Parser.isEnd(t) ? t.start : t.end);
     // Right after the previous token, so the node stays inside whatever construct contains it.
-    return { kind: 'Missing', start: this.lastEnd, end: this.lastEnd };
+    return this.b.missing(this.lastEnd);
   }
 
-  private parseParen(open: Token): Expr {
+  private parseParen(open: Token): N {
     this.advance();
     if (Parser.isPunct(this.peek(), ')')) {
       const close = this.advance();
       this.error('syntax/expected-expression', 'Empty parentheses: expected an expression.', open.start, close.end);
-      return { kind: 'Paren', expr: { kind: 'Missing', start: open.end, end: open.end }, start: open.start, end: close.end };
+      return this.b.paren(this.b.missing(open.end), open.start, close.end);
     }
     const inner = this.enter(')') ? this.leave(')', this.parseBracketed(')')) : undefined;
     if (!inner) {
       const skipped = this.skipGroup(open.start, ')');
-      return { kind: 'Paren', expr: skipped, start: open.start, end: skipped.end };
+      return this.b.paren(skipped, open.start, skipped.end);
     }
-    return { kind: 'Paren', expr: inner.expr, start: open.start, end: inner.end };
+    return this.b.paren(this.bracketedExpr(inner), open.start, inner.end);
   }
 
   /** `[path]` in operand position: a node path. Anything else in brackets is an error. */
-  private parseNodePath(open: Token): Expr {
+  private parseNodePath(open: Token): N {
     const inner = this.peekAt(1);
     const close = this.peekAt(2);
     if ((inner.kind === 'SourceRef' || inner.kind === 'Identifier') && Parser.isPunct(close, ']')) {
       this.advance();
       this.advance();
       this.advance();
-      return { kind: 'SourceRef', path: inner.text, node: true, start: open.start, end: close.end };
+      return this.b.sourceRef(inner.text, true, open.start, close.end);
     }
     this.advance();
     this.error('syntax/unexpected-token', "Unexpected '[': only a source node path can be written in brackets here.", open.start, open.end);
     if (Parser.isPunct(this.peek(), ']')) {
       const c = this.advance();
-      return { kind: 'Error', start: open.start, end: c.end, children: [] };
+      return this.b.error([], open.start, c.end);
     }
     const body = this.enter(']') ? this.leave(']', this.parseBracketed(']')) : undefined;
     if (!body) return this.skipGroup(open.start, ']');
-    const children = body.expr.kind === 'Error' && body.extra ? body.expr.children : [body.expr];
-    return { kind: 'Error', start: open.start, end: body.end, children };
+    const children = body.extra.length > 0 ? [body.first, ...body.extra] : [body.first];
+    return this.b.error(children, open.start, body.end);
   }
 
-  private parseCall(name: Token): Expr {
+  private parseCall(name: Token): N {
     this.advance(); // (
     const args = this.enter(')') ? this.leave(')', this.parseList(')')) : undefined;
     if (!args) {
       const skipped = this.skipGroup(name.end, ')');
-      return { kind: 'Call', name: name.text, nameStart: name.start, nameEnd: name.end, args: [], start: name.start, end: skipped.end };
+      return this.b.call(name, [], skipped.end);
     }
-    return { kind: 'Call', name: name.text, nameStart: name.start, nameEnd: name.end, args, start: name.start, end: this.listEnd };
+    return this.b.call(name, args, this.listEnd);
   }
 
-  private parseArray(open: Token): Expr {
+  private parseArray(open: Token): N {
     this.advance(); // {
     const list = this.enter('}') ? this.leave('}', this.parseList('}')) : undefined;
     if (!list) {
       const skipped = this.skipGroup(open.start, '}');
-      return { kind: 'Array', elements: [skipped], start: open.start, end: skipped.end };
+      return this.b.array([skipped], open.start, skipped.end);
     }
-    return { kind: 'Array', elements: list, start: open.start, end: this.listEnd };
+    return this.b.array(list, open.start, this.listEnd);
   }
 
   /**
@@ -570,11 +574,11 @@ class Parser {
   }
 
   /** The group skipped by the nesting cap, up to and including `closer` when it is there. */
-  private skipGroup(start: number, closer: Closer): Expr {
+  private skipGroup(start: number, closer: Closer): N {
     const skipped = this.tooDeep(true);
     const t = this.peek();
     if (Parser.isPunct(t, closer)) this.advance();
-    return { kind: 'Error', start, end: Math.max(skipped.end, this.lastEnd), children: [] };
+    return this.b.error([], start, Math.max(skipped.end, this.lastEnd));
   }
 
   /**
@@ -582,12 +586,17 @@ class Parser {
    * stray `,` collected into an Error node (`extra` tells). Runs between enter and leave, so the recursion through
    * stray commas is depth-counted too.
    */
-  private parseBracketed(closer: Closer): { expr: Expr; extra: boolean; end: number } {
+  private parseBracketed(closer: Closer): { first: N; extra: N[]; end: number } {
     const first = Parser.isPunct(this.peek(), closer) ? this.missing(this.peek()) : this.parseSequence();
-    const extra: Expr[] = [];
+    const extra: N[] = [];
     const end = this.expectCloser(closer, extra);
-    if (extra.length === 0) return { expr: first, extra: false, end };
-    return { expr: { kind: 'Error', start: first.start, end: extra[extra.length - 1].end, children: [first, ...extra] }, extra: true, end };
+    return { first, extra, end };
+  }
+
+  /** The bracketed content as one node: the sequence, or with the expressions after stray commas, an error node. */
+  private bracketedExpr(r: { first: N; extra: N[] }): N {
+    if (r.extra.length === 0) return r.first;
+    return this.b.error([r.first, ...r.extra], r.first.start, r.extra[r.extra.length - 1].end);
   }
 
   /**
@@ -595,7 +604,7 @@ class Parser {
    * (expressions after a stray `,` are parsed into `extra`); an outer closer or the end leaves this construct
    * unclosed. Returns the construct's end offset.
    */
-  private expectCloser(closer: Closer, extra: Expr[]): number {
+  private expectCloser(closer: Closer, extra: N[]): number {
     while (true) {
       const t = this.peek();
       if (Parser.isPunct(t, closer)) {
@@ -616,8 +625,8 @@ class Parser {
    * Comma-separated items up to `closer` (call arguments, array elements); the list's end offset goes to `listEnd`
    * (read right after: no result object per call).
    */
-  private parseList(closer: ')' | '}'): Expr[] {
-    const items: Expr[] = [];
+  private parseList(closer: ')' | '}'): N[] {
+    const items: N[] = [];
     if (Parser.isPunct(this.peek(), closer)) {
       this.listEnd = this.advance().end;
       return items;
@@ -656,7 +665,7 @@ class Parser {
    * Nesting cap reached: report once and skip the rest of this operand without recursion — tokens up to a
    * closer (or, unless `wholeGroup`, a `,` or `;`) at bracket balance zero.
    */
-  private tooDeep(wholeGroup = false): Expr {
+  private tooDeep(wholeGroup = false): N {
     const first = this.peek();
     this.error('syntax/too-deep', `Expressions are nested more than ${this.maxDepth} levels deep; the rest of this group is not analysed.`, first.start, first.end);
     let balance = 0;
@@ -674,7 +683,7 @@ class Parser {
       this.advance();
     }
     // Nothing skipped (a closer or the end came first): zero-width right after the previous token.
-    if (this.pos === before) return { kind: 'Error', start: this.lastEnd, end: this.lastEnd, children: [] };
-    return { kind: 'Error', start: first.start, end: this.lastEnd, children: [] };
+    if (this.pos === before) return this.b.error([], this.lastEnd, this.lastEnd);
+    return this.b.error([], first.start, this.lastEnd);
   }
 }
