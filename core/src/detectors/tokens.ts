@@ -5,8 +5,8 @@
 // bounded quantifiers, so the scan is linear in the text length.
 
 import { bytesToAscii, bytesToUtf8, crc32, decodeBase64, isAlnumCode as codec_isAlnumCode, isDigitCode as codec_isDigitCode, isLowerCode as codec_isLowerCode, isUpperCode as codec_isUpperCode, toBase62 } from './codec';
-import { looksRandom, shannonEntropy } from './entropy';
-import { isCredentialName } from './names';
+import { looksLikeIssuedKey, looksRandom, shannonEntropy } from './entropy';
+import { isCredentialName, isKeyHeaderName } from './names';
 import { scanPemPrivateKeys } from './pem';
 import { canBeCredentialValue, isPlaceholder, looksLikeSentence, type ValueSite } from './placeholder';
 
@@ -651,7 +651,9 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   const key = text.slice(keyStart, keyEnd);
   // A URL parameter named just `key` or `sig(nature)` holds a key when its value is random (`…/zones?key=9f3c…`).
   const bareUrlKey = sep === 61 && (text[keyStart - 1] === '?' || text[keyStart - 1] === '&') && /^(?:key|sig|signature)$/i.test(key);
-  if (!bareUrlKey && (!CREDENTIAL_HINT_RE.test(key) || !isCredentialName(key))) return -1;
+  // A header or parameter named like a key (`X-Auth-Key: …`, `&client-key=…`) holds one when its value is random.
+  const keyHeader = !bareUrlKey && !isCredentialName(key) && isKeyHeaderName(key);
+  if (!bareUrlKey && !keyHeader && (!CREDENTIAL_HINT_RE.test(key) || !isCredentialName(key))) return -1;
   // value
   let k = i + 1;
   sp = 0;
@@ -705,6 +707,7 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   // `pw = -x` / `pw=*p` in code are operators; in a connection string the characters are the password's.
   if (!quoted && !connection && /^[+\-*/]/.test(value)) return -1;
   if (isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) return -1;
+  if (keyHeader && !looksLikeIssuedKey(value)) return -1;
   if (bareUrlKey && !(value.length >= 16 && /^[\w%.~+/=-]+$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value) && (looksRandom(value) || /^[0-9a-f]{16,}$/i.test(value)))) return -1;
   if (/^(?:basic|bearer|token|digest|ntlm|negotiate)\s/i.test(value)) return -1; // header values: scanAuthHeaders
   if (sep === 61 && (before === '?' || before === '&') && isPlaceholder(percentDecoded(value).split('/')[0], where)) return -1; // `X-Amz-Credential=<example key>/…`

@@ -31,6 +31,8 @@ const exported = cloudExport({ scripts: [{ name: 'Charge', body: js(`var key = "
 
 runRuleTable('secrets/known-token', {
   valid: [
+    // Header blocks with key-named headers that hold no random key.
+    { code: jb('$h = "Idempotency-Key: order-20240611-0042\\r\\nX-Sort-Key: created_at";', `$h2 = "X-Idempotency-Key: ${pick(332, 32)}";`) },
     // Other Authorization schemes need a header and a value: a template, the scheme word alone, prose.
     { code: jb('$h = "Authorization: SSWS {{okta_token}}";', '$auth_type = "SSWS";', '$doc = "ApiKey authentication is used for the partner feed";') },
     { code: jb(`$m = "key-${pick(353, 32)}";`, '$n = "abc8Q~short";') },
@@ -77,6 +79,8 @@ runRuleTable('secrets/known-token', {
     { code: jb(...pemPrivateKey(326, 'PUBLIC KEY').map((l) => `// ${l}`)) },
   ],
   invalid: [
+    // A header named like a key inside a header block holds a random key.
+    { code: jb(`$h = "Accept: application/json\\r\\nX-Auth-Key: ${hex(331, 32)}";`), lines: [2] },
     // Cloud keys.
     { code: jb(`$k = "${akia}";`), lines: [2], message: /AWS access key id/, fix: true },
     { code: jb(`$pair = "${akia}:${awsSecret}";`), lines: [2, 2], message: /AWS/ },
