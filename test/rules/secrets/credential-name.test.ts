@@ -39,6 +39,9 @@ runRuleTable('secrets/credential-name', {
     // Empty strings and placeholders.
     { code: jb('$password = "";') },
     { code: jb('$password = "<password>";') },
+    // The user name before a `":"` piece of user:password under an auth name; the password is a reference.
+    { code: jb('$rest.auth = "Basic " + Base64Encode("rest_user" + ":" + $pv_pw);', 'creds = "svc_rates" + ":" + Get("pv_rates_pw");') },
+    { code: jb('$api.key2 = "<<SECRET>>";', '$sftp.password = "<<sftp password>>";') },
     { code: jb('$token = "{{token}}";') },
     { code: jb('$client_secret = "${CLIENT_SECRET}";') },
     { code: jb('$db_password = "****";') },
@@ -89,6 +92,8 @@ runRuleTable('secrets/credential-name', {
     { code: js(`var tokenUrl = "${pick(215, 24)}";`), file: 'url.js' },
   ],
   invalid: [
+    // The password after the `":"` piece is still hard-coded.
+    { code: jb(`$rest.auth = "Basic " + Base64Encode("rest_user" + ":" + "${password(248)}");`), lines: [2], secrets: [password(248)] },
     // A header named like a key (policy §1: high-entropy literal with context "an HTTP header named like a key").
     { code: jb(`Set("jitterbit.networking.http.request.header.X-Auth-Key", "${hex(244, 32)}");`), lines: [2], message: /X-Auth-Key/, secrets: [hex(244, 32)] },
     { code: jb(`Set("jitterbit.networking.http.request.header.x-functions-key", "${pick(245, 54)}");`), lines: [2], secrets: [pick(245, 54)] },
