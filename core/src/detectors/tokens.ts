@@ -100,10 +100,11 @@ interface Markers {
   pem: boolean;
   url: boolean;
   authScheme: boolean;
+  oracle: boolean;
 }
 
 const MARKER_RE =
-  /AKIA|ASIA|[Ss]ecret|SECRET|AccountKey|SharedAccessKey|sig=|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack\.com|_live_|_test_|whsec_|SG\.|00D|glpat-|shp(?:at|ca|pa|ss)_|pypi-|sk-|eyJ|-----BEGIN |:\/\/|(?:AC|SK)[0-9a-f]{8}|[Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN|SSWS|GenieKey|[Aa]pi[Kk]ey|APIKEY|do[opr]_v1_|GOCSPX-|ATATT3|lin_api_|PMAK-|NRAK-|HRKU-|dapi[0-9a-f]|xkeysib-|sq0(?:atp|csp)-|ntn_|figd_|dp\.pt\.|pat-(?:na|eu)1-|\dQ~|key-[0-9a-f]{8}|[0-9a-f]{8}-us\d/g;
+  /AKIA|ASIA|[Ss]ecret|SECRET|AccountKey|SharedAccessKey|sig=|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack\.com|_live_|_test_|whsec_|SG\.|00D|glpat-|shp(?:at|ca|pa|ss)_|pypi-|sk-|eyJ|-----BEGIN |:\/\/|(?:AC|SK)[0-9a-f]{8}|[Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN|SSWS|GenieKey|[Aa]pi[Kk]ey|APIKEY|do[opr]_v1_|GOCSPX-|ATATT3|lin_api_|PMAK-|NRAK-|HRKU-|dapi[0-9a-f]|xkeysib-|sq0(?:atp|csp)-|ntn_|figd_|dp\.pt\.|pat-(?:na|eu)1-|\dQ~|key-[0-9a-f]{8}|[0-9a-f]{8}-us\d|jdbc:oracle:/g;
 
 /** Markers of the formats in MISC_FORMATS (checked before the first-character switch below). */
 const MISC_MARKER_RE = /^(?:do[opr]_v1_|GOCSPX-|ATATT3|lin_api_|PMAK-|NRAK-|HRKU-|dapi[0-9a-f]|xkeysib-|sq0(?:atp|csp)-|ntn_|figd_|dp\.pt\.|pat-(?:na|eu)1-|\dQ~|key-[0-9a-f]{8}|[0-9a-f]{8}-us\d)$/;
@@ -114,7 +115,7 @@ function emptyMarkers(): Markers {
   return {
     aws: false, secret: false, accountKey: false, sharedAccessKey: false, sig: false, google: false, gh: false, ghPat: false,
     npm: false, slack: false, slackHook: false, stripe: false, whsec: false, sendgrid: false, twilio: false, salesforce: false,
-    misc: false, jwt: false, pem: false, url: false, authScheme: false,
+    misc: false, jwt: false, pem: false, url: false, authScheme: false, oracle: false,
   };
 }
 const NO_MARKERS: Markers = emptyMarkers();
@@ -185,6 +186,9 @@ function findMarkers(text: string): Markers {
         break;
       case 58:
         mk.url = true;
+        break;
+      case 106: // j
+        mk.oracle = true;
         break;
       default:
         mk.authScheme = true; // Basic / Bearer / Token in any of the cases above
@@ -498,6 +502,20 @@ function scanUrlUserinfo(text: string, where: ValueSite, out: Out, mk: Markers):
   });
 }
 
+// Oracle JDBC URLs carry the credentials before the host: `jdbc:oracle:thin:scott/tiger@db:1521/ORCL`.
+const ORACLE_JDBC_RE = /jdbc:oracle:(?:thin|oci8?|kprb):([A-Za-z0-9_$#.]{1,128})\/("[^"\r\n]{1,128}"|[^\s@/"'<>\\]{1,128})@/gi;
+
+function scanOracleJdbc(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.oracle) return;
+  eachMatch(ORACLE_JDBC_RE, text, (m) => {
+    const raw = m[2];
+    const pass = raw.startsWith('"') ? raw.slice(1, -1) : raw;
+    if (pass === '' || isReferenceLike(pass) || isPlaceholder(pass, where)) return;
+    const s = m.index + m[0].length - 1 - raw.length + (raw.startsWith('"') ? 1 : 0);
+    push(out, 'connection-string-password', 'password in an Oracle JDBC URL (user/password@host)', s, s + pass.length, 'medium', P_STRUCT + 1);
+  });
+}
+
 function isReferenceLike(v: string): boolean {
   const c = v[0];
   return c === '$' || c === '[' || c === '{' || (c === '%' && v.endsWith('%')) || v.startsWith('<') || v.includes('${') || v.includes('{{');
@@ -771,7 +789,7 @@ type Detector = (text: string, where: ValueSite, out: Out, mk: Markers) => void;
 
 const DETECTORS: Detector[] = [
   scanAws, scanAzure, scanGoogle, scanGithubNpm, scanSlack, scanStripe, scanSendgrid, scanTwilio, scanSalesforce, scanMisc,
-  scanJwt, scanPem, scanUrlUserinfo, scanAuthHeaders, scanWholeBasicBase64, scanKeyValues, scanXmlElements,
+  scanJwt, scanPem, scanUrlUserinfo, scanOracleJdbc, scanAuthHeaders, scanWholeBasicBase64, scanKeyValues, scanXmlElements,
 ];
 
 /** Texts longer than CHUNK are scanned in overlapping windows (bounded per-window work, linear overall). */
@@ -783,7 +801,7 @@ const OVERLAP = 16384;
  * pairs, XML elements, AWS/Twilio labels), a URL scheme, or an auth scheme word. Most code literals have none,
  * and then the whole scan is one regex test.
  */
-const TRIGGER_RE = /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack|_live_|_test_|whsec_|SG\.|00D|glpat-|shp|pypi-|sk-|eyJ|-----BEGIN|:\/\/|basic|bearer|pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|(?:AC|SK)[0-9a-f]{32}|ssws|geniekey|_v1_|gocspx-|atatt3|lin_api_|pmak-|nrak-|hrku-|dapi|sq0|ntn_|figd_|dp\.pt\.|pat-|q~|-us\d/i;
+const TRIGGER_RE = /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack|_live_|_test_|whsec_|SG\.|00D|glpat-|shp|pypi-|sk-|eyJ|-----BEGIN|:\/\/|basic|bearer|pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|(?:AC|SK)[0-9a-f]{32}|ssws|geniekey|_v1_|gocspx-|atatt3|lin_api_|pmak-|nrak-|hrku-|dapi|sq0|ntn_|figd_|dp\.pt\.|pat-|q~|-us\d|jdbc:oracle/i;
 const BASE64ISH_RE = /^\s*["'`]?[A-Za-z0-9+/]{8,512}={0,2}["'`]?\s*$/;
 
 function runDetectors(text: string, where: ValueSite, out: Out): void {
