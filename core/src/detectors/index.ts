@@ -6,7 +6,7 @@ export type { CredentialNameKind, SensitiveDataNameKind } from './names';
 export { isPlaceholder, canBeCredentialValue, isPlainUrl, looksLikeSentence, AWS_EXAMPLE_KEYS } from './placeholder';
 export type { ValueSite } from './placeholder';
 export { shannonEntropy, looksRandom, looksLikeIssuedKey, isIdentifierShape, isSalesforceId18 } from './entropy';
-export { scanSecretTokens, isJwt, hasValidTokenChecksum, decodeBasicCredentials } from './tokens';
+export { scanSecretTokens, isAwsSecretKeyShape, isJwt, hasValidTokenChecksum, decodeBasicCredentials } from './tokens';
 export type { SecretMatch } from './tokens';
 export { scanPemPrivateKeys } from './pem';
 export type { PemMatch } from './pem';

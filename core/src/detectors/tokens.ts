@@ -203,6 +203,14 @@ const AWS_KEY_ID_RE = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/
 const AWS_SECRET_RE = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const AWS_SECRET_LABEL_RE = /(?:secret[\s_.-]?(?:access)?[\s_.-]?key|secretaccesskey|aws[\s_.-]?secret)["']?\s{0,3}[:=,]?\s{0,3}["']?$/i;
 
+const AWS_SECRET_WHOLE_RE = /^[A-Za-z0-9/+]{40}$/;
+
+/** A whole value shaped like an AWS secret access key (40 base64 characters, three classes, high entropy). */
+export function isAwsSecretKeyShape(value: string): boolean {
+  const v = value.trim();
+  return AWS_SECRET_WHOLE_RE.test(v) && charClasses(v) >= 3 && !v.includes('EXAMPLE') && !isPlaceholder(v, 'code') && shannonEntropy(v) >= 4.0;
+}
+
 function scanAws(text: string, where: ValueSite, out: Out, mk: Markers): void {
   const ids: number[] = [];
   if (mk.aws) {
