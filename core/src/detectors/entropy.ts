@@ -145,3 +145,15 @@ export function looksRandom(value: string): boolean {
   if (h < threshold) return false;
   return transitions / (n - 1) >= 0.22;
 }
+
+const HEX_KEY_RE = /^(?=[0-9a-f-]*\d)(?=[0-9a-f-]*[a-f])(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{20,128})$/i;
+
+/**
+ * A value that an HTTP header or URL parameter named like a key holds as a credential: random-looking, or a long hex
+ * or UUID-shaped key (many APIs issue those; policy "Random-looking shapes" under a credential context).
+ */
+export function looksLikeIssuedKey(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 20 || v.length > 512) return false;
+  return looksRandom(v) || HEX_KEY_RE.test(v);
+}

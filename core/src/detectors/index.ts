@@ -1,12 +1,12 @@
 // Value-level detectors: they look at one string (a literal value, a comment's text, a config value) and,
 // optionally, at the name it is stored under. Pure, total (never throw), linear in the input.
 
-export { isCredentialName, credentialNameKind, isSensitiveDataName, sensitiveDataNameKind, nameSegments, knownNamePhrases, CREDENTIAL_HINT_RE } from './names';
+export { isCredentialName, isKeyHeaderName, credentialNameKind, isSensitiveDataName, sensitiveDataNameKind, nameSegments, knownNamePhrases, CREDENTIAL_HINT_RE } from './names';
 export type { CredentialNameKind, SensitiveDataNameKind } from './names';
 export { isPlaceholder, canBeCredentialValue, isPlainUrl, looksLikeSentence, AWS_EXAMPLE_KEYS } from './placeholder';
 export type { ValueSite } from './placeholder';
-export { shannonEntropy, looksRandom, isIdentifierShape, isSalesforceId18 } from './entropy';
-export { scanSecretTokens, isJwt, hasValidTokenChecksum, decodeBasicCredentials } from './tokens';
+export { shannonEntropy, looksRandom, looksLikeIssuedKey, isIdentifierShape, isSalesforceId18 } from './entropy';
+export { scanSecretTokens, isAwsSecretKeyShape, isJwt, hasValidTokenChecksum, decodeBasicCredentials } from './tokens';
 export type { SecretMatch } from './tokens';
 export { scanPemPrivateKeys } from './pem';
 export type { PemMatch } from './pem';

@@ -190,6 +190,46 @@ export function credentialNameKind(name: string): CredentialNameKind | undefined
   return undefined;
 }
 
+/**
+ * Words before a header's trailing `Key` that name something other than a credential: an idempotency or sort key,
+ * a public key, a correlation id (`Idempotency-Key`, `X-Sort-Key`, `X-Public-Key`).
+ */
+const KEY_HEADER_NEUTRAL = new Set([
+  'idempotency', 'sort', 'partition', 'cache', 'routing', 'dedup', 'deduplication', 'dedupe', 'lookup', 'row', 'primary',
+  'foreign', 'object', 'record', 'message', 'correlation', 'request', 'trace', 'event', 'group', 'order', 'range', 'hash',
+  'public', 'business', 'natural', 'composite', 'unique', 'entity', 'resource', 'tenant', 'locale', 'language',
+]);
+
+/**
+ * An HTTP header named like a key (policy section 1, high-entropy literals "with context": an HTTP header named like a
+ * key): `X-Auth-Key`, `x-functions-key`, `X-Client-Key`, also behind the Jitterbit header variables
+ * (`jitterbit.networking.http.request.header.X-Auth-Key`). The name is hyphenated like a header (or carries a header
+ * prefix) and its last word is `key`; a value under it is a credential only when it is random-looking (the rule's
+ * caller checks that).
+ */
+export function isKeyHeaderName(name: string): boolean {
+  const len = name.length;
+  if (len < 5 || len > MAX_NAME) return false;
+  // Cheap first test: the name ends in `key` (any case).
+  const k = name.charCodeAt(len - 1) | 32;
+  if (k !== 121 || (name.charCodeAt(len - 2) | 32) !== 101 || (name.charCodeAt(len - 3) | 32) !== 107) return false;
+  let n = name;
+  while (n.startsWith('$')) n = n.slice(1);
+  let prefixed = false;
+  const lower = n.toLowerCase();
+  for (const p of HEADER_PREFIXES) {
+    if (lower.startsWith(p)) {
+      n = n.slice(p.length);
+      prefixed = true;
+      break;
+    }
+  }
+  if (!prefixed && !/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/.test(n)) return false;
+  const segs = n.toLowerCase().split(/[-_]/);
+  if (segs[segs.length - 1] !== 'key') return false;
+  return segs.length < 2 || !KEY_HEADER_NEUTRAL.has(segs[segs.length - 2]);
+}
+
 /** True when the name is a credential name per policy: a credential word ENDS the name. */
 export function isCredentialName(name: string): boolean {
   return credentialNameKind(name) !== undefined;

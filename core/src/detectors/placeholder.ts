@@ -75,7 +75,8 @@ const REFERENCE_RE = /^\$[A-Za-z_][\w.]{0,200}$/;
 const PV_RE = /^\[[A-Za-z_][\w .]{0,200}\]$/;
 /** `Get("x")`, `Jitterbit.GetVar("$token")`, `GetVar($x)`, `f()`: a call whose first argument is a string, a reference or nothing. */
 const CALL_RE = /^[A-Za-z_][\w.]{0,64}\s{0,4}\(\s{0,4}(?:"[^"]{0,200}"|'[^']{0,200}'|\$[\w.]{1,200}|\[[\w. ]{1,200}\])?\s{0,4}(?:,[^()]{0,300})?\)$/;
-const ANGLE_RE = /^<[^<>]{1,80}>$/;
+/** `<password>`, also doubled (`<<SECRET>>`, `<<api key>>`). */
+const ANGLE_RE = /^<<?[^<>]{1,80}>>?$/;
 const MUSTACHE_RE = /^\{\{.{1,120}\}\}$/s;
 const DOLLAR_BRACE_RE = /^[$#@%]\{.{1,120}\}$/s;
 const PERCENT_RE = /^%[A-Za-z_][\w.-]{0,80}%$/;

@@ -5,8 +5,8 @@
 // bounded quantifiers, so the scan is linear in the text length.
 
 import { bytesToAscii, bytesToUtf8, crc32, decodeBase64, isAlnumCode as codec_isAlnumCode, isDigitCode as codec_isDigitCode, isLowerCode as codec_isLowerCode, isUpperCode as codec_isUpperCode, toBase62 } from './codec';
-import { looksRandom, shannonEntropy } from './entropy';
-import { isCredentialName } from './names';
+import { looksLikeIssuedKey, looksRandom, shannonEntropy } from './entropy';
+import { isCredentialName, isKeyHeaderName } from './names';
 import { scanPemPrivateKeys } from './pem';
 import { canBeCredentialValue, isPlaceholder, looksLikeSentence, type ValueSite } from './placeholder';
 
@@ -100,10 +100,11 @@ interface Markers {
   pem: boolean;
   url: boolean;
   authScheme: boolean;
+  oracle: boolean;
 }
 
 const MARKER_RE =
-  /AKIA|ASIA|[Ss]ecret|SECRET|AccountKey|SharedAccessKey|sig=|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack\.com|_live_|_test_|whsec_|SG\.|00D|glpat-|shp(?:at|ca|pa|ss)_|pypi-|sk-|eyJ|-----BEGIN |:\/\/|(?:AC|SK)[0-9a-f]{8}|[Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN|SSWS|GenieKey|[Aa]pi[Kk]ey|APIKEY|do[opr]_v1_|GOCSPX-|ATATT3|lin_api_|PMAK-|NRAK-|HRKU-|dapi[0-9a-f]|xkeysib-|sq0(?:atp|csp)-|ntn_|figd_|dp\.pt\.|pat-(?:na|eu)1-|\dQ~|key-[0-9a-f]{8}|[0-9a-f]{8}-us\d/g;
+  /AKIA|ASIA|[Ss]ecret|SECRET|AccountKey|SharedAccessKey|sig=|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack\.com|_live_|_test_|whsec_|SG\.|00D|glpat-|shp(?:at|ca|pa|ss)_|pypi-|sk-|eyJ|-----BEGIN |:\/\/|(?:AC|SK)[0-9a-f]{8}|[Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN|SSWS|GenieKey|[Aa]pi[Kk]ey|APIKEY|do[opr]_v1_|GOCSPX-|ATATT3|lin_api_|PMAK-|NRAK-|HRKU-|dapi[0-9a-f]|xkeysib-|sq0(?:atp|csp)-|ntn_|figd_|dp\.pt\.|pat-(?:na|eu)1-|\dQ~|key-[0-9a-f]{8}|[0-9a-f]{8}-us\d|jdbc:oracle:/g;
 
 /** Markers of the formats in MISC_FORMATS (checked before the first-character switch below). */
 const MISC_MARKER_RE = /^(?:do[opr]_v1_|GOCSPX-|ATATT3|lin_api_|PMAK-|NRAK-|HRKU-|dapi[0-9a-f]|xkeysib-|sq0(?:atp|csp)-|ntn_|figd_|dp\.pt\.|pat-(?:na|eu)1-|\dQ~|key-[0-9a-f]{8}|[0-9a-f]{8}-us\d)$/;
@@ -114,7 +115,7 @@ function emptyMarkers(): Markers {
   return {
     aws: false, secret: false, accountKey: false, sharedAccessKey: false, sig: false, google: false, gh: false, ghPat: false,
     npm: false, slack: false, slackHook: false, stripe: false, whsec: false, sendgrid: false, twilio: false, salesforce: false,
-    misc: false, jwt: false, pem: false, url: false, authScheme: false,
+    misc: false, jwt: false, pem: false, url: false, authScheme: false, oracle: false,
   };
 }
 const NO_MARKERS: Markers = emptyMarkers();
@@ -186,6 +187,9 @@ function findMarkers(text: string): Markers {
       case 58:
         mk.url = true;
         break;
+      case 106: // j
+        mk.oracle = true;
+        break;
       default:
         mk.authScheme = true; // Basic / Bearer / Token in any of the cases above
     }
@@ -198,6 +202,14 @@ function findMarkers(text: string): Markers {
 const AWS_KEY_ID_RE = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
 const AWS_SECRET_RE = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const AWS_SECRET_LABEL_RE = /(?:secret[\s_.-]?(?:access)?[\s_.-]?key|secretaccesskey|aws[\s_.-]?secret)["']?\s{0,3}[:=,]?\s{0,3}["']?$/i;
+
+const AWS_SECRET_WHOLE_RE = /^[A-Za-z0-9/+]{40}$/;
+
+/** A whole value shaped like an AWS secret access key (40 base64 characters, three classes, high entropy). */
+export function isAwsSecretKeyShape(value: string): boolean {
+  const v = value.trim();
+  return AWS_SECRET_WHOLE_RE.test(v) && charClasses(v) >= 3 && !v.includes('EXAMPLE') && !isPlaceholder(v, 'code') && shannonEntropy(v) >= 4.0;
+}
 
 function scanAws(text: string, where: ValueSite, out: Out, mk: Markers): void {
   const ids: number[] = [];
@@ -498,6 +510,20 @@ function scanUrlUserinfo(text: string, where: ValueSite, out: Out, mk: Markers):
   });
 }
 
+// Oracle JDBC URLs carry the credentials before the host: `jdbc:oracle:thin:scott/tiger@db:1521/ORCL`.
+const ORACLE_JDBC_RE = /jdbc:oracle:(?:thin|oci8?|kprb):([A-Za-z0-9_$#.]{1,128})\/("[^"\r\n]{1,128}"|[^\s@/"'<>\\]{1,128})@/gi;
+
+function scanOracleJdbc(text: string, where: ValueSite, out: Out, mk: Markers): void {
+  if (!mk.oracle) return;
+  eachMatch(ORACLE_JDBC_RE, text, (m) => {
+    const raw = m[2];
+    const pass = raw.startsWith('"') ? raw.slice(1, -1) : raw;
+    if (pass === '' || isReferenceLike(pass) || isPlaceholder(pass, where)) return;
+    const s = m.index + m[0].length - 1 - raw.length + (raw.startsWith('"') ? 1 : 0);
+    push(out, 'connection-string-password', 'password in an Oracle JDBC URL (user/password@host)', s, s + pass.length, 'medium', P_STRUCT + 1);
+  });
+}
+
 function isReferenceLike(v: string): boolean {
   const c = v[0];
   return c === '$' || c === '[' || c === '{' || (c === '%' && v.endsWith('%')) || v.startsWith('<') || v.includes('${') || v.includes('{{');
@@ -651,7 +677,9 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   const key = text.slice(keyStart, keyEnd);
   // A URL parameter named just `key` or `sig(nature)` holds a key when its value is random (`…/zones?key=9f3c…`).
   const bareUrlKey = sep === 61 && (text[keyStart - 1] === '?' || text[keyStart - 1] === '&') && /^(?:key|sig|signature)$/i.test(key);
-  if (!bareUrlKey && (!CREDENTIAL_HINT_RE.test(key) || !isCredentialName(key))) return -1;
+  // A header or parameter named like a key (`X-Auth-Key: …`, `&client-key=…`) holds one when its value is random.
+  const keyHeader = !bareUrlKey && !isCredentialName(key) && isKeyHeaderName(key);
+  if (!bareUrlKey && !keyHeader && (!CREDENTIAL_HINT_RE.test(key) || !isCredentialName(key))) return -1;
   // value
   let k = i + 1;
   sp = 0;
@@ -705,6 +733,7 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   // `pw = -x` / `pw=*p` in code are operators; in a connection string the characters are the password's.
   if (!quoted && !connection && /^[+\-*/]/.test(value)) return -1;
   if (isReferenceLike(value) || !canBeCredentialValue(value) || isPlaceholder(value, where)) return -1;
+  if (keyHeader && !looksLikeIssuedKey(value)) return -1;
   if (bareUrlKey && !(value.length >= 16 && /^[\w%.~+/=-]+$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value) && (looksRandom(value) || /^[0-9a-f]{16,}$/i.test(value)))) return -1;
   if (/^(?:basic|bearer|token|digest|ntlm|negotiate)\s/i.test(value)) return -1; // header values: scanAuthHeaders
   if (sep === 61 && (before === '?' || before === '&') && isPlaceholder(percentDecoded(value).split('/')[0], where)) return -1; // `X-Amz-Credential=<example key>/…`
@@ -768,7 +797,7 @@ type Detector = (text: string, where: ValueSite, out: Out, mk: Markers) => void;
 
 const DETECTORS: Detector[] = [
   scanAws, scanAzure, scanGoogle, scanGithubNpm, scanSlack, scanStripe, scanSendgrid, scanTwilio, scanSalesforce, scanMisc,
-  scanJwt, scanPem, scanUrlUserinfo, scanAuthHeaders, scanWholeBasicBase64, scanKeyValues, scanXmlElements,
+  scanJwt, scanPem, scanUrlUserinfo, scanOracleJdbc, scanAuthHeaders, scanWholeBasicBase64, scanKeyValues, scanXmlElements,
 ];
 
 /** Texts longer than CHUNK are scanned in overlapping windows (bounded per-window work, linear overall). */
@@ -780,7 +809,7 @@ const OVERLAP = 16384;
  * pairs, XML elements, AWS/Twilio labels), a URL scheme, or an auth scheme word. Most code literals have none,
  * and then the whole scan is one regex test.
  */
-const TRIGGER_RE = /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack|_live_|_test_|whsec_|SG\.|00D|glpat-|shp|pypi-|sk-|eyJ|-----BEGIN|:\/\/|basic|bearer|pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|(?:AC|SK)[0-9a-f]{32}|ssws|geniekey|_v1_|gocspx-|atatt3|lin_api_|pmak-|nrak-|hrku-|dapi|sq0|ntn_|figd_|dp\.pt\.|pat-|q~|-us\d/i;
+const TRIGGER_RE = /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|npm_|xox|xapp-|hooks\.slack|_live_|_test_|whsec_|SG\.|00D|glpat-|shp|pypi-|sk-|eyJ|-----BEGIN|:\/\/|basic|bearer|pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred|(?:AC|SK)[0-9a-f]{32}|ssws|geniekey|_v1_|gocspx-|atatt3|lin_api_|pmak-|nrak-|hrku-|dapi|sq0|ntn_|figd_|dp\.pt\.|pat-|q~|-us\d|jdbc:oracle/i;
 const BASE64ISH_RE = /^\s*["'`]?[A-Za-z0-9+/]{8,512}={0,2}["'`]?\s*$/;
 
 function runDetectors(text: string, where: ValueSite, out: Out): void {

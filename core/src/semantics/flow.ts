@@ -455,7 +455,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
             const prev = e.items[i - 1];
             if (prev.k === 'lit' && typeof prev.value === 'string' && /\bbasic\s+$/i.test(prev.value)) basicAuthCall = x;
           }
-          t = join(t, ev(x, partCtx, d));
+          // `"svc_user" + ":" + $pw`: a piece followed by a piece that opens with `:` is the user name of user:password.
+          const next = e.items[i + 1];
+          const userPart = x.k === 'lit' && next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.startsWith(':');
+          t = join(t, ev(x, userPart ? NONE : partCtx, d));
         }
         return t;
       }

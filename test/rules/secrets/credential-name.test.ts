@@ -17,6 +17,11 @@ const mapped = cloudExport({
 
 runRuleTable('secrets/credential-name', {
   valid: [
+    // Headers named like a key that hold no credential: an idempotency, sort or public key, a value that is no random key.
+    { code: jb(`Set("jitterbit.networking.http.request.header.Idempotency-Key", "${pick(241, 32)}");`, 'Set("jitterbit.networking.http.request.header.X-Sort-Key", "created_at");', `Set("jitterbit.networking.http.request.header.X-Public-Key", "${pick(242, 44)}");`) },
+    { code: js('var h = {};', 'h["X-Client-Key"] = "partner-portal-prod";', 'h["X-Auth-Key"] = "{{auth_key}}";'), file: 'hdr-key.js' },
+    // A key-named variable that is not a header (`record_key`) with a random value: no credential name.
+    { code: jb(`$record_key = "${pick(243, 24)}";`) },
     // Prose in comments: a hash, a URL or a qualified noun after the credential word is not a disclosed value.
     { code: jb(`// password hash: ${hex(226, 64)}`, '// token url was https://auth.northwind-ops.com/oauth2/token', `// private key file checksum: ${hex(227, 32)}`, '$x = 1;') },
     // Commented-out calls with a placeholder word or a reference in the credential position.
@@ -34,6 +39,9 @@ runRuleTable('secrets/credential-name', {
     // Empty strings and placeholders.
     { code: jb('$password = "";') },
     { code: jb('$password = "<password>";') },
+    // The user name before a `":"` piece of user:password under an auth name; the password is a reference.
+    { code: jb('$rest.auth = "Basic " + Base64Encode("rest_user" + ":" + $pv_pw);', 'creds = "svc_rates" + ":" + Get("pv_rates_pw");') },
+    { code: jb('$api.key2 = "<<SECRET>>";', '$sftp.password = "<<sftp password>>";') },
     { code: jb('$token = "{{token}}";') },
     { code: jb('$client_secret = "${CLIENT_SECRET}";') },
     { code: jb('$db_password = "****";') },
@@ -84,6 +92,12 @@ runRuleTable('secrets/credential-name', {
     { code: js(`var tokenUrl = "${pick(215, 24)}";`), file: 'url.js' },
   ],
   invalid: [
+    // The password after the `":"` piece is still hard-coded.
+    { code: jb(`$rest.auth = "Basic " + Base64Encode("rest_user" + ":" + "${password(248)}");`), lines: [2], secrets: [password(248)] },
+    // A header named like a key (policy §1: high-entropy literal with context "an HTTP header named like a key").
+    { code: jb(`Set("jitterbit.networking.http.request.header.X-Auth-Key", "${hex(244, 32)}");`), lines: [2], message: /X-Auth-Key/, secrets: [hex(244, 32)] },
+    { code: jb(`Set("jitterbit.networking.http.request.header.x-functions-key", "${pick(245, 54)}");`), lines: [2], secrets: [pick(245, 54)] },
+    { code: js('var h = {};', `h["X-Client-Key"] = "${pick(246, 28)}";`, `Jitterbit.SetVar("$jitterbit.networking.http.request.header.X-Partner-Key", "${pick(247, 32)}");`), file: 'hdr-key.js', lines: [3, 4], secrets: [pick(246, 28), pick(247, 32)] },
     // The inputs of the HMAC and Azure SAS plugins: a bare `key` after the algorithm or generator.
     { code: jb(`$Jitterbit.HMACSHA256.Key = "${pick(235, 40)}";`, '$Jitterbit.HMACSHA256.Message = $body;'), lines: [2] },
     { code: jb(`$azuresastokengenerator.key = "${pick(236, 44)}";`), lines: [2] },

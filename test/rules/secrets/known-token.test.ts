@@ -31,6 +31,12 @@ const exported = cloudExport({ scripts: [{ name: 'Charge', body: js(`var key = "
 
 runRuleTable('secrets/known-token', {
   valid: [
+    // A 40-character base64 literal beside the AWS documentation example key id is no secret key; nor is one without a key id.
+    { code: jb('$s3.access = "AKIAIOSFODNN7EXAMPLE";', `$s3.sk = "${awsSecretKey(337)}";`) },
+    // Oracle JDBC URLs without credentials or with a reference for the password.
+    { code: jb('$db.ora = "jdbc:oracle:thin:@//ora01.northwind-ops.com:1521/ERPPRD";', '$db.ora2 = "jdbc:oracle:thin:erp_ro/[pv_ora_pw]@ora01:1521/ERPPRD";', '$db.ora3 = "jdbc:oracle:thin:erp_ro/" + $ora.pw + "@ora01:1521/ERPPRD";') },
+    // Header blocks with key-named headers that hold no random key.
+    { code: jb('$h = "Idempotency-Key: order-20240611-0042\\r\\nX-Sort-Key: created_at";', `$h2 = "X-Idempotency-Key: ${pick(332, 32)}";`) },
     // Other Authorization schemes need a header and a value: a template, the scheme word alone, prose.
     { code: jb('$h = "Authorization: SSWS {{okta_token}}";', '$auth_type = "SSWS";', '$doc = "ApiKey authentication is used for the partner feed";') },
     { code: jb(`$m = "key-${pick(353, 32)}";`, '$n = "abc8Q~short";') },
@@ -77,6 +83,12 @@ runRuleTable('secrets/known-token', {
     { code: jb(...pemPrivateKey(326, 'PUBLIC KEY').map((l) => `// ${l}`)) },
   ],
   invalid: [
+    // The AWS secret access key in its own literal beside the key id's, under names that say nothing.
+    { code: jb(`$s3.access = "${awsKeyId(335)}";`, `$s3.sk = "${awsSecretKey(336)}";`), lines: [2, 3] },
+    // Oracle JDBC URLs carry user/password before the host.
+    { code: jb(`$db.ora = "jdbc:oracle:thin:erp_ro/${pick(333, 12)}@ora01.northwind-ops.com:1521/ERPPRD";`, `$db.oci = "jdbc:oracle:oci:etl/\\"${password(334)}\\"@ERPPRD";`), lines: [2, 3], secrets: [pick(333, 12), password(334)] },
+    // A header named like a key inside a header block holds a random key.
+    { code: jb(`$h = "Accept: application/json\\r\\nX-Auth-Key: ${hex(331, 32)}";`), lines: [2] },
     // Cloud keys.
     { code: jb(`$k = "${akia}";`), lines: [2], message: /AWS access key id/, fix: true },
     { code: jb(`$pair = "${akia}:${awsSecret}";`), lines: [2, 2], message: /AWS/ },

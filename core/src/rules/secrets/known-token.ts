@@ -1,4 +1,4 @@
-import { scanPemPrivateKeys, scanSecretTokens } from '../../detectors';
+import { isAwsSecretKeyShape, scanPemPrivateKeys, scanSecretTokens } from '../../detectors';
 import { pushChildren, type Ir, type IrComment, type IrLiteral } from '../../semantics/ir';
 import type { RegionFacts } from '../../engine/facts';
 import { valueCharSpan } from '../shared/locate';
@@ -36,6 +36,13 @@ export const knownToken: Rule = {
             from: m.start, to: m.end, extractAs: m.kind.replace(/-/g, '_'), description: m.description,
           });
         }
+      }
+      // An AWS secret access key in its own literal next to the key id's (`$s3.id = "AKIA…"; $s3.sk = "…";`): the pair
+      // is the known format, whatever names hold it. Only regions with a key id literal are looked at.
+      for (const lf of awsSecretsBesideKeyIds(r)) {
+        reportLiteral(ctx, r, lf, { messageId: 'literal', data: { description: 'AWS secret access key', where: mappingNote(r) } }, {
+          extractAs: 'aws_secret_access_key', description: 'AWS secret access key',
+        });
       }
       for (const cm of r.ir.comments) {
         // A commented-out `name = value` credential is secrets/credential-name's to report.
@@ -79,6 +86,18 @@ export const knownToken: Rule = {
     }
   },
 };
+
+/** Literals holding just an AWS secret access key, within 400 characters of a literal with an AWS key id. */
+function awsSecretsBesideKeyIds(r: RegionFacts): RegionFacts['flow']['literals'] {
+  let ids: number[] | undefined;
+  for (const lf of r.flow.literals) {
+    if (lf.tokens.some((m) => m.kind === 'aws-access-key-id')) (ids ??= []).push(lf.lit.start);
+  }
+  if (!ids) return [];
+  const near = ids;
+  return r.flow.literals.filter((lf) => !lf.contextSecret && lf.tokens.length === 0 && lf.lit.value.length >= 40 && lf.lit.value.length <= 48
+    && near.some((s) => Math.abs(s - lf.lit.start) <= 400) && isAwsSecretKeyShape(lf.lit.value));
+}
 
 /**
  * Runs of string literals joined by `+` that hold a `-----BEGIN` no single literal completes, as one text, with the

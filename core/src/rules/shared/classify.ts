@@ -1,4 +1,4 @@
-import { canBeCredentialValue, isCredentialName, isPlaceholder, isPlainUrl, looksRandom, scanSecretTokens, type SecretMatch } from '../../detectors';
+import { canBeCredentialValue, isCredentialName, isKeyHeaderName, isPlaceholder, isPlainUrl, looksLikeIssuedKey, looksRandom, scanSecretTokens, type SecretMatch } from '../../detectors';
 import type { LiteralContext } from '../../semantics/flow';
 
 /** Is this literal a hard-coded secret because of where it sits (credential position, name, comparison)? */
@@ -15,7 +15,9 @@ export function isContextSecret(value: string, ctx: LiteralContext): boolean {
       if (/^\s*-----(?:BEGIN|END) [A-Z0-9 ]{3,40}-----\s*$/.test(value)) return false;
       // An auth *header* variable may hold the header's name (`AUTH_HEADER = "Authorization"`), not its value.
       if (/header$/i.test(ctx.name) && /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/.test(value.trim()) && value.trim().length <= 40 && !looksRandom(value.trim())) return false;
-      return isCredentialName(ctx.name) && canBeCredentialValue(value);
+      if (isCredentialName(ctx.name)) return canBeCredentialValue(value);
+      // A header named like a key (`X-Auth-Key`, `x-functions-key`) holding a random-looking value.
+      return !ctx.part && isKeyHeaderName(ctx.name) && looksLikeIssuedKey(value) && !isPlaceholder(value, 'code');
     case 'compared':
       return canBeCredentialValue(value);
     default:
