@@ -678,7 +678,7 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   // A URL parameter named just `key` or `sig(nature)` holds a key when its value is random (`…/zones?key=9f3c…`).
   const bareUrlKey = sep === 61 && (text[keyStart - 1] === '?' || text[keyStart - 1] === '&') && /^(?:key|sig|signature)$/i.test(key);
   // A header or parameter named like a key (`X-Auth-Key: …`, `&client-key=…`) holds one when its value is random.
-  const keyHeader = !bareUrlKey && !isCredentialName(key) && isKeyHeaderName(key);
+  const keyHeader = !bareUrlKey && isKeyHeaderName(key) && !isCredentialName(key);
   if (!bareUrlKey && !keyHeader && (!CREDENTIAL_HINT_RE.test(key) || !isCredentialName(key))) return -1;
   // value
   let k = i + 1;
