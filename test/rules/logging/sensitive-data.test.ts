@@ -108,6 +108,8 @@ runRuleTable('logging/sensitive-data', {
     // RunScript of a script that returns a count, or logs and returns nothing sensitive.
     { code: jb('n = RunScript("<TAG>script:Count Rows</TAG>");', 'WriteToOperationLog("rows " + n);'), others: { 'Count Rows.jb': jb('$row_count = Length($api_token);', '$row_count;') } },
     { code: jb('r = RunScript("<TAG>script:Use Key</TAG>");', 'WriteToOperationLog("done " + r);'), others: { 'Use Key.jb': jb('k = $erp_api_key;', 'WriteToOperationLog("calling ERP");') } },
+    // The array form of Set stores what it is given: a masked element is clean.
+    { code: jb('cards = Array();', 'Set(cards, "****" + Right(root$tx.body$Payment$CardNumber$, 4), -1);', 'WriteToOperationLog("first " + cards[0]);') },
   ],
   invalid: [
     // A secret literal reaching a sink is an error.
@@ -168,6 +170,9 @@ runRuleTable('logging/sensitive-data', {
     // Through globals, Set/Get, arrays and dictionaries, pass-through functions.
     { code: jb('Set("tok", $access_token);', 'WriteToOperationLog(Get("tok"));'), lines: [3] },
     { code: jb('Set("q.entries", $q.session_token, -1);', 'WriteToOperationLog("entry " + Get("q.entries", 0));'), lines: [3] },
+    // The array form of Set: `Set(arr, value, index)` writes an element of the array variable (local or global).
+    { code: jb('cards = Array();', 'Set(cards, root$tx.body$Payment$CardNumber$, -1);', 'WriteToOperationLog("first " + cards[0]);'), lines: [4] },
+    { code: jb('$q.list = Array();', 'Set($q.list, "k " + $q.api_token, 0);', 'WriteToOperationLog("list " + Get($q.list, 0));'), lines: [4] },
     { code: jb('$last_call = "token " + $access_token;', 'WriteToOperationLog($last_call);'), lines: [3] },
     { code: jb('a = Array();', 'a[0] = $db_password;', 'WriteToOperationLog(a);'), lines: [4] },
     { code: jb('d = Dict();', 'd["k"] = $db_password;', 'WriteToOperationLog(d["k"]);'), lines: [4] },
