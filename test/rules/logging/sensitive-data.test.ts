@@ -116,6 +116,10 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('has_token = Length($svc.api_token) > 0;', 'WriteToOperationLog("has token " + has_token);') },
     { code: js('var h = Jitterbit.GetVar("$jitterbit.api.request.headers.Authorization");', 'var hasAuth = h.length > 0;', 'WriteToOperationLog("has auth " + hasAuth);'), file: 'has-auth.js' },
     { code: jb('WriteToOperationLog("has token " + $svc.has_token);'), file: 'b.jb', others: { 'a.jb': jb('$svc.has_token = Length($svc.api_token) > 0;') } },
+    // Request headers named `…-key` that are no access key: de-duplication, WebSocket handshake, partition keys.
+    { code: jb('WriteToOperationLog("retry of " + $jitterbit.api.request.headers.idempotency_key);') },
+    { code: jb('WriteToOperationLog("ws " + Get("jitterbit.networking.http.request.header.Sec-WebSocket-Key"));') },
+    { code: jb('WriteToOperationLog("pk " + $jitterbit.api.request.headers.x_partition_key);') },
     // The array form of Set stores what it is given: a masked element is clean.
     { code: jb('cards = Array();', 'Set(cards, "****" + Right(root$tx.body$Payment$CardNumber$, 4), -1);', 'WriteToOperationLog("first " + cards[0]);') },
   ],
@@ -185,6 +189,9 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('WriteToOperationLog("named ssn " + $rf.masked_ssn);'), file: 'b.jb', lines: [2], others: { 'a.jb': jb('$rf.count = 3;') } },
     // JavaScript `a || b` is an operand, not a boolean.
     { code: js('var t = Jitterbit.GetVar("$x.cached") || Jitterbit.GetVar("$x.fresh");', 'var api_token = t || "";', 'WriteToOperationLog("t " + api_token);'), file: 'or-token.js', lines: [4] },
+    // Any other request header named `…-key` is an access key (Azure Functions, API Management, RapidAPI).
+    { code: jb('WriteToOperationLog("fn key " + $jitterbit.api.request.headers.x_functions_key);'), lines: [2] },
+    { code: jb('k = Get("jitterbit.networking.http.request.header.X-RapidAPI-Key");', 'SetLastError("rejected " + k);'), lines: [3] },
     // The array form of Set: `Set(arr, value, index)` writes an element of the array variable (local or global).
     { code: jb('cards = Array();', 'Set(cards, root$tx.body$Payment$CardNumber$, -1);', 'WriteToOperationLog("first " + cards[0]);'), lines: [4] },
     { code: jb('$q.list = Array();', 'Set($q.list, "k " + $q.api_token, 0);', 'WriteToOperationLog("list " + Get($q.list, 0));'), lines: [4] },
