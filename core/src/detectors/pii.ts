@@ -219,12 +219,21 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
   return !KNOWN_FAKE_SSNS.has(`${area}-${group}-${serial}`);
 }
 
+/** Nine bare digits labelled as an SSN inside the text (`ssn=536224871&…`, `"SSN": "536224871"`, `SSN: 536224871`). */
+const LABELLED_BARE_SSN_RE = /(?<![A-Za-z])(?:ssn|social[ _-]?security(?:[ _-]?(?:no|num|number))?)["']?[ \t]{0,3}[:=][ \t]{0,3}["']?(\d{3})(\d{2})(\d{4})(?![\dA-Za-z])/gi;
+
 function scanSsns(text: string, out: PiiMatch[]): void {
   SSN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SSN_RE.exec(text)) !== null) {
     if (!isValidSsn(m[1], m[3], m[4])) continue;
     out.push({ kind: 'ssn', start: m.index, end: m.index + m[0].length, description: 'a US social security number' });
+  }
+  LABELLED_BARE_SSN_RE.lastIndex = 0;
+  while ((m = LABELLED_BARE_SSN_RE.exec(text)) !== null) {
+    if (!isValidSsn(m[1], m[2], m[3])) continue;
+    const start = m.index + m[0].length - 9;
+    out.push({ kind: 'ssn', start, end: start + 9, description: 'a US social security number' });
   }
 }
 
