@@ -104,7 +104,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (incoming || !named) return join(incoming, named);
     // A sensitive name no other script taints: clean when a script stores a masked value in it (and none stores more).
     const maskedKey = key + MASKED;
-    facts.globalReads.add(maskedKey);
+    noteRead(v, maskedKey);
     return host.incomingGlobal(maskedKey) ? undefined : named;
   };
 
