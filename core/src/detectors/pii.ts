@@ -219,12 +219,21 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
   return !KNOWN_FAKE_SSNS.has(`${area}-${group}-${serial}`);
 }
 
+/** Nine bare digits labelled as an SSN inside the text (`ssn=536224871&…`, `"SSN": "536224871"`, `SSN: 536224871`). */
+const LABELLED_BARE_SSN_RE = /(?<![A-Za-z])(?:ssn|social[ _-]?security(?:[ _-]?(?:no|num|number))?)["']?[ \t]{0,3}[:=][ \t]{0,3}["']?(\d{3})(\d{2})(\d{4})(?![\dA-Za-z])/gi;
+
 function scanSsns(text: string, out: PiiMatch[]): void {
   SSN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SSN_RE.exec(text)) !== null) {
     if (!isValidSsn(m[1], m[3], m[4])) continue;
     out.push({ kind: 'ssn', start: m.index, end: m.index + m[0].length, description: 'a US social security number' });
+  }
+  LABELLED_BARE_SSN_RE.lastIndex = 0;
+  while ((m = LABELLED_BARE_SSN_RE.exec(text)) !== null) {
+    if (!isValidSsn(m[1], m[2], m[3])) continue;
+    const start = m.index + m[0].length - 9;
+    out.push({ kind: 'ssn', start, end: start + 9, description: 'a US social security number' });
   }
 }
 
@@ -461,10 +470,13 @@ function scanPersonRecords(text: string, out: PiiMatch[], now: Date): void {
     NAME_PAIR_GLOBAL_RE.lastIndex = le; // one look per line
     if (le - ls < 12 || le - ls > 4000 || !/\d/.test(text.slice(ls, le))) continue;
     const fields = recordFields(text, ls, le);
-    if (fields.length < 2) continue;
+    // Quoted values (XML attributes, SQL `VALUES ('…', '…')`): asked only when the line's split finds no record.
+    const quoted = (): Field[] => quotedFields(text, ls, le);
+    if (fields.length < 2 && quoted().length < 2) continue;
     const postcode = UK_POSTCODE_RE.test(text.slice(ls, le));
     // The line's own delimiter first; then every delimiter at once (`EMERGENCY|Henrik Larsen, DOB …|…`, `Nowak, Katarzyna - DOB …`).
-    const found = recordMatch(fields, text, postcode, now) ?? recordMatch(allFields(text, ls, le), text, postcode, now);
+    const found = (fields.length >= 2 ? recordMatch(fields, text, postcode, now) ?? recordMatch(allFields(text, ls, le), text, postcode, now) : undefined)
+      ?? recordMatch(quoted(), text, postcode, now);
     if (found) {
       const start = Math.min(found.name.start, found.other.start);
       const end = Math.max(found.name.end, found.other.end);
@@ -494,6 +506,22 @@ function recordMatch(fields: Field[], text: string, postcode: boolean, now: Date
     else if (!other && postcode && HOUSE_STREET_RE.test(f.text)) other = f; // `27 Kingsway, London WC2B 6UN`
   }
   return name && other ? { name, other } : undefined;
+}
+
+const QUOTED_RE = /(["'])([^"'\n]{1,200})\1/g;
+
+/** The quoted values of a line: XML attribute values (`name="…" birthDate="…"`), SQL string values (`('…', '…')`). */
+function quotedFields(text: string, s: number, e: number): Field[] {
+  const line = text.slice(s, e);
+  const fields: Field[] = [];
+  if (!line.includes('"') && !line.includes("'")) return fields;
+  QUOTED_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTED_RE.exec(line)) !== null && fields.length < 64) {
+    const f = trimField(text, s + m.index + 1, s + m.index + 1 + m[2].length);
+    if (f) fields.push(f);
+  }
+  return fields;
 }
 
 /** A line split at every record delimiter at once: `|`, `;`, `,`, tab and ` - `. */

@@ -49,8 +49,9 @@ export function summarizeFile(path: string, facts: FileFacts, pool: NamePool, ke
     if (!keepOccurrences) continue;
     for (const n of r.flow.globalReads) reads.add(n);
     for (const n of r.flow.globalsWritten) written.add(n);
-    for (const { v, access } of r.flow.vars) {
-      if (v.k !== 'var' || v.scope !== 'global') continue;
+    for (const { v, access, key } of r.flow.vars) {
+      // A read of a global's masked-value marker (see flow.ts MASKED) is no second occurrence of the global.
+      if (v.k !== 'var' || v.scope !== 'global' || key.charCodeAt(key.length - 1) === 1) continue;
       occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
     }
   }

@@ -3,6 +3,13 @@ import { T_PAYLOAD, T_SECRET, taint, type Taint } from './taint';
 /** What names alone say of a value's sensitivity: Jitterbit's inbound request variables, paths and selectors. */
 
 const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|x[-_]auth[-_]token|cookie|proxy[-_]authorization|x[-_]access[-_]token)$/i;
+/**
+ * Any other request header named `…-key` carries an access key (`x-functions-key`, `ocp-apim-subscription-key`,
+ * `x-rapidapi-key`), except the keys HTTP uses for other things: request de-duplication, WebSocket handshakes,
+ * public keys, partition, routing and cache keys.
+ */
+const KEY_HEADER = /[._-]key$/i;
+const NOT_CREDENTIAL_KEY_HEADER = /(^|[._-])(idempotency|websocket|public|partition|routing|dedup|deduplication|correlation|cache|sort|row|event|message|object)[-_]key$/i;
 
 /** The taint a Jitterbit system variable carries (an inbound body, all headers, a credential header or parameter). */
 export function systemVariableTaint(name: string, isCredentialName: (name: string) => boolean): Taint | undefined {
@@ -11,7 +18,8 @@ export function systemVariableTaint(name: string, isCredentialName: (name: strin
   if (n === 'jitterbit.api.request.body' || n.startsWith('jitterbit.api.request.body.')) return taint(T_PAYLOAD, 'the inbound API request body');
   if (n === 'jitterbit.api.request.enum.headers' || n === 'jitterbit.api.request.headers') return taint(T_PAYLOAD, 'all inbound request headers');
   if (n.startsWith('jitterbit.api.request.headers.') || n.startsWith('jitterbit.networking.http.request.header.')) {
-    return CREDENTIAL_HEADERS.test(n) ? taint(T_SECRET, `the \`${name.split('.').pop() ?? ''}\` request header`) : undefined;
+    const credential = CREDENTIAL_HEADERS.test(n) || (KEY_HEADER.test(n) && !NOT_CREDENTIAL_KEY_HEADER.test(n));
+    return credential ? taint(T_SECRET, `the \`${name.split('.').pop() ?? ''}\` request header`) : undefined;
   }
   if (n.startsWith('jitterbit.api.request.parameters.') || n.startsWith('jitterbit.networking.http.query.')) {
     const p = name.split('.').pop() ?? '';

@@ -21,6 +21,13 @@ function calledInPlace(c: IrCall, i: number, lname: string): boolean {
 
 /** Exported for a global container whose fields are kept apart and whose unnamed rest is clean (never joined). */
 const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
+/**
+ * Under a global's key plus this suffix: the script left the credential- or PII-named global holding a masked value it
+ * computed (a hash, the last 4, a count, a comparison). Another script reading the global sees that value, not what
+ * the name alone would say (a marker without taint bits, exported like FIELDS_KNOWN).
+ */
+const MASKED = '\u0001';
+const MASKED_MARK: Taint = { bits: 0, label: '', secretLiteral: false };
 
 export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptions = {}): ScriptFacts {
   const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map(), globalReads: new Set(), globalsWritten: new Set() };
@@ -92,12 +99,20 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (sys) return sys;
     if (host.isHiddenProjectVariable(key)) return taint(T_SECRET, `the hidden project variable \`$${v.name}\``);
     if (host.isSecretProjectVariable?.(key)) return taint(T_SECRET, `the hard-coded secret in project variable \`$${v.name}\``, true);
-    return join(host.incomingGlobal(key), nameTaint(v.name));
+    const incoming = host.incomingGlobal(key);
+    const named = nameTaint(v.name);
+    if (incoming || !named) return join(incoming, named);
+    // A sensitive name no other script taints: clean when a script stores a masked value in it (and none stores more).
+    const maskedKey = key + MASKED;
+    noteRead(v, maskedKey);
+    return host.incomingGlobal(maskedKey) ? undefined : named;
   };
 
   /** True when the value expression produces no sensitive text by construction (a mask, a count, a literal). */
   const producesMasked = (e: Ir): boolean => {
     if (e.k === 'lit') return true;
+    // A comparison or arithmetic yields a boolean or a number (JavaScript's `a || b` yields an operand).
+    if (e.k === 'bin') return !(script.language === 'javascript' && (e.op === '||' || e.op === '&&' || e.op === '??'));
     // A number, a boolean or a date carries no text of what computed it (`Int(…)`, `Length(…)`).
     if (e.k === 'call') return isMaskingCall(e) || (e.fn !== undefined && (e.fn.returns === 'number' || e.fn.returns === 'bool'));
     if (e.k === 'cat') return e.items.every(producesMasked);
@@ -138,8 +153,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       // A credential- or PII-named variable holds sensitive data whatever computed it (a session from a login).
       // A literal stored under a PII name is personal data too (a credential literal is judged by its own value).
       if (!producesMasked(valueIr)) t = join(t, nameTaint(target.name));
-      else if (valueIr.k === 'lit' && typeof valueIr.value === 'string' && valueIr.value.trim().length > 3 && host.isSensitiveDataName(target.name)) {
-        t = join(t, taint(T_PII, `\`${target.name}\``));
+      else if (valueIr.k === 'lit') {
+        if (typeof valueIr.value === 'string' && valueIr.value.trim().length > 3 && host.isSensitiveDataName(target.name)) t = join(t, taint(T_PII, `\`${target.name}\``));
+      } else if (target.scope === 'global' && nameTaint(target.name)) {
+        // A masked value computed into a sensitive-named global: other scripts read it as masked (see MASKED).
+        setGlobal(target.name.toLowerCase() + MASKED, MASKED_MARK);
       }
       assignVar(target, t);
       // A new value: the fields written into the old one are gone.
@@ -639,8 +657,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   // fields are known apart, so a clean field read elsewhere stays clean.
   for (const [name, t] of globals) {
     const key = name.includes('\u0000') ? name.toLowerCase() : name; // other scripts look fields up case-insensitively
-    if (t) facts.globalWrites.set(key, t);
-    else if (name.endsWith('\u0000')) facts.globalWrites.set(key, FIELDS_KNOWN);
+    if (t) {
+      // A masked value's marker stands only while the global still holds no sensitive value at the end.
+      if (t === MASKED_MARK && globals.get(name.slice(0, -1))) continue;
+      facts.globalWrites.set(key, t);
+    } else if (name.endsWith('\u0000')) facts.globalWrites.set(key, FIELDS_KNOWN);
   }
   // The script's result goes to the scripts that `RunScript` it, under each name they may call it by.
   if (options.scriptName !== undefined) {

@@ -122,6 +122,10 @@ function lowerCall(e: Expr & { kind: 'Call' }, depth: number): Ir {
       return { k: 'assign', op: '=', target: indexed(nameVar, e.args, 2, depth, e), value: lower(e.args[1], depth), start: e.start, end: e.end };
     }
   }
+  // `Set(arr, v, i, j)` writes an element of the array variable `arr` (the array form of Set: value first, then indexes).
+  if (fname === 'Set' && e.args.length > 2 && first && (first.kind === 'Identifier' || first.kind === 'Global')) {
+    return { k: 'assign', op: '=', target: indexed(lower(first, depth), e.args, 2, depth, e), value: lower(e.args[1], depth), start: e.start, end: e.end };
+  }
   return {
     k: 'call', name: fn ? fn.name : e.name, nameStart: e.nameStart, nameEnd: e.nameEnd, fn,
     args: e.args.map((a) => lower(a, depth)), start: e.start, end: e.end,

@@ -108,6 +108,20 @@ runRuleTable('logging/sensitive-data', {
     // RunScript of a script that returns a count, or logs and returns nothing sensitive.
     { code: jb('n = RunScript("<TAG>script:Count Rows</TAG>");', 'WriteToOperationLog("rows " + n);'), others: { 'Count Rows.jb': jb('$row_count = Length($api_token);', '$row_count;') } },
     { code: jb('r = RunScript("<TAG>script:Use Key</TAG>");', 'WriteToOperationLog("done " + r);'), others: { 'Use Key.jb': jb('k = $erp_api_key;', 'WriteToOperationLog("calling ERP");') } },
+    // A sensitive-named global another script stores masked (last 4, first 6 + last 4, a hash) holds that masked value.
+    { code: jb('WriteToOperationLog("ssn " + $rf.masked_ssn);'), file: 'b.jb', others: { 'a.jb': jb('$rf.masked_ssn = "***-**-" + Right(root$tx.body$Payer$SSN$, 4);') } },
+    { code: jb('WriteToOperationLog("card " + $rf.card_number);'), file: 'b.jb', others: { 'a.jb': jb('pan = root$tx.body$Payment$CardNumber$;', '$rf.card_number = Left(pan, 6) + "******" + Right(pan, 4);') } },
+    { code: jb('WriteToOperationLog("t " + $rf.api_token);'), file: 'b.jb', others: { 'a.jb': jb('$rf.api_token = $partner.token_response;', '$rf.api_token = SHA256($rf.api_token);') } },
+    // A comparison or a count stored under a credential name is a boolean or a number, in its script and in others.
+    { code: jb('has_token = Length($svc.api_token) > 0;', 'WriteToOperationLog("has token " + has_token);') },
+    { code: js('var h = Jitterbit.GetVar("$jitterbit.api.request.headers.Authorization");', 'var hasAuth = h.length > 0;', 'WriteToOperationLog("has auth " + hasAuth);'), file: 'has-auth.js' },
+    { code: jb('WriteToOperationLog("has token " + $svc.has_token);'), file: 'b.jb', others: { 'a.jb': jb('$svc.has_token = Length($svc.api_token) > 0;') } },
+    // Request headers named `…-key` that are no access key: de-duplication, WebSocket handshake, partition keys.
+    { code: jb('WriteToOperationLog("retry of " + $jitterbit.api.request.headers.idempotency_key);') },
+    { code: jb('WriteToOperationLog("ws " + Get("jitterbit.networking.http.request.header.Sec-WebSocket-Key"));') },
+    { code: jb('WriteToOperationLog("pk " + $jitterbit.api.request.headers.x_partition_key);') },
+    // The array form of Set stores what it is given: a masked element is clean.
+    { code: jb('cards = Array();', 'Set(cards, "****" + Right(root$tx.body$Payment$CardNumber$, 4), -1);', 'WriteToOperationLog("first " + cards[0]);') },
   ],
   invalid: [
     // A secret literal reaching a sink is an error.
@@ -168,6 +182,19 @@ runRuleTable('logging/sensitive-data', {
     // Through globals, Set/Get, arrays and dictionaries, pass-through functions.
     { code: jb('Set("tok", $access_token);', 'WriteToOperationLog(Get("tok"));'), lines: [3] },
     { code: jb('Set("q.entries", $q.session_token, -1);', 'WriteToOperationLog("entry " + Get("q.entries", 0));'), lines: [3] },
+    // A masked value in one script does not clean what another script stores under the same name, nor a later write.
+    { code: jb('WriteToOperationLog("payer ssn " + $rf.masked_ssn);'), file: 'b.jb', lines: [2], others: { 'a.jb': jb('$rf.masked_ssn = "***-**-" + Right(root$tx.body$Payer$SSN$, 4);'), 'c.jb': jb('$rf.masked_ssn = root$tx.body$Payer$SSN$;') } },
+    { code: jb('WriteToOperationLog("last ssn " + $rf.masked_ssn);'), file: 'b.jb', lines: [2], others: { 'a.jb': jb('ssn = root$tx.body$Payer$SSN$;', '$rf.masked_ssn = "***-**-" + Right(ssn, 4);', '$rf.masked_ssn = ssn;') } },
+    // Nothing masked stored anywhere: the name says what the global holds.
+    { code: jb('WriteToOperationLog("named ssn " + $rf.masked_ssn);'), file: 'b.jb', lines: [2], others: { 'a.jb': jb('$rf.count = 3;') } },
+    // JavaScript `a || b` is an operand, not a boolean.
+    { code: js('var t = Jitterbit.GetVar("$x.cached") || Jitterbit.GetVar("$x.fresh");', 'var api_token = t || "";', 'WriteToOperationLog("t " + api_token);'), file: 'or-token.js', lines: [4] },
+    // Any other request header named `…-key` is an access key (Azure Functions, API Management, RapidAPI).
+    { code: jb('WriteToOperationLog("fn key " + $jitterbit.api.request.headers.x_functions_key);'), lines: [2] },
+    { code: jb('k = Get("jitterbit.networking.http.request.header.X-RapidAPI-Key");', 'SetLastError("rejected " + k);'), lines: [3] },
+    // The array form of Set: `Set(arr, value, index)` writes an element of the array variable (local or global).
+    { code: jb('cards = Array();', 'Set(cards, root$tx.body$Payment$CardNumber$, -1);', 'WriteToOperationLog("first " + cards[0]);'), lines: [4] },
+    { code: jb('$q.list = Array();', 'Set($q.list, "k " + $q.api_token, 0);', 'WriteToOperationLog("list " + Get($q.list, 0));'), lines: [4] },
     { code: jb('$last_call = "token " + $access_token;', 'WriteToOperationLog($last_call);'), lines: [3] },
     { code: jb('a = Array();', 'a[0] = $db_password;', 'WriteToOperationLog(a);'), lines: [4] },
     { code: jb('d = Dict();', 'd["k"] = $db_password;', 'WriteToOperationLog(d["k"]);'), lines: [4] },

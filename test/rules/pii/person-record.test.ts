@@ -5,6 +5,7 @@ import { js } from '../hosts';
 // detection-policy §3: a person's name together with a date of birth, address or national id in the same record
 // literal.
 const id = ssn(1101);
+const bareId = ssn(1102).replace(/-/g, '');
 
 runRuleTable('pii/person-record', {
   valid: [
@@ -36,6 +37,10 @@ runRuleTable('pii/person-record', {
     { code: jb('v = Dict();', 'v["company"] = "Halvorsen Marine AS";', 'v["name"] = "Sigrid Halvorsen";', 'v["street"] = "17 Larkspur Lane";') },
     // Two dictionaries, each with half of a record.
     { code: jb('a = Dict(); a["firstName"] = "Bartholomew"; a["lastName"] = "Quigley";', 'b = Dict(); b["orderDate"] = "1972-11-05"; b["sku"] = "SKU-1";') },
+    // Quoted values of a company (XML attributes), a person with no detail (SQL), nine digits under a non-SSN key.
+    { code: jb('$v = \'<Vendor name="Renner Metallbau GmbH" street="Industriestrasse 7" city="Graz"/>\';') },
+    { code: jb('q = "INSERT INTO contacts (name, team) VALUES (\'Sigrid Halvorsen\', \'Planning\')";') },
+    { code: jb('e = Dict();', 'e["name"] = "Sigrid Halvorsen";', `e["employee_no"] = "${bareId}";`) },
   ],
   invalid: [
     { code: jb('rec = "Jane Porter,1984-03-12,42 Elm St";'), lines: [2], severity: 'warning', message: /name with a date of birth/ },
@@ -78,5 +83,10 @@ runRuleTable('pii/person-record', {
     { code: jb('$h = \'{"firstName":"Henrik","lastName":"Aalto","birthDate":"1979-02-14"}\';'), lines: [2] },
     { code: jb('$h = \'{"first_name":"Henrik","last_name":"Aalto","address":"221 Elm Street, Springfield"}\';'), lines: [2] },
     { code: jb('$x = "<Person><FirstName>Henrik</FirstName><LastName>Aalto</LastName><DOB>1979-02-14</DOB></Person>";'), lines: [2] },
+    // Quoted values: XML attributes, SQL string values.
+    { code: jb('$x = \'<Person name="Henrik Aalto" birthDate="1979-02-14" city="Turku"/>\';'), lines: [2] },
+    { code: jb('q = "INSERT INTO customers (name, dob) VALUES (\'Sigrid Halvorsen\', \'1984-07-19\')";'), lines: [2] },
+    // A dictionary record whose SSN is nine bare digits under an SSN key.
+    { code: jb('e = Dict();', 'e["name"] = "Sigrid Halvorsen";', `e["ssn"] = "${bareId}";`), lines: [3], message: /national id/ },
   ],
 });

@@ -5,6 +5,7 @@ import { js } from '../hosts';
 // detection-policy §3: a US SSN in a valid range (not 000, 666 or 9xx area, not 00 group, not 0000 serial).
 const s1 = ssn(801);
 const s2 = ssn(802);
+const bare = ssn(803).replace(/-/g, '');
 
 runRuleTable('pii/ssn', {
   valid: [
@@ -20,6 +21,8 @@ runRuleTable('pii/ssn', {
     // Nine bare digits are an SSN only under an SSN name (and in a valid range).
     { code: jb(`$order_id = "${s1.replace(/-/g, '')}";`, `$batch = "${s2.replace(/-/g, '')}";`) },
     { code: jb('$employee.ssn = "666224871";', '$employee.ssn = "123450000";') },
+    // Nine bare digits labelled as an SSN: out of range, or not labelled as one (a batch id, a longer run).
+    { code: jb('$q = "ssn=912345678&plan=gold";', '$b = "batch=538294417";', '$n = "ssn=5382944170";', '$c = "dossn=538294417";') },
   ],
   invalid: [
     { code: jb(`$s = "${s1}";`), lines: [2], severity: 'warning', message: /social security number/, fix: true },
@@ -29,5 +32,8 @@ runRuleTable('pii/ssn', {
     { code: js(`var s = "${s1}";`), file: 'ssn.js', lines: [2], fix: true },
     { code: jb(`$employee.ssn = "${s1.replace(/-/g, '')}";`), lines: [2], message: /social security number/, fix: true },
     { code: js(`var rec = { social_security_number: "${s2.replace(/-/g, '')}" };`), file: 'ssn-bare.js', lines: [2] },
+    // Nine bare digits labelled as an SSN inside the text: a query string, a JSON field, a label.
+    { code: js(`var qs = "ssn=${bare}&plan=gold";`), file: 'qs.js', lines: [2] },
+    { code: jb(`$j = '{"id":"E-7","SSN": "${bare}"}';`, `$t = "Social Security No: ${bare}";`), lines: [2, 3] },
   ],
 });
