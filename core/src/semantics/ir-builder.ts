@@ -109,6 +109,10 @@ export class IrBuilder implements TreeBuilder<BuiltIr> {
       if (fname === 'Get' && args.length > 1) return indexed(nameVar, args, 1, start, end);
       if (fname === 'Set' && args.length > 2) return { k: 'assign', op: '=', target: indexed(nameVar, args, 2, start, end), value: unwrap(args[1]), start, end };
     }
+    // `Set(arr, v, i, j)` writes an element of the array variable `arr` (the array form of Set: value first, then indexes).
+    if (fname === 'Set' && args.length > 2 && first && first.k === 'var' && (first.form === 'bare' || first.form === 'dollar')) {
+      return { k: 'assign', op: '=', target: indexed(first, args, 2, name.start, end), value: unwrap(args[1]), start: name.start, end };
+    }
     return { k: 'call', name: fn ? fn.name : name.text, nameStart: name.start, nameEnd: name.end, fn, args: unwrapAll(args), start: name.start, end };
   }
   array(elements: BuiltIr[], start: number, end: number): BuiltIr {

@@ -46,7 +46,7 @@ describe('IR built while parsing = syntax tree lowered afterwards', () => {
   it('on the forms where brackets, Get/Set and concatenation decide the IR', () => {
     const cases = [
       'Get("x"); Get(("x")); Get("a", 1, 2); Get("a" + "b"); Get("bad name")',
-      'Set("x", 1); Set(("x"), 1); Set("a", 1, 2, 3); Set("x"); Set("y\\n", 1)',
+      'Set("x", 1); Set(("x"), 1); Set("a", 1, 2, 3); Set("x"); Set("y\\n", 1); Set(arr, v, -1); Set($g, v, 1, 2); Set((arr), v, 1); Set(f(x), v, 1)',
       'd["k"] = 1; d[("k")] = 2; d[1] = 3; d["a"]["b"] = $x',
       'a + b + c; (a + b) + c; a + (b + c); a - b + c; a + b - c + d; (a) + b; ((a + b)) + (c)',
       '(a) = 1; ((a)) = 2; Get("x") = 3; Get("a", 1) = 4; f(x) = 5; 1 = 2; a = b = c = 1; $g += "x"; a -= 1',
