@@ -119,6 +119,11 @@ class Parser<N extends NodeBase> {
   private cur: Token;
   /** End offset of the list parseList returned last. */
   private listEnd = 0;
+  /**
+   * Items of the lists being parsed (nested lists stack up): each list is copied out at its end, so it is exactly as
+   * long as it is (a list grown from empty by push reserves room for 16, and call arguments stay in the tree).
+   */
+  private readonly listItems: N[] = [];
   /** Tokens pulled ahead of `cur` by `peekAt` (rare: at most two). */
   private readonly ahead: Token[] = [];
 
@@ -626,17 +631,24 @@ class Parser<N extends NodeBase> {
    * (read right after: no result object per call).
    */
   private parseList(closer: ')' | '}'): N[] {
-    const items: N[] = [];
     if (Parser.isPunct(this.peek(), closer)) {
       this.listEnd = this.advance().end;
-      return items;
+      return [];
     }
+    const stack = this.listItems;
+    const base = stack.length;
+    const done = (end: number): N[] => {
+      this.listEnd = end;
+      const items = stack.slice(base);
+      stack.length = base;
+      return items;
+    };
     while (true) {
       const t = this.peek();
       if (Parser.isPunct(t, ',') || Parser.endsSequence(t)) {
-        items.push(this.missing(t));
+        stack.push(this.missing(t));
       } else {
-        items.push(this.parseSequence());
+        stack.push(this.parseSequence());
       }
       // After an item: `,` continues, the closer ends, anything else is recovered from.
       while (true) {
@@ -647,13 +659,11 @@ class Parser<N extends NodeBase> {
         }
         if (Parser.isPunct(a, closer)) {
           this.advance();
-          this.listEnd = a.end;
-          return items;
+          return done(a.end);
         }
         if (Parser.isEnd(a) || (Parser.isCloser(a) && this.open[a.text as Closer] > 0 && !(a.text === closer))) {
           this.error('syntax/expected-token', `Expected '${closer}'.`, a.start, a.start);
-          this.listEnd = this.lastEnd;
-          return items;
+          return done(this.lastEnd);
         }
         this.error('syntax/unexpected-token', `Unexpected ${describe(a)}; expected ',' or '${closer}'.`, a.start, a.end);
         this.advance();
