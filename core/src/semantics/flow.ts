@@ -9,6 +9,23 @@ import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from '
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
 const NONE: LiteralContext = { kind: 'none' };
+
+const PAIR_LABEL_KEYS = new Set(['name', 'key', 'field', 'propertyName', 'header']);
+
+/**
+ * The name of a small `{ name|key|field|propertyName|header: "…", value: … }` object literal (a header or parameter
+ * written as a name/value pair), if it is one; as the export reader reads such pairs.
+ */
+function pairLabel(o: Ir & { k: 'obj' }): string | undefined {
+  if (o.props.length > 8) return undefined;
+  let label: string | undefined;
+  let value = false;
+  for (const p of o.props) {
+    if (p.key === 'value') value = true;
+    else if (label === undefined && PAIR_LABEL_KEYS.has(p.key) && p.value.k === 'lit' && typeof p.value.value === 'string') label = p.value.value;
+  }
+  return value ? label : undefined;
+}
 /** The state key of the script's result (no variable can have it). */
 const RESULT = '\u0000result';
 /** Array methods whose callback's first parameter is an element of the receiver. */
@@ -320,6 +337,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         actx = { kind: 'credential-arg', fn: c.name, param: 'user:password', index: i, secretKind: 'password' };
       }
       else if (p?.credentialIdentifier) actx = { kind: 'identifier-arg', fn: c.name, param: p.name, index: i };
+      // A script's own function: the argument is assigned to the parameter at its position (`login("svc", "pw")`
+      // with `function login(user, password)` stores the literal under `password`).
+      else if (userFn && userFn.params[i]) actx = { kind: 'named', name: userFn.params[i], via: 'variable' };
       else if (passCtx && (lname === 'if' ? i > 0 : lname === 'case' ? i % 2 === 1 : i === 0 || role.select !== undefined)) actx = passCtx;
       // AddToDict(dict, "api_key", "…") stores the value under its key, like `$dict["api_key"] = "…"`.
       else if (lname === 'addtodict' && i === 2 && c.args[1]?.k === 'lit' && typeof c.args[1].value === 'string') {
@@ -517,8 +537,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         let t: Taint | undefined;
         let rest: Taint | undefined;
         const fields: [string, Taint | undefined][] = [];
+        // A name/value pair (`{ name: "X-Api-Key", value: "…" }`): the value is stored under the pair's name.
+        const label = pairLabel(e);
         for (const p of e.props) {
-          const vt = ev(p.value, { kind: 'named', name: p.key, via: 'property' }, d);
+          const vt = ev(p.value, { kind: 'named', name: label !== undefined && p.key === 'value' ? label : p.key, via: 'property' }, d);
           const pt = producesMasked(p.value) ? vt : join(vt, p.key ? nameTaint(p.key) : undefined);
           // A computed key (`[k]: v`) names no field: its value may be under any name.
           if (p.key) fields.push([p.key, pt]);

@@ -28,6 +28,8 @@ runRuleTable('secrets/credential-name', {
     { code: jb('// LDAPConnect("ldap.northwind-ops.com", "cn=svc", "password");', '// LDAPConnect("ldap.northwind-ops.com", "cn=svc", $ldap_pw);') },
     // A header's name under an auth-header name; an unset marker, an environment reference, an SSH auth method.
     { code: js('var AUTH_HEADER = "Authorization";', 'var authorization_header = "X-Custom-Auth";'), file: 'hdr.js' },
+    // Name/value pairs and function parameters: a non-credential name, a placeholder, the user position.
+    { code: js(`var p = [{ name: "X-Request-Id", value: "${pick(249, 32)}" }, { name: "X-Api-Key", value: "{{api_key}}" }];`, 'function login(username, password) { return username; }', 'login("svc_rateshop", "");', 'login("svc_rateshop", Jitterbit.GetVar("$rs_password"));'), file: 'pairs-ok.js' },
     { code: jb('$crm.pwd = "not-set";', '$dyn.passphrase = "env:ERP_PASSPHRASE";', '$sftp.auth = "publickey";') },
     // References, not values.
     { code: jb('$password = $db_password;') },
@@ -163,6 +165,10 @@ runRuleTable('secrets/credential-name', {
     // Through a method that returns its receiver's text, or as the default of `||`.
     { code: js(`var apiToken = "  ${secret}  ".trim();`, `var sftpPassword = Jitterbit.GetVar("$x") || "${pw}";`), file: 'pass.js', lines: [2, 3], secrets: [secret, pw] },
     { code: js(`// var password = "${pick(221, 16)}";`, 'var x = 1;'), file: 'f.js', lines: [2] },
+    // A header written as a name/value pair: the value is stored under the pair's name.
+    { code: js('var headers = [];', `headers.push({ name: "X-Api-Key", value: "${pick(248, 32)}" });`, 'headers.push({ name: "Accept", value: "application/json" });'), file: 'pair.js', lines: [3], secrets: [pick(248, 32)] },
+    // A literal passed to a script's own function lands in the parameter at its position.
+    { code: js('function login(username, password) {', '  Jitterbit.SetVar("$rs.body", "user=" + username + "&pass=" + password);', '}', `login("svc_rateshop", "${pw}");`), file: 'fnarg.js', lines: [5], secrets: [pw] },
     // Project exports: every copy of the script counts (scriptBody and its cleansed duplicate).
     { code: exported.text, file: 'project.json', lines: exported.linesOf(pw), fix: true },
     { code: mapped.text, file: 'mapped.json', lines: mapped.linesOf(key32), message: /in the mapping of `Carrier\/apiKey`/, secrets: [key32] },
