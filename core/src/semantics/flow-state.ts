@@ -10,6 +10,11 @@ import { join, type Taint } from './taint';
  */
 export const SHAPE = '\u0000';
 export const fieldSuffix = (prop: string): string => `\u0000${prop}`;
+/**
+ * Under this field key: what the container's own name makes of a field nobody wrote (`creds = Dict()` holds
+ * credentials), apart from the rest, so a field the script wrote is what it wrote (`creds["user"] = "svc"`).
+ */
+export const NAME_DEFAULT = fieldSuffix('\u0002');
 
 /** A container with more named fields than this keeps its accumulated taint (the join over its fields is not redone). */
 const MAX_JOINED_FIELDS = 64;

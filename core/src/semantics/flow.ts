@@ -2,7 +2,7 @@ import { paramAt } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
 import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, VarFact } from './flow-types';
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
-import { fieldSuffix, FlowState, SHAPE } from './flow-state';
+import { fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
 import { argumentIndex, runScriptArgKey, runScriptResultKey, runScriptTarget } from './run-script';
 import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
@@ -182,11 +182,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       if (valueIr.k === 'obj' && lastObject?.node === valueIr) {
         // A new object: its fields are known (the container name's taint and unnamed properties go to the rest).
         shapes = true;
-        setState(target, SHAPE, join(nameTaint(target.name), lastObject.rest));
+        setState(target, SHAPE, lastObject.rest);
+        const named = nameTaint(target.name);
+        if (named) setState(target, NAME_DEFAULT, named);
         for (const [k, ft] of lastObject.fields) setState(target, fieldSuffix(k), ft);
       } else if (valueIr.k === 'call' && valueIr.args.length === 0 && (valueIr.name === 'Dict' || valueIr.name === 'Array')) {
         shapes = true;
-        setState(target, SHAPE, nameTaint(target.name)); // a new, empty container
+        setState(target, SHAPE, undefined); // a new, empty container
+        const named = nameTaint(target.name);
+        if (named) setState(target, NAME_DEFAULT, named);
       } else if (shapes && hasShape(target)) {
         setState(target, SHAPE, t); // any other value: its fields are no longer known apart
       }
@@ -203,6 +207,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
         const added = join(value, keyTaint);
         let whole = join(prev, added);
+        // An element stored into a credential- or PII-named container (`$sys_token[sys] = tok`) is what the name says,
+        // as a value stored in such a variable is (a mask, a count or a literal is judged by itself).
+        if (!producesMasked(valueIr)) whole = join(whole, nameTaint(obj.name));
         // A named field of a direct write gets the value's taint; other writes go to the unnamed rest.
         const tracked = shapes && hasShape(obj);
         if (tracked || (prev === undefined && added !== undefined)) {
@@ -561,6 +568,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         if (shapes && e.obj.k === 'var' && e.prop !== undefined && hasShape(e.obj)) {
           written = hasState(e.obj, fieldSuffix(e.prop));
           ot = join(getState(e.obj, fieldSuffix(e.prop)), getState(e.obj, SHAPE));
+          // A field nobody wrote is what the container's name says it holds.
+          if (!written) ot = join(ot, getState(e.obj, NAME_DEFAULT));
         } else if (e.obj.k === 'var' && e.obj.scope === 'global' && e.prop !== undefined && !globals.has(e.obj.name.toLowerCase())) {
           // A container another script filled with its fields kept apart: the field it wrote (or nothing).
           const key = e.obj.name.toLowerCase();
@@ -678,8 +687,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   }
   // A global container's fields go to other scripts too: each sensitive field, and a marker (no taint bits) that its
   // fields are known apart, so a clean field read elsewhere stays clean.
-  for (const [name, t] of globals) {
+  for (const [name, own] of globals) {
     const key = name.includes('\u0000') ? name.toLowerCase() : name; // other scripts look fields up case-insensitively
+    // The name's default goes out with the rest (another script cannot tell a field written clean from one not written).
+    if (name.endsWith(NAME_DEFAULT)) continue;
+    const t = name.endsWith(SHAPE) ? join(own, globals.get(name + '\u0002')) : own;
     if (t) {
       // A masked value's marker stands only while the global still holds no sensitive value at the end.
       if (t === MASKED_MARK && globals.get(name.slice(0, -1))) continue;

@@ -7,7 +7,15 @@ import type { Ir } from './ir';
  * variable can have (`run:name#1`), so the project's exchange of tainted globals carries them too.
  */
 export function runScriptArgKey(scriptName: string, index: number): string {
-  return `run:${scriptName.toLowerCase()}#${index}`;
+  return `run:${scriptKey(scriptName)}#${index}`;
+}
+
+/**
+ * A script's name as `RunScript` and the called script's file are matched: case, and how words are separated
+ * (`<TAG>script:HR Log</TAG>` runs `hr-log.jb` or `HR_Log.jb`), do not matter.
+ */
+export function scriptKey(name: string): string {
+  return name.toLowerCase().replace(/[\s_.-]+/g, ' ').trim();
 }
 
 /**
@@ -15,7 +23,7 @@ export function runScriptArgKey(scriptName: string, index: number): string {
  * travels back the same way, under `ret:name`.
  */
 export function runScriptResultKey(scriptName: string): string {
-  return `ret:${scriptName.toLowerCase()}`;
+  return `ret:${scriptKey(scriptName)}`;
 }
 
 /** True for a `runScriptResultKey`. */

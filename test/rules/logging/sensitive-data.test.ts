@@ -86,6 +86,14 @@ runRuleTable('logging/sensitive-data', {
     // A clean field of a container that also holds a credential.
     { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01.northwind.local";', 'WriteToOperationLog("BI host " + profile["host"]);') },
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
+    // A script of another name is not called (`HR Logger` is not hr-log.jb).
+    { code: jb('ArgumentList(topic, msg);', 'WriteToOperationLog("[HR/" + topic + "] " + msg);'), file: 'hr-log.jb', others: { 'leaver.jb': jb('RunScript("<TAG>script:HR Logger</TAG>", "tax", "tax id " + $hr.leaver.tax_id);') } },
+    // A credential-named container's field written with a clean value is that value (`creds["user"]`), not a credential.
+    { code: jb('creds = Dict();', 'creds["user"] = "OAKRIDGE01";', 'creds["password"] = $van_password;', 'WriteToOperationLog("user " + creds["user"]);') },
+    { code: jb('credentials = Dict();', 'credentials["host"] = "van.example.net";', 'WriteToOperationLog("host " + credentials["host"]);') },
+    { code: js('var credentials = { user: "svc_reader", password: Jitterbit.GetVar("$db_password") };', 'WriteToOperationLog("user " + credentials.user);'), file: 'creds-user.js' },
+    // A masked value stored into a token-named container is masked.
+    { code: jb('$sys_token[sys] = Right(tok, 4);', 'WriteToOperationLog("hint " + $sys_token["YARD"]);') },
     // A whole payload is logging/inbound-payload's finding, not this rule's.
     { code: jb('WriteToOperationLog($jitterbit.api.request.body);') },
     // A container whose only sensitive field was masked, cleared or removed is clean as a whole.
@@ -198,6 +206,15 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('$last_call = "token " + $access_token;', 'WriteToOperationLog($last_call);'), lines: [3] },
     { code: jb('a = Array();', 'a[0] = $db_password;', 'WriteToOperationLog(a);'), lines: [4] },
     { code: jb('d = Dict();', 'd["k"] = $db_password;', 'WriteToOperationLog(d["k"]);'), lines: [4] },
+    // A credential-named container: the whole, and a field nobody wrote, are what the name says.
+    { code: jb('creds = Dict();', 'creds["user"] = "svc";', 'WriteToOperationLog(creds);', 'WriteToOperationLog(creds["other"]);'), lines: [4, 5] },
+    { code: js('var creds = {};', 'WriteToOperationLog("t " + creds.token);'), file: 'creds-empty.js', lines: [3] },
+    // `RunScript` finds the called script's file whatever the case and word separators (`HR Log` runs hr-log.jb).
+    { code: jb('ArgumentList(topic, text);', 'WriteToOperationLog("[HR/" + topic + "] " + text);'), file: 'hr-log.jb', others: { 'leaver.jb': jb('RunScript("<TAG>script:HR Log</TAG>", "tax", "tax id " + $hr.leaver.tax_id);') }, lines: [3] },
+    { code: jb('WriteToOperationLog("t " + _1);'), file: 'Token_Dump.jb', others: { 'caller.jb': jb('RunScript("<TAG>script:token dump</TAG>", $access_token);') }, lines: [2] },
+    // A value stored into a credential-named container by element is a credential (`$sys_token[sys] = tok`).
+    { code: jb('tok = RunScript("<TAG>script:Token Helper</TAG>", sys);', '$sys_token[sys] = tok;', 'WriteToOperationLog("YARD " + $sys_token["YARD"]);'), lines: [4] },
+    { code: jb('api_keys = Array();', 'api_keys[0] = GetJSONString($resp, "/value");', 'WriteToOperationLog("k " + api_keys[0]);'), lines: [4] },
     // Fields kept apart: the credential's field and the whole container are still sensitive.
     { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01";', 'WriteToOperationLog(profile["password"]);', 'WriteToOperationLog(profile);'), lines: [5, 6], secrets: [] },
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog(cfg.clientSecret);', 'WriteToOperationLog(JSON.stringify(cfg));'), file: 'fields2.js', lines: [3, 4] },
