@@ -36,10 +36,11 @@ function opaque(start: number, end: number): Ir {
 }
 
 /**
- * Builds the analysis IR while the Jitterbit Script parser parses (what lower-jitterbit.ts makes from a syntax tree,
- * without the tree): `a + b + c` as one flat concatenation, `Get("x")` / `Set("x", v)` as the global `x`, `!x` and
- * `-x` as opaque values. Statements go through `statement()`, which drops a parenthesised statement's wrapper and
- * keeps the IR within MAX_IR_DEPTH (operator chains are built in loops and can be deeper).
+ * Builds the analysis IR while the Jitterbit Script parser parses (no syntax tree to lower afterwards): `a + b + c` as
+ * one flat concatenation, `Get("x")` / `Set("x", v)` as the global `x`, `!x` and `-x` as opaque values. Statements go
+ * through `statement()`, which drops a parenthesised statement's wrapper and keeps the IR within MAX_IR_DEPTH
+ * (operator chains are built in loops and can be deeper). A tree walk written separately in the tests
+ * (test/unit/syntax/reference-lowering.ts) is the oracle it is compared with.
  */
 export class IrBuilder implements TreeBuilder<BuiltIr> {
   kind: SyntaxKind = 'Missing';

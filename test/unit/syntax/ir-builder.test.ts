@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { collectStatements } from '../../../core/src/engine/reparse';
 import { MAX_IR_DEPTH, pushChildren, type Ir } from '../../../core/src/semantics/ir';
-import { lowerJitterbitStatement } from '../../../core/src/semantics/lower-jitterbit';
+import { lowerJitterbitStatement } from './reference-lowering';
 import { parseScript, parseScriptWith } from '../../../core/src/syntax/parser';
 import { mutate, prng, soup } from '../../fuzz/harness';
 import { CORPUS_DIR, fixtures, readScripts } from './fixtures-util';
