@@ -25,13 +25,26 @@ interface Candidate {
 function candidates(facts: FileFacts): Candidate[] {
   const out: Candidate[] = [];
   for (const r of facts.regions) {
+    const text = r.region.text;
     for (const c of r.ir.comments) {
       if (!DIRECTIVE_HINT.test(c.text)) continue;
-      out.push({ text: c.text, start: facts.toHost(r.region, c.start), end: facts.toHost(r.region, c.end), region: r.region, regionStart: c.start, regionEnd: c.end });
+      // Comment offsets start at the text, after `//` or `/*`; the directive spans the opener too, so its range
+      // shows the whole comment and the "remove unused directive" fix leaves no bare `//` or `/*` behind.
+      const opener = c.start >= 2 && (text.startsWith('//', c.start - 2) || text.startsWith('/*', c.start - 2)) ? c.start - 2 : c.start;
+      out.push({ text: c.text, start: facts.toHost(r.region, opener), end: facts.toHost(r.region, c.end), region: r.region, regionStart: c.start, regionEnd: c.end });
     }
   }
+  const host = facts.file.text;
   for (const c of facts.file.hostComments) {
-    if (DIRECTIVE_HINT.test(c.text)) out.push({ text: c.text, start: c.start, end: c.start + c.text.length });
+    if (!DIRECTIVE_HINT.test(c.text)) continue;
+    // Host comments too are known by their text: widen to the `#`/`;` of jitterbit.conf or the `<!--`…`-->` of XML.
+    let start = c.start;
+    let end = c.start + c.text.length;
+    if (host.startsWith('<!--', start - 4)) {
+      start -= 4;
+      if (host.startsWith('-->', end)) end += 3;
+    } else if (start >= 1 && (host[start - 1] === '#' || host[start - 1] === ';')) start--;
+    out.push({ text: c.text, start, end });
   }
   return out;
 }

@@ -473,11 +473,12 @@ const WHERE: Record<DirectiveKind, string> = {
 };
 
 /** Deletes the comment: its whole line(s) when nothing else is on them, else the comment and the blank before it. */
-export function removeCommentEdit(d: Pick<Directive, 'start' | 'end' | 'line' | 'endLine'>, lines: LineMap): TextEdit {
+export function removeCommentEdit(d: Pick<Directive, 'start' | 'end'>, lines: LineMap): TextEdit {
   const text = lines.text;
-  const lineStart = lines.offsetAt({ line: d.line, character: 0 });
+  // Host lines of the offsets: a directive's `line`/`endLine` may be script lines (see ApplyOptions.lineOf).
+  const lineStart = lines.offsetAt({ line: lines.positionAt(d.start).line, character: 0 });
   // offsetAt clamps to the start of the next line, so this includes the end line's terminator.
-  const endLineEnd = lines.offsetAt({ line: d.endLine, character: Number.MAX_SAFE_INTEGER });
+  const endLineEnd = lines.offsetAt({ line: lines.positionAt(Math.max(d.start, d.end - 1)).line, character: Number.MAX_SAFE_INTEGER });
   const before = text.slice(lineStart, Math.max(lineStart, d.start));
   const after = text.slice(d.end, Math.max(d.end, endLineEnd)).replace(/\r?\n$|\r$/, '');
   if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after)) return { start: lineStart, end: Math.max(d.end, endLineEnd), newText: '' };
