@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mask } from '../detectors/mask';
 import type { LineMap } from '../syntax/text';
 import type { Finding, RuleMeta, TextEdit } from './types';
 
@@ -142,6 +143,18 @@ function shorten(s: string, max = 64): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
+/** A rule id or wildcard as written (`secrets/known-token`, `secrets/*`, `*`), or a word of prose (`because`). */
+const SHOWN_ID_SHAPE = /^(?:\*|[a-z][a-z0-9-]*(?:\/(?:[a-z0-9][a-z0-9-]*|\*))+|[A-Za-z][a-z]{0,19}[.,:;!?]?)$/;
+
+/**
+ * An id of a directive as messages show it. Words after the directive without ` -- ` are read as ids, and people
+ * paste the very value they suppress there (`disable-next-line sk_live_… is a test key`): what looks neither like a
+ * rule id nor like a word is masked, so no report echoes it.
+ */
+function shownId(id: string): string {
+  return SHOWN_ID_SHAPE.test(id) ? id : mask(id);
+}
+
 /** Parses the directives of a file's comments (at most one jitterbit-guard directive per comment). Never throws. */
 export function parseDirectives(comments: readonly DirectiveComment[]): Directive[] {
   const out: Directive[] = [];
@@ -164,7 +177,7 @@ export function parseDirectives(comments: readonly DirectiveComment[]): Directiv
       out.push({
         kind,
         origin: 'jitterbit-guard',
-        label: shorten(ids.length > 0 ? `${keyword} ${ids.join(', ')}` : keyword, 200),
+        label: shorten(ids.length > 0 ? `${keyword} ${ids.map(shownId).join(', ')}` : keyword, 200),
         ruleIds: ids,
         reason: reasonText === undefined ? undefined : reasonText,
         requiresReason: kind !== 'enable',
@@ -538,10 +551,10 @@ function directiveProblems(
     const unused = slots.filter((s) => !s.used);
     if (unused.length === 0) continue;
     if (unused.length === slots.length) {
-      const rules = d.ruleIds.length === 0 || (d.ruleIds.length === 1 && d.ruleIds[0] === '*') ? 'any rule' : d.ruleIds.join(', ');
+      const rules = d.ruleIds.length === 0 || (d.ruleIds.length === 1 && d.ruleIds[0] === '*') ? 'any rule' : d.ruleIds.map(shownId).join(', ');
       problem(unusedMeta, d, 'unused', { directive: d.label, rules, where: WHERE[d.kind] }, removeFix(d));
     } else {
-      for (const s of unused) problem(unusedMeta, d, 'unusedRule', { directive: d.label, ruleId: s.pattern, where: WHERE[d.kind] }, []);
+      for (const s of unused) problem(unusedMeta, d, 'unusedRule', { directive: d.label, ruleId: shownId(s.pattern), where: WHERE[d.kind] }, []);
     }
   }
   return out;

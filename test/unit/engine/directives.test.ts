@@ -157,6 +157,24 @@ describe('directives: parsing', () => {
     parseDirectives([huge]);
     assert.ok(Date.now() - t0 < 5000);
   });
+  it('masks ids that are no rule ids in every message (prose without " -- " may hold the suppressed value)', () => {
+    // Generated fake token, not a real credential.
+    const token = 'sk_live_bafVMapA52WDvAKUa5EnPvY7';
+    const src = `// jitterbit-guard-disable-next-line ${token} is a test key\nx = 1;\n$k = "S1"; // jitterbit-guard-disable-line secrets/a ${token} -- r`;
+    const lines = new LineMap(src);
+    const ds = parseDirectives(commentsWithLines(scanComments(src), lines));
+    const r = applyDirectives([at(src, lines, 'S1', 'secrets/a')], ds, lines);
+    assert.equal(r.suppressed.length, 1);
+    assert.deepEqual(r.problems.map((p) => p.ruleId).sort(), ['directives/missing-reason', 'directives/unused', 'directives/unused']);
+    for (const p of r.problems) {
+      assert.ok(!p.message.includes(token.slice(4, 20)), p.message);
+      for (const f of p.fixes) assert.ok(!f.title.includes(token.slice(4, 20)), f.title);
+    }
+    assert.ok(r.problems.some((p) => p.message.includes('sk_l…Y7')), 'the masked form names the id');
+    assert.ok(r.problems.some((p) => p.message.includes('Rule id "sk_l…Y7" in "jitterbit-guard-disable-line secrets/a, sk_l…Y7"')), 'rule ids stay readable');
+    assert.ok(r.problems.some((p) => p.message.includes('is, a, test, key')), 'words of prose stay readable');
+    assert.deepEqual(ds[0].ruleIds[0], token, 'matching still uses the id as written');
+  });
   it('recognises detect-secrets variants', () => {
     const mk = (text: string): Directive[] => parseDirectives([{ text, start: 0, end: 1, line: 0, endLine: 0 }]);
     assert.equal(mk(' pragma: allowlist secret')[0].kind, 'disable-line');
