@@ -269,6 +269,14 @@ describe('cli (end to end, dist/cli.js)', function () {
       const s = JSON.parse(runCli(['.', '--format', 'sarif'], dir).stdout);
       assert.equal(s.runs[0].invocations[0].toolExecutionNotifications.length, 3);
     });
+    it('a broken link is reported once, and only when the glob walking its folder names it', () => {
+      const { dir } = project();
+      symlinkSync('gone.jb', path.join(dir, 'scripts/dangling.jb'));
+      const named = (r: { stderr: string }): number => r.stderr.split('\n').filter((l) => l.includes('scripts/dangling.jb')).length;
+      assert.equal(named(runCli(['.', 'scripts', '--no-progress'], dir)), 1, 'overlapping inputs: one message');
+      assert.equal(named(runCli(['scripts/*.jb', '--no-progress'], dir)), 1);
+      assert.equal(named(runCli(['scripts/*.js', 'scripts/**/post.jb', '--no-progress'], dir)), 0, 'the globs do not name it');
+    });
     it('Jitterpak members are analysed in place and reported as file.jpk!/path/inside', () => {
       const dir = tmpDir();
       const s = fakeSecrets(21);

@@ -153,6 +153,7 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
   const missing: string[] = [];
   const rules = new IgnoreRules(notifications, root);
   const seen = new Map<string, SourceEntry>();
+  const brokenLinks = new Set<string>();
   const boundaryOf = (p: string, top: string): string => (isInside(root, p) ? root : top);
 
   const addFile = (abs: string, size: number, top: string, explicit: boolean): void => {
@@ -193,8 +194,12 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
             isDir = false;
             size = st.size;
           } catch (e) {
-            // A dangling or looping link with a name we would analyse: say so, it may hide a script.
-            if (isSupportedFile(ent.name) && !rules.ignored(abs, false, boundaryOf(abs, top))) {
+            // A dangling or looping link with a name we would analyse: say so, it may hide a script (when a glob
+            // walks the folder, only if the glob names it).
+            if (isSupportedFile(ent.name) && (!match || match(toPosix(path.relative(start, abs)))) && !rules.ignored(abs, false, boundaryOf(abs, top))) {
+              // Overlapping inputs (`a a/sub`) walk a folder twice: one message per link.
+              if (brokenLinks.has(abs)) continue;
+              brokenLinks.add(abs);
               const rel = relPath(root, abs);
               notifications.push({ level: 'warning', path: rel, message: `${rel}: ${errorText(e)} (broken link)` });
             }
