@@ -247,6 +247,13 @@ describe('cli (end to end, dist/cli.js)', function () {
       assert.equal(r.code, 1);
       assert.match(r.stderr, /ci\/broken\.json:1:\d+: invalid JSON/);
       assert.match(r.stdout, /✖ 4 problems/);
+      // A misspelt rule id is named (it would silently do nothing); parser diagnostic ids are not checked.
+      writeTree(dir, { 'ci/typo.json': JSON.stringify({ rules: { 'pii/emial': 'off', 'syntax/unterminated-string': 'off', 'pii/email': 'off' } }) });
+      const typo = runCli(['.', '--config', 'ci/typo.json'], dir);
+      assert.equal(typo.code, 1);
+      assert.deepEqual(typo.stderr.split('\n').filter((l) => /unknown rule id/.test(l)).length, 1, typo.stderr);
+      assert.match(typo.stderr, /ci\/typo\.json: unknown rule id "pii\/emial" in "rules"/);
+      assert.match(typo.stdout, /✖ 3 problems/, 'the rest of the file applies');
       const missing = runCli(['.', '--config', 'ci/nope.json'], dir);
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /ci\/nope\.json: the config file given with --config does not exist/);

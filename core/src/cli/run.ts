@@ -55,14 +55,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd;
   const root = scanRoot(cwd, opts.paths);
   const rules = safeRules();
-  // No known-rule-id check: engine diagnostics (syntax/…, host/…) have ids outside rules(), and the editor does not
-  // check either, so a config means the same in both.
+  // A misspelt rule id (`pii/emial`) would silently do nothing: name it. Parser diagnostics (syntax/…, host/…),
+  // outside rules(), are not checked. Unknown ids match no finding either way, so findings stay the ones the editor
+  // and the worker threads (which do not check) get.
+  const knownRuleIds = rules.length > 0 ? new Set(rules.map((r) => r.id)) : undefined;
   const configPath = opts.config ? path.resolve(cwd, opts.config) : undefined;
   if (configPath && !existsSync(configPath)) {
     err(`${opts.config}: the config file given with --config does not exist`);
     return 2;
   }
-  const configs = new ConfigCache(configPath);
+  const configs = new ConfigCache(configPath, knownRuleIds);
 
   // Worker threads start while the files are still being found (each loads the bundle, ≈ 0.1 s): at once when
   // threads are asked for, else as soon as the files found cross the size bounds. The main thread analyses too.

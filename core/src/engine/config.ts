@@ -53,7 +53,10 @@ export interface ConfigProblem {
 export interface ResolveOptions {
   /** CLI `--config`: use this file alone (plus `overrides`), no lookup. */
   explicitConfigPath?: string;
-  /** When given, rule ids (and wildcards covering none of them) outside this set are problems and ignored. */
+  /**
+   * When given, rule ids (and wildcards covering none of them) outside this set are problems and ignored; ids of
+   * parser diagnostics (`syntax/…`, `host/…`) are never checked.
+   */
   knownRuleIds?: Set<string>;
   /** Editor settings, applied on top of every config file. */
   overrides?: ConfigFile;
@@ -97,6 +100,12 @@ function typeName(v: unknown): string {
   if (Array.isArray(v)) return 'array';
   return typeof v;
 }
+
+/**
+ * Ids of parser and host-format diagnostics (`syntax/unterminated-string`, `host/malformed`): they come from the
+ * parsers, not from the rule registry, so `knownRuleIds` cannot list them and does not check them.
+ */
+const DIAGNOSTIC_ID_PREFIXES = ['syntax/', 'host/'];
 
 function isWildcard(key: string): boolean {
   return key === '*' || key.endsWith('/*');
@@ -255,7 +264,7 @@ function validateRule(
     problem(`invalid rule id ${shownId} in "rules"`);
     return undefined;
   }
-  if (knownRuleIds) {
+  if (knownRuleIds && !DIAGNOSTIC_ID_PREFIXES.some((p) => id.startsWith(p))) {
     let known = knownRuleIds.has(id);
     if (!known && isWildcard(id)) for (const k of knownRuleIds) if (ruleIdMatches(id, k)) { known = true; break; }
     if (!known) {

@@ -233,6 +233,14 @@ describe('config: validation problems (never throws, valid parts apply)', () => 
     assert.equal(isValueAllowed(r, 'EXAMPLE-key'), true);
   });
 
+  it('knownRuleIds does not check ids of parser diagnostics (syntax/…, host/…), which the registry cannot list', () => {
+    const text = '{"rules": {"syntax/unterminated-string": "off", "host/*": "warning", "secrets/zzz": "off"}}';
+    const r = resolveConfig('/p/a.jb', memFs({ [cfg('/p')]: text }), { knownRuleIds: known });
+    assert.deepEqual(r.problems.map((p) => p.message), [`${cfg('/p')}: unknown rule id "secrets/zzz" in "rules"`]);
+    assert.equal(ruleSeverity(r, 'syntax/unterminated-string', 'error'), 'off');
+    assert.equal(ruleSeverity(r, 'host/malformed', 'error'), 'warning');
+  });
+
   it('without knownRuleIds any well-formed id is accepted', () => {
     const r = resolveConfig('/p/a.jb', memFs({ [cfg('/p')]: '{"rules": {"future/rule": "off"}}' }));
     assert.deepEqual(r.problems, []);
