@@ -135,7 +135,11 @@ export function compileValuePattern(pattern: string): RegExp | string {
   try {
     return new RegExp(source, flags);
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    // V8 quotes the whole pattern (`Invalid regular expression: /…/i: Unterminated group`), and an allowlist pattern
+    // may spell the very value it allows: keep only the reason.
+    const message = e instanceof Error ? e.message : String(e);
+    const quoted = `Invalid regular expression: /${source}/${flags}: `;
+    return message.startsWith(quoted) ? message.slice(quoted.length) : 'not a valid regular expression';
   }
 }
 

@@ -208,7 +208,7 @@ describe('config: validation problems (never throws, valid parts apply)', () => 
     { name: 'unknown allowlist key', text: '{"allowlist": {"path": []}}', problem: /unknown key "allowlist\.path"/ },
     { name: 'allowlist.values not an array', text: '{"allowlist": {"values": "abc"}}', problem: /"allowlist\.values" must be an array of strings/ },
     { name: 'non-string in allowlist.paths', text: '{"allowlist": {"paths": [1]}}', problem: /"allowlist\.paths\[0\]" must be a string/ },
-    { name: 'invalid regex', text: '{"allowlist": {"values": ["(unclosed"]}}', problem: /invalid regular expression at "allowlist\.values\[0\]"/ },
+    { name: 'invalid regex', text: '{"allowlist": {"values": ["(unclosed"]}}', problem: /invalid regular expression at "allowlist\.values\[0\]": Unterminated group$/ },
     { name: 'regex too long', text: JSON.stringify({ allowlist: { values: ['a'.repeat(1001)] } }), problem: /longer than 1000/ },
     { name: 'catastrophic regex', text: '{"allowlist": {"values": ["^(a+)+$"]}}', problem: /nested quantifier/ },
     { name: 'negated glob', text: '{"allowlist": {"paths": ["!src/**"]}}', problem: /negated globs/ },
@@ -231,6 +231,14 @@ describe('config: validation problems (never throws, valid parts apply)', () => 
     const r = resolveConfig('/p/a.jb', memFs({ [cfg('/p')]: text }), { knownRuleIds: known });
     assert.deepEqual(r.problems, []);
     assert.equal(isValueAllowed(r, 'EXAMPLE-key'), true);
+  });
+
+  it('an invalid allowlist regex is named by index and reason, never echoed (it may spell the allowed value)', () => {
+    // Generated fake key, not a real credential.
+    const pattern = '^sk_live_Qm7ZtR2vXc9LwP4nHs8KdJ3f(';
+    const r = resolveConfig('/p/a.jb', memFs({ [cfg('/p')]: JSON.stringify({ allowlist: { values: ['^ok$', pattern] } }) }));
+    assert.equal(r.problems.length, 1);
+    assert.equal(r.problems[0].message, `${cfg('/p')}: invalid regular expression at "allowlist.values[1]": Unterminated group`);
   });
 
   it('knownRuleIds does not check ids of parser diagnostics (syntax/…, host/…), which the registry cannot list', () => {
