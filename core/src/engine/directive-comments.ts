@@ -50,14 +50,25 @@ function candidates(facts: FileFacts): Candidate[] {
 }
 
 function withLines(found: Candidate[], facts: FileFacts, space: ScriptLineSpace | undefined): DirectiveComment[] {
-  if (!space) return commentsWithLines(found, facts.file.lines);
-  return found.map((c) => {
-    const line = c.region ? space.lineOfRegionOffset(c.region, c.regionStart ?? 0) : space.lineOfHost(c.start);
-    const last = c.region
-      ? space.lineOfRegionOffset(c.region, Math.max(c.regionStart ?? 0, (c.regionEnd ?? 0) - 1))
-      : space.lineOfHost(Math.max(c.start, c.end - 1));
-    return { text: c.text, start: c.start, end: c.end, line, endLine: Math.max(line, last) };
-  });
+  const out = space
+    ? found.map((c) => {
+        const line = c.region ? space.lineOfRegionOffset(c.region, c.regionStart ?? 0) : space.lineOfHost(c.start);
+        const last = c.region
+          ? space.lineOfRegionOffset(c.region, Math.max(c.regionStart ?? 0, (c.regionEnd ?? 0) - 1))
+          : space.lineOfHost(Math.max(c.start, c.end - 1));
+        return { text: c.text, start: c.start, end: c.end, line, endLine: Math.max(line, last) };
+      })
+    : commentsWithLines(found, facts.file.lines);
+  // Several scripts in one file (a project export, a Design Studio transformation), each edited on its own: a
+  // directive in one of them must not reach the others.
+  if (facts.regions.length > 1) {
+    const lineOf = (region: ScriptRegion, offset: number): number =>
+      space ? space.lineOfRegionOffset(region, offset) : facts.file.lines.positionAt(facts.toHost(region, offset)).line;
+    found.forEach((c, i) => {
+      if (c.region) out[i].scope = { startLine: lineOf(c.region, 0), endLine: lineOf(c.region, c.region.text.length) };
+    });
+  }
+  return out;
 }
 
 /** Applies suppression directives; unused or reason-less directives come back as findings of their own. */

@@ -14,6 +14,8 @@ import type { Finding, RuleMeta, TextEdit } from './types';
  *   without ids closes every open range; `enable secrets/*` closes `secrets/*` and `secrets/x` ranges, but
  *   `enable secrets/x` does not carve a hole into an open `secrets/*` range;
  * - `jitterbit-guard-disable-file <ids> -- <reason>`: the whole file.
+ * In a file holding several scripts edited one by one (a project export), a directive in a script stays in it:
+ * `disable-file` means that script, and a `disable` never enabled ends with it (see DirectiveComment.scope).
  * The directive must start the comment (after whitespace and the `*` of JSDoc-style block lines); in a multi-line
  * block comment the ids and the reason may continue on the following lines.
  *
@@ -45,6 +47,11 @@ export interface DirectiveComment {
   line: number;
   /** 0-based line of the comment end. */
   endLine: number;
+  /**
+   * Lines of the script holding the comment, when the file holds several scripts edited one by one (a project
+   * export): there `disable-file` means that script, and a `disable` never enabled ends with it.
+   */
+  scope?: { startLine: number; endLine: number };
 }
 
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
@@ -68,6 +75,8 @@ export interface Directive {
   endLine: number;
   /** True when the comment holds nothing but this directive (so removing the comment loses nothing else). */
   wholeComment: boolean;
+  /** See DirectiveComment.scope. */
+  scope?: { startLine: number; endLine: number };
 }
 
 export const MISSING_REASON_RULE_ID = 'directives/missing-reason';
@@ -163,7 +172,7 @@ export function parseDirectives(comments: readonly DirectiveComment[]): Directiv
     // Fast path: most comments hold no directive at all.
     const head = c.text.length > MAX_COMMENT_SCAN ? c.text.slice(0, MAX_COMMENT_SCAN) : c.text;
     if (!head.includes('jitterbit-guard-') && !head.includes('gitleaks:allow') && !/pragma:/i.test(head)) continue;
-    const where = { start: c.start, end: c.end, line: c.line, endLine: Math.max(c.line, c.endLine) };
+    const where = { start: c.start, end: c.end, line: c.line, endLine: Math.max(c.line, c.endLine), ...(c.scope ? { scope: c.scope } : {}) };
     const text = normaliseComment(head);
     const own = OWN_RE.exec(text);
     if (own) {
@@ -334,8 +343,10 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
         const open = openByCloser.get(key);
         if (!open) continue;
         for (const iv of [...open]) {
-          iv.endLine = d.endLine;
           for (const k of closersOf(iv.slot.pattern)) openByCloser.get(k)?.delete(iv);
+          // A range that ended with its script is not open any more: the enable closes nothing there.
+          if (iv.endLine < d.line) continue;
+          iv.endLine = d.endLine;
           closed++;
         }
       }
@@ -354,13 +365,18 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
           addPoint(d.endLine + 1, slot);
           break;
         case 'disable-file': {
+          if (d.scope) {
+            // Its script only; no enable closes it.
+            intervals.push({ slot, startLine: d.scope.startLine, endLine: d.scope.endLine, state: 'pending' });
+            break;
+          }
           let list = fileIndex.get(slot.pattern);
           if (!list) fileIndex.set(slot.pattern, (list = new SlotList()));
           list.slots.push(slot);
           break;
         }
         case 'disable': {
-          const iv: Interval = { slot, startLine: d.line, endLine: Number.POSITIVE_INFINITY, state: 'pending' };
+          const iv: Interval = { slot, startLine: d.line, endLine: d.scope?.endLine ?? Number.POSITIVE_INFINITY, state: 'pending' };
           intervals.push(iv);
           for (const k of closersOf(slot.pattern)) {
             let set = openByCloser.get(k);
@@ -485,6 +501,8 @@ const WHERE: Record<DirectiveKind, string> = {
   'disable-file': 'in this file',
 };
 
+const whereOf = (d: Directive): string => (d.kind === 'disable-file' && d.scope ? 'in this script' : WHERE[d.kind]);
+
 /** Deletes the comment: its whole line(s) when nothing else is on them, else the comment and the blank before it. */
 export function removeCommentEdit(d: Pick<Directive, 'start' | 'end'>, lines: LineMap): TextEdit {
   const text = lines.text;
@@ -552,9 +570,9 @@ function directiveProblems(
     if (unused.length === 0) continue;
     if (unused.length === slots.length) {
       const rules = d.ruleIds.length === 0 || (d.ruleIds.length === 1 && d.ruleIds[0] === '*') ? 'any rule' : d.ruleIds.map(shownId).join(', ');
-      problem(unusedMeta, d, 'unused', { directive: d.label, rules, where: WHERE[d.kind] }, removeFix(d));
+      problem(unusedMeta, d, 'unused', { directive: d.label, rules, where: whereOf(d) }, removeFix(d));
     } else {
-      for (const s of unused) problem(unusedMeta, d, 'unusedRule', { directive: d.label, ruleId: shownId(s.pattern), where: WHERE[d.kind] }, []);
+      for (const s of unused) problem(unusedMeta, d, 'unusedRule', { directive: d.label, ruleId: shownId(s.pattern), where: whereOf(d) }, []);
     }
   }
   return out;

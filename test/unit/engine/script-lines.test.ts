@@ -61,6 +61,20 @@ describe('engine/script-lines: directives inside scripts held on one host line',
     assert.deepEqual(problems(fs), ['directives/unused']);
   });
 
+  it('a disable-file or an open range in one script of an export stays in that script', () => {
+    const first = ['<trans>', '// jitterbit-guard-disable-file secrets/credential-name -- fixture script', `$a.password = "${A}";`, '</trans>'].join('\n');
+    const second = ['<trans>', `$b.password = "${B}";`, '// jitterbit-guard-disable secrets/* -- never enabled', '</trans>'].join('\n');
+    const third = ['<trans>', `$c.password = "${C}";`, '// jitterbit-guard-enable secrets/*', '</trans>'].join('\n');
+    const fs = lint('/w/project.json', exportWith([first, second, third]));
+    assert.deepEqual(secrets(fs).sort(), [masked(B), masked(C)].sort(), 'the other scripts are still checked');
+    const messages = fs.filter((f) => f.category === 'directive').map((f) => f.message);
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.ok(messages.some((m) => /"jitterbit-guard-disable secrets\/\*": no finding of secrets\/\* in this range/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /"jitterbit-guard-enable secrets\/\*" re-enables nothing/.test(m)), 'the range ended with its script');
+    const unusedFile = lint('/w/p2.json', exportWith([first.replace(`$a.password = "${A}";`, 'x = 1;'), second]));
+    assert.ok(unusedFile.some((f) => f.ruleId === 'directives/unused' && /in this script/.test(f.message)));
+  });
+
   it('a disable … enable range covers the script lines between them', () => {
     const script = [
       '<trans>',
