@@ -50,7 +50,7 @@ function candidates(facts: FileFacts): Candidate[] {
 }
 
 function withLines(found: Candidate[], facts: FileFacts, space: ScriptLineSpace | undefined): DirectiveComment[] {
-  const out = space
+  const out: DirectiveComment[] = space
     ? found.map((c) => {
         const line = c.region ? space.lineOfRegionOffset(c.region, c.regionStart ?? 0) : space.lineOfHost(c.start);
         const last = c.region
