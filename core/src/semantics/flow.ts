@@ -5,7 +5,7 @@ import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, t
 import { fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
 import { isVarName } from './lower-jitterbit';
-import { argumentIndex, runScriptArgKey, runScriptResultKey, runScriptTarget } from './run-script';
+import { argumentIndex, runScriptArgKey, runScriptKnownKey, runScriptResultKey, runScriptTarget } from './run-script';
 import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
@@ -46,6 +46,8 @@ const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
  */
 const MASKED = '\u0001';
 const MASKED_MARK: Taint = { bits: 0, label: '', secretLiteral: false };
+/** Exported under every script's `runScriptKnownKey`: the project has the script. */
+const SCRIPT_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
 /**
  * Under this prefix plus a local's name: the constant text the local holds for sure (a marker without taint bits whose
  * label is the text), set by a top-level `k = "sf.password"` of a Jitterbit Script and dropped by any other write to
@@ -442,8 +444,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     // `RunScript(ref, a, b)`: the called script sees the arguments' taint as `_1`, `_2`, ….
     // Its value is the called script's result, which that script passes back the same way.
     let runResult: string | undefined;
+    let runTarget: string | undefined;
     if (lname === 'runscript' && script.language === 'jitterbit') {
-      const target = runScriptTarget(c.args[0]);
+      const target = (runTarget = runScriptTarget(c.args[0]));
       if (target !== undefined) {
         for (let i = 1; i < argTaints.length; i++) {
           const t = argTaints[i];
@@ -472,7 +475,18 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
     }
     // Value of the call.
-    if (runResult !== undefined) return host.incomingGlobal(runResult);
+    if (runResult !== undefined) {
+      const returned = host.incomingGlobal(runResult);
+      if (returned) return returned;
+      let passed = false;
+      for (let i = 1; i < argTaints.length; i++) if (argTaints[i]) passed = true;
+      if (!passed) return undefined;
+      // Sensitive arguments: unless the project has the script (which says so, see runScriptKnownKey), its result is
+      // taken to carry them, as the result of a call whose body is not seen (the generic rule below).
+      const known = runScriptKnownKey(runTarget as string);
+      noteRead(c, known);
+      if (host.incomingGlobal(known)) return undefined;
+    }
     if (userFn) return inlineCall(userFn, argTaints, depth) ?? undefined;
     if (script.language === 'javascript') {
       // A function called where it is written, `(function (p) { … })(x)`: x's taint is p's.
@@ -767,6 +781,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       const key = runScriptResultKey(name);
       facts.globalsWritten.add(key);
       if (result) facts.globalWrites.set(key, result);
+      facts.globalWrites.set(runScriptKnownKey(name), SCRIPT_KNOWN);
     }
   }
   return facts;
