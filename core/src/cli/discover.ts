@@ -1,10 +1,11 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { RunNotification } from '../report/model';
 import type { ConfigCache } from './config';
 import { errorText } from './read';
+import { hasAgentConfLayout, isAgentConfName } from '../syntax/embedded/jitterbit-conf';
 
 /** Finding the files to analyse: paths, directories and globs; ignore files; allowlisted paths. */
 
@@ -30,10 +31,32 @@ export interface Discovery {
   missing: string[];
 }
 
-/** Files the walker picks in folders: Jitterbit sources, exports, Design Studio XML, `jitterbit.conf`, Jitterpaks. */
+/**
+ * Files the walker picks in folders by name: Jitterbit sources, exports, Design Studio XML, `jitterbit.conf` and its
+ * copies and variants (`jitterbit.conf.bak`, `prod-jitterbit.conf`), Jitterpaks. Other `.conf` files: see isAgentConfFile.
+ */
 export function isSupportedFile(name: string): boolean {
   const n = name.toLowerCase();
-  return n === 'jitterbit.conf' || /\.(jb|jitterbit|js|json|xml|jpk)$/.test(n);
+  return isAgentConfName(n) || /\.(jb|jitterbit|js|json|xml|jpk)$/.test(n);
+}
+
+/** How much of a `.conf` file the walker reads to tell an agent's configuration from another tool's. */
+const CONF_SNIFF_BYTES = 64 * 1024;
+
+/** A `.conf` file of another name that has jitterbit.conf's sections (read only for such names). */
+export function isAgentConfFile(abs: string, name: string): boolean {
+  if (!name.toLowerCase().endsWith('.conf')) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const buf = Buffer.alloc(CONF_SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, CONF_SNIFF_BYTES, 0);
+    return hasAgentConfLayout(buf.toString('utf8', 0, n));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export function toPosix(p: string): string {
@@ -158,9 +181,13 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
 
   const addFile = (abs: string, size: number, top: string, explicit: boolean): void => {
     if (seen.has(abs)) return;
-    if (!explicit && !isSupportedFile(path.basename(abs))) return;
+    const base = path.basename(abs);
+    const byName = explicit || isSupportedFile(base);
+    if (!byName && !/\.conf$/i.test(base)) return;
     if (rules.ignored(abs, false, boundaryOf(abs, top))) return;
     if (configs.isAllowlisted(abs, configs.forDir(path.dirname(abs)))) return;
+    // Another `.conf` file is read (its start) only once nothing else leaves it out.
+    if (!byName && !isAgentConfFile(abs, base)) return;
     seen.set(abs, { abs, rel: relPath(root, abs), size, top, jpk: /\.jpk$/i.test(abs), explicit });
     foundBytes += size;
     onFound?.(seen.size, foundBytes);

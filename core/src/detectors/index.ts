@@ -11,7 +11,7 @@ export type { SecretMatch } from './tokens';
 export { scanPemPrivateKeys } from './pem';
 export type { PemMatch } from './pem';
 export {
-  scanPii, isRoleMailbox, isReservedDomain, isValidSsn, isLikelyCardNumber, ROLE_MAILBOXES, TEST_CARD_NUMBERS, EXAMPLE_IBANS, IBAN_LENGTHS,
+  scanPii, scanUkPhones, isUkName, isRoleMailbox, isReservedDomain, isValidSsn, isLikelyCardNumber, ROLE_MAILBOXES, TEST_CARD_NUMBERS, EXAMPLE_IBANS, IBAN_LENGTHS,
 } from './pii';
 export type { PiiMatch, PiiKind } from './pii';
 export { looksLikePersonName, looksLikeDateOfBirth, looksLikeStreetAddress, looksLikeNationalId, isNationalIdValue } from './person';

@@ -52,6 +52,8 @@ export function summarizeFile(path: string, facts: FileFacts, pool: NamePool, ke
     for (const { v, access, key } of r.flow.vars) {
       // A read of a global's masked-value marker (see flow.ts MASKED) is no second occurrence of the global.
       if (v.k !== 'var' || v.scope !== 'global' || key.charCodeAt(key.length - 1) === 1) continue;
+      // A name computed from constants (`k = "x"; Get(k)`) has no text of its own a rename could rewrite.
+      if (v.form === 'computed') continue;
       occurrences.add(v.name, facts.toHost(r.region, v.nameStart), facts.toHost(r.region, v.nameEnd), access, v.form === 'dollar' || v.form === 'bare' ? 'dollar' : v.form);
     }
   }

@@ -69,6 +69,10 @@ export interface CallRole {
   cleanMethod: boolean;
   /** The argument naming the field the call returns (SELECTED_BY). */
   selector?: number;
+  /** `Get` / `Set`: the call reads or writes the global its first argument names. */
+  byName?: 'get' | 'set';
+  /** `While`: its arguments are evaluated again and again. */
+  loop: boolean;
 }
 
 /** The number literal at argument `i` (a negated one too). */
@@ -145,6 +149,8 @@ export function roleOf(name: string): CallRole {
       masks: MASKING.has(lname) ? ALWAYS : (MASKING_BY_ARGUMENTS.get(lname) ?? NEVER),
       cleanMethod: JS_CLEAN_METHODS.has(lname),
       selector: SELECTED_BY.get(lname),
+      byName: lname === 'get' ? 'get' : lname === 'set' ? 'set' : undefined,
+      loop: lname === 'while',
     };
     // Spellings are few (catalogue names plus a script's own); the bound only guards against hostile input.
     if (roles.size > 10000) roles.clear();

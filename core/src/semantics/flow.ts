@@ -4,7 +4,8 @@ import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, VarFact } from
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
 import { fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
-import { argumentIndex, runScriptArgKey, runScriptResultKey, runScriptTarget } from './run-script';
+import { isVarName } from './lower-jitterbit';
+import { argumentIndex, runScriptArgKey, runScriptKnownKey, runScriptResultKey, runScriptTarget } from './run-script';
 import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
@@ -45,6 +46,29 @@ const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
  */
 const MASKED = '\u0001';
 const MASKED_MARK: Taint = { bits: 0, label: '', secretLiteral: false };
+/** Exported under every script's `runScriptKnownKey`: the project has the script. */
+const SCRIPT_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
+/**
+ * Under this prefix plus a local's name: the constant text the local holds for sure (a marker without taint bits whose
+ * label is the text), set by a top-level `k = "sf.password"` of a Jitterbit Script and dropped by any other write to
+ * the local. `Get(k)` / `Set(k, v)` then address the global it names. In the state, so the incremental pass compares
+ * and replays it with the rest.
+ */
+const CONST = '\u0003';
+
+/** The constant text of a name expression: a literal, a local holding constant text, or a concatenation of those. */
+function constText(e: Ir, constOf: (local: string) => string | undefined): string | undefined {
+  if (e.k === 'lit') return typeof e.value === 'string' ? e.value : undefined;
+  if (e.k === 'var') return e.scope === 'local' ? constOf(e.name) : undefined;
+  if (e.k !== 'cat' || e.items.length > 16) return undefined;
+  let s = '';
+  for (const x of e.items) {
+    const t = x.k === 'cat' ? undefined : constText(x, constOf);
+    if (t === undefined) return undefined;
+    s += t;
+  }
+  return s;
+}
 
 export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptions = {}): ScriptFacts {
   const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map(), globalReads: new Set(), globalsWritten: new Set() };
@@ -147,6 +171,28 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   // skip the lookups. Fields are kept apart for containers made in the script (`Dict()`, `{…}`) and from the first
   // sensitive write into a clean container on (before it every field is clean).
   let shapes = options.prior !== undefined;
+  // Whether any local may hold a known constant (see CONST; a replayed state may hold some), and how many \`While\`
+  // loops the evaluation is inside (a name read in a loop may be written later in it).
+  let consts = options.prior !== undefined;
+  let loopDepth = 0;
+  const constOf = (local: string): string | undefined => (consts ? locals.get(CONST + local)?.label : undefined);
+  const dropConst = (local: string): void => {
+    if (locals.get(CONST + local)) setLocal(CONST + local, undefined);
+  };
+  /**
+   * `Get(k)` / `Set(k, v)` whose name is constant text but no plain literal (a local holding a constant, a
+   * concatenation of constants) as the parser lowers `Get("name")` / `Set("name", v)`: the global's read or write.
+   * Only where the name is known for sure (not in a loop, nor in a JavaScript helper inlined).
+   */
+  const byConstName = (c: IrCall, kind: 'get' | 'set'): Ir | undefined => {
+    const first = c.args[0];
+    if (kind === 'get' ? c.args.length !== 1 : c.args.length !== 2) return undefined;
+    if (first.k === 'lit' || (first.k === 'var' && !consts)) return undefined; // a literal the parser did not take is no name
+    const name = constText(first, constOf);
+    if (name === undefined || !isVarName(name)) return undefined;
+    const v: IrVar = { k: 'var', scope: 'global', name, start: first.start, end: first.end, nameStart: first.start, nameEnd: first.end, form: 'computed' };
+    return kind === 'get' ? { ...v, start: c.start, end: c.end } : { k: 'assign', op: '=', target: v, value: c.args[1], start: c.start, end: c.end };
+  };
 
   /** A variable's taint in the state (not noted as a read). */
   const current = (v: IrVar): Taint | undefined => (v.scope === 'local' ? locals.get(v.name) : globals.get(v.name.toLowerCase()));
@@ -166,6 +212,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
 
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
     if (target.k === 'var') {
+      if (consts && target.scope === 'local') dropConst(target.name);
       let t = value;
       // A credential- or PII-named variable holds sensitive data whatever computed it (a session from a login).
       // A literal stored under a PII name is personal data too (a credential literal is judged by its own value).
@@ -203,6 +250,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       while (obj.k === 'member' && guard++ < MAX_IR_DEPTH) obj = obj.obj;
       if (target.index) ev(target.index, NONE, depth);
       if (obj.k === 'var') {
+        if (consts && obj.scope === 'local') dropConst(obj.name);
         const prev = current(obj);
         const keyTaint = target.prop && !producesMasked(valueIr) ? nameTaint(target.prop) : undefined;
         const added = join(value, keyTaint);
@@ -315,12 +363,17 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   const evCall = (c: IrCall, ctx: LiteralContext, depth: number): Taint | undefined => {
-    if (inlineDepth === 0) facts.calls.push(c);
     const role = roleOf(c.name);
+    if (role.byName && loopDepth === 0 && inlineDepth === 0 && script.language === 'jitterbit') {
+      const named = byConstName(c, role.byName);
+      if (named) return ev(named, ctx, depth);
+    }
+    if (inlineDepth === 0) facts.calls.push(c);
     const lname = role.lname;
     // `ArgumentList(a, b)` names the arguments this script was called with.
     if (lname === 'argumentlist' && script.language === 'jitterbit') {
       c.args.forEach((a, i) => {
+        if (consts && a.k === 'var' && a.scope === 'local') dropConst(a.name);
         if (a.k === 'var' && a.scope === 'local') setLocal(a.name, join(incomingArgument(i + 1, a), nameTaint(a.name)));
       });
       return undefined;
@@ -334,6 +387,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     const isSink = !!fn && (role.logSink || role.emailArgs !== undefined);
     // Only sinks need the pieces of their arguments (for the mask fix).
     const parts = isSink ? new Map<number, { ir: Ir; taint: Taint | undefined }[]>() : undefined;
+    if (role.loop) loopDepth++;
     for (let i = 0; i < c.args.length; i++) {
       const a = c.args[i];
       // A plain argument position says nothing about its literal; no context object is built for it.
@@ -371,6 +425,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         argTaints[i] = undefined;
       } else argTaints[i] = ev(a, actx, depth);
     }
+    if (role.loop) loopDepth--;
     // `list.push(x)` / `list.unshift(x)` put x into the list.
     if (c.method && (lname === '.push' || lname === '.unshift') && c.args[0]?.k === 'var' && argTaints.length > 1) {
       let added: Taint | undefined;
@@ -389,8 +444,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     // `RunScript(ref, a, b)`: the called script sees the arguments' taint as `_1`, `_2`, ….
     // Its value is the called script's result, which that script passes back the same way.
     let runResult: string | undefined;
+    let runTarget: string | undefined;
     if (lname === 'runscript' && script.language === 'jitterbit') {
-      const target = runScriptTarget(c.args[0]);
+      const target = (runTarget = runScriptTarget(c.args[0]));
       if (target !== undefined) {
         for (let i = 1; i < argTaints.length; i++) {
           const t = argTaints[i];
@@ -419,7 +475,18 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
     }
     // Value of the call.
-    if (runResult !== undefined) return host.incomingGlobal(runResult);
+    if (runResult !== undefined) {
+      const returned = host.incomingGlobal(runResult);
+      if (returned) return returned;
+      let passed = false;
+      for (let i = 1; i < argTaints.length; i++) if (argTaints[i]) passed = true;
+      if (!passed) return undefined;
+      // Sensitive arguments: unless the project has the script (which says so, see runScriptKnownKey), its result is
+      // taken to carry them, as the result of a call whose body is not seen (the generic rule below).
+      const known = runScriptKnownKey(runTarget as string);
+      noteRead(c, known);
+      if (host.incomingGlobal(known)) return undefined;
+    }
     if (userFn) return inlineCall(userFn, argTaints, depth) ?? undefined;
     if (script.language === 'javascript') {
       // A function called where it is written, `(function (p) { … })(x)`: x's taint is p's.
@@ -622,7 +689,16 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const body = script.body;
   /** A Jitterbit Script's result is its last statement's value (each statement's is kept: the memo replays it). */
   const statement = (i: number): void => {
-    const t = ev(body[i], NONE, 0);
+    const s = body[i];
+    const t = ev(s, NONE, 0);
+    // `k = "sf.password"` as a statement of its own: k holds that text for sure until it is written again.
+    if (s.k === 'assign' && s.op === '=' && s.target.k === 'var' && s.target.scope === 'local' && script.language === 'jitterbit') {
+      const text = s.value.k === 'lit' || s.value.k === 'cat' ? constText(s.value, constOf) : undefined;
+      if (text !== undefined && isVarName(text)) {
+        consts = true;
+        setLocal(CONST + s.target.name, { bits: 0, label: text, secretLiteral: false });
+      }
+    }
     if (script.language === 'jitterbit' && options.scriptName !== undefined) setResult(t, body[i], true);
   };
   if (!recording) {
@@ -705,6 +781,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       const key = runScriptResultKey(name);
       facts.globalsWritten.add(key);
       if (result) facts.globalWrites.set(key, result);
+      facts.globalWrites.set(runScriptKnownKey(name), SCRIPT_KNOWN);
     }
   }
   return facts;

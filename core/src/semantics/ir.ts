@@ -31,8 +31,11 @@ export interface ValueMatch {
   end: number;
 }
 
-/** How a variable name is written, so renames can re-encode it. */
-export type VarForm = 'dollar' | 'bare' | 'string-name' | 'string-dollar-name';
+/**
+ * How a variable name is written, so renames can re-encode it. `computed`: a global the flow pass named from constant
+ * text that is not one literal (`k = "sf.password"; Get(k)`, `Set("api" + "_key", v)`); no rename can re-encode it.
+ */
+export type VarForm = 'dollar' | 'bare' | 'string-name' | 'string-dollar-name' | 'computed';
 
 export interface IrVar extends IrBase {
   k: 'var';

@@ -1,5 +1,6 @@
 import { lookupFunction, lookupJsFunction } from './catalogue';
-import { MAX_IR_DEPTH, type Ir, type IrComment, type IrScript } from './ir';
+import { MAX_IR_DEPTH, type Ir, type IrComment, type IrScript, type IrVar } from './ir';
+import { isVarName } from './lower-jitterbit';
 
 /** The part of an ESTree node this module reads; acorn produces these with `start`/`end` offsets. */
 export interface EsNode {
@@ -15,7 +16,15 @@ export interface EsNode {
  * object properties and member assignments keep their key names for credential-name checks.
  */
 export function lowerJavaScript(program: EsNode, comments: { text: string; start: number; end: number }[]): IrScript {
-  const body = list(program.body).map((s) => lower(s, 0));
+  pending = [];
+  fnDepth = 0;
+  let body: Ir[];
+  try {
+    body = list(program.body).map((s) => lower(s, 0));
+    if (pending.length > 0) resolveConstNames(program, pending);
+  } finally {
+    pending = undefined;
+  }
   const irComments: IrComment[] = comments.map((c) => ({ text: c.text, start: c.start + 2, end: c.end }));
   return { language: 'javascript', body, comments: irComments };
 }
@@ -140,7 +149,13 @@ function lower(n: EsNode, depth: number): Ir {
       const params = list(n.params).map((p) => (p.type === 'Identifier' ? (p.name as string) : ''));
       const body = node(n.body);
       // An arrow's expression body is its return value.
-      const stmts: Ir[] = !body ? [] : body.type === 'BlockStatement' ? list(body.body).map((s) => lower(s, d)) : [{ k: 'ret', value: lower(body, d), start: body.start, end: body.end }];
+      fnDepth++;
+      let stmts: Ir[];
+      try {
+        stmts = !body ? [] : body.type === 'BlockStatement' ? list(body.body).map((s) => lower(s, d)) : [{ k: 'ret', value: lower(body, d), start: body.start, end: body.end }];
+      } finally {
+        fnDepth--;
+      }
       return { k: 'fn', name: id ? (id.name as string) : undefined, params, body: stmts, start: n.start, end: n.end };
     }
     case 'TemplateLiteral':
@@ -203,6 +218,17 @@ function lowerCall(n: EsNode, depth: number): Ir {
       return { k: 'assign', op: '=', target: v, value: lower(args[1], depth), start: n.start, end: n.end };
     }
   }
+  if (dotted && first && pending && (first.type === 'Identifier' || (first.type === 'BinaryExpression' && first.operator === '+'))) {
+    // A name held by a variable or put together from constants: resolved once the whole program is lowered.
+    const lname = dotted.toLowerCase();
+    const kind = lname === 'jitterbit.getvar' && args.length === 1 ? 'get' : lname === 'jitterbit.setvar' && args.length >= 2 ? 'set' : undefined;
+    if (kind) {
+      const ir = lowerCall({ ...n, arguments: [] }, depth) as Ir & { k: 'call' };
+      ir.args = args.map((a) => lower(a, depth));
+      pending.push({ ir, first, kind, inFunction: fnDepth > 0 });
+      return ir;
+    }
+  }
   if (dotted) {
     const fn = lookupJsFunction(dotted) ?? (dotted.includes('.') ? undefined : lookupFunction(dotted));
     const nameStart = callee.type === 'MemberExpression' ? (node(callee.property)?.start ?? callee.start) : callee.start;
@@ -247,4 +273,115 @@ function jsCharOffsets(raw: string, start: number): number[] {
     } else i += 2;
   }
   return out;
+}
+
+/** `Jitterbit.GetVar(k)` / `Jitterbit.SetVar(k, v)` calls whose name is not a literal, met while lowering a program. */
+interface PendingName {
+  ir: Ir & { k: 'call' };
+  first: EsNode;
+  kind: 'get' | 'set';
+  inFunction: boolean;
+}
+let pending: PendingName[] | undefined;
+/** How many function bodies the lowering is inside. */
+let fnDepth = 0;
+
+/** The binding a name has in a program: how often it is bound, and its constant text when bound once at top level. */
+interface Binding {
+  count: number;
+  text?: string;
+  end: number;
+}
+
+/**
+ * Turns the pending `Jitterbit.GetVar(k)` / `Jitterbit.SetVar(k, v)` calls into the global's read or write when the name
+ * is known for sure: `k` is bound exactly once in the whole program (no other assignment, declaration, parameter), by a
+ * top-level `var k = "$sf.password"` (or `k = "…"`, or a concatenation of such constants) written before the call, and
+ * the call is not inside a function (which may run before). A name put together from literals alone
+ * (`"$api" + "_key"`) needs no binding. Called only when a program has such calls.
+ */
+function resolveConstNames(program: EsNode, calls: PendingName[]): void {
+  const wanted = new Set<string>();
+  const idsOf = (e: EsNode, out: Set<string>, guard = 0): void => {
+    if (guard > 32) return;
+    if (e.type === 'Identifier') out.add(e.name as string);
+    else if (e.type === 'BinaryExpression' && e.operator === '+') {
+      const l = node(e.left);
+      const r = node(e.right);
+      if (l) idsOf(l, out, guard + 1);
+      if (r) idsOf(r, out, guard + 1);
+    }
+  };
+  for (const c of calls) idsOf(c.first, wanted);
+  const bindings = new Map<string, Binding>();
+  const top = new Set<EsNode>();
+  for (const st of list(program.body)) {
+    if (st.type === 'VariableDeclaration') for (const d of list(st.declarations)) top.add(d);
+    else if (st.type === 'ExpressionStatement' && node(st.expression)?.type === 'AssignmentExpression') top.add(st.expression as EsNode);
+  }
+  const bind = (id: EsNode | undefined, at: EsNode, value?: EsNode): void => {
+    if (!id || id.type !== 'Identifier' || !wanted.has(id.name as string)) return;
+    const name = id.name as string;
+    const b = bindings.get(name) ?? { count: 0, end: at.end };
+    b.count++;
+    b.end = at.end;
+    b.text = b.count === 1 && value && top.has(at) ? textOf(value, () => undefined) : undefined;
+    bindings.set(name, b);
+  };
+  if (wanted.size > 0) {
+    const stack: EsNode[] = [program];
+    while (stack.length > 0) {
+      const n = stack.pop() as EsNode;
+      switch (n.type) {
+        case 'VariableDeclarator': if (n.init) bind(node(n.id), n, node(n.init)); break;
+        case 'AssignmentExpression': bind(node(n.left), n, n.operator === '=' ? node(n.right) : undefined); break;
+        case 'UpdateExpression': bind(node(n.argument), n); break;
+        case 'CatchClause': bind(node(n.param), n); break;
+        case 'ForInStatement': case 'ForOfStatement': bind(node(n.left), n); break;
+        case 'FunctionDeclaration': case 'FunctionExpression': case 'ArrowFunctionExpression':
+          bind(node(n.id), n);
+          for (const p of list(n.params)) bind(p, n);
+          break;
+      }
+      for (const key of Object.keys(n)) {
+        if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
+        const v = n[key];
+        if (Array.isArray(v)) for (const c of list(v)) stack.push(c);
+        else {
+          const c = node(v);
+          if (c) stack.push(c);
+        }
+      }
+    }
+  }
+  for (const c of calls) {
+    if (c.inFunction) continue;
+    const text = textOf(c.first, (name) => {
+      const b = bindings.get(name);
+      return b && b.count === 1 && b.end <= c.ir.start ? b.text : undefined;
+    });
+    if (text === undefined) continue;
+    const name = text.startsWith('$') ? text.slice(1) : text;
+    if (!isVarName(name)) continue;
+    const v: IrVar = { k: 'var', scope: 'global', name, start: c.first.start, end: c.first.end, nameStart: c.first.start, nameEnd: c.first.end, form: 'computed' };
+    const { start, end, args } = c.ir;
+    const now: Ir = c.kind === 'get' ? { ...v, start, end } : { k: 'assign', op: '=', target: v, value: args[1], start, end };
+    // The call node is already in its parent: it becomes the read or write in place.
+    const target = c.ir as unknown as Record<string, unknown>;
+    for (const key of Object.keys(target)) delete target[key];
+    Object.assign(target, now);
+  }
+}
+
+/** The constant text of a string literal or a `+` chain of them (identifiers through `constOf`). */
+function textOf(e: EsNode, constOf: (name: string) => string | undefined, guard = 0): string | undefined {
+  if (guard > 32) return undefined;
+  if (e.type === 'Literal') return typeof e.value === 'string' ? e.value : undefined;
+  if (e.type === 'Identifier') return constOf(e.name as string);
+  if (e.type !== 'BinaryExpression' || e.operator !== '+') return undefined;
+  const l = node(e.left);
+  const r = node(e.right);
+  const a = l ? textOf(l, constOf, guard + 1) : undefined;
+  const b = a !== undefined && r ? textOf(r, constOf, guard + 1) : undefined;
+  return a !== undefined && b !== undefined ? a + b : undefined;
 }

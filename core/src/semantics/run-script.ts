@@ -26,6 +26,15 @@ export function runScriptResultKey(scriptName: string): string {
   return `ret:${scriptKey(scriptName)}`;
 }
 
+/**
+ * Every script says, under `has:name`, that the project has it (a marker without taint). A `RunScript` of a script
+ * without it is of a script the project does not have: its result is taken to carry its arguments, as any function's
+ * whose body the analysis cannot see.
+ */
+export function runScriptKnownKey(scriptName: string): string {
+  return `has:${scriptKey(scriptName)}`;
+}
+
 /** True for a `runScriptResultKey`. */
 export function isRunScriptResultKey(key: string): boolean {
   return key.startsWith('ret:');

@@ -128,10 +128,26 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('WriteToOperationLog("retry of " + $jitterbit.api.request.headers.idempotency_key);') },
     { code: jb('WriteToOperationLog("ws " + Get("jitterbit.networking.http.request.header.Sec-WebSocket-Key"));') },
     { code: jb('WriteToOperationLog("pk " + $jitterbit.api.request.headers.x_partition_key);') },
+    // RunScript of a script the project has: its result is what it returns (here masked), not its arguments; a script
+    // it does not have given nothing sensitive (an operation name, a hash) returns nothing sensitive.
+    { code: jb('r = RunScript("<TAG>script:Mask It</TAG>", $db_password);', 'WriteToOperationLog("masked " + r);'), file: 'caller.jb', others: { 'mask-it.jb': jb('ArgumentList(p);', '"****" + Right(p, 4)') } },
+    { code: jb('n = RunScript("<TAG>script:Count Rows</TAG>", $jitterbit.operation.name);', 'WriteToOperationLog("rows " + n);', 'h = RunScript("<TAG>script:Hash It</TAG>", MD5($db_password));', 'WriteToOperationLog("hash " + h);') },
+    { code: cloudExport({ scripts: [{ name: 'Caller', body: jb('WriteToOperationLog("m " + RunScript("<TAG>script:Mask Helper</TAG>", $ly.bearer_token));') }, { name: 'Mask Helper', body: jb('Length(_1)') }] }).text, file: 'project.json' },
+    // A name not known for sure (branch, loop, reassigned to a plain name) or not a credential name.
+    { code: jb('If(x, k = "db_password", k = "db_user");', 'WriteToOperationLog(Get(k));', 'n = "db_password";', 'n = "db_host";', 'WriteToOperationLog(Get(n));', 'm = "api_key";', 'While(i < 2, WriteToOperationLog(Get(m)); m = "count"; i++);', 'WriteToOperationLog(Get("db" + "_host"));') },
+    { code: js('var q = "$db_password";', 'q = "$db_host";', 'WriteToOperationLog(Jitterbit.GetVar(q));', 'var r = "$api_key";', 'function f() { WriteToOperationLog(Jitterbit.GetVar(r)); }'), file: 'dyn-get-ok.js' },
     // The array form of Set stores what it is given: a masked element is clean.
     { code: jb('cards = Array();', 'Set(cards, "****" + Right(root$tx.body$Payment$CardNumber$, 4), -1);', 'WriteToOperationLog("first " + cards[0]);') },
   ],
   invalid: [
+    // A script the project does not have: its result carries the arguments it is given (its body is not seen).
+    { code: jb('r = RunScript("<TAG>script:Format Credential</TAG>", "svc", $db_password);', 'WriteToOperationLog("formatted " + r);'), lines: [3], secrets: [] },
+    { code: jb('WriteToOperationLog(RunScript("sc.3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f", $jitterbit.api.request.headers.authorization));'), lines: [2], secrets: [] },
+    // `Get`/`GetVar` of a credential name held by a local or put together from constants.
+    { code: jb('name = "db_password";', 'v = Get(name);', 'WriteToOperationLog("pw is " + v);', 'WriteToOperationLog(Get("api" + "_" + "key"));'), lines: [4, 5], secrets: [] },
+    { code: js('var g = "$api" + "_token";', 'var t = Jitterbit.GetVar(g);', 'WriteToOperationLog("token " + t);'), file: 'dyn-get.js', lines: [4], secrets: [] },
+    // Across scripts: the global a local named is the one another script reads.
+    { code: jb('WriteToOperationLog("sig " + $erp.signature);'), file: 'b.jb', others: { 'a.jb': jb('k = "erp.signature";', 'Set(k, Get("erp.signing_key"));') }, lines: [2], secrets: [] },
     // A secret literal reaching a sink is an error.
     { code: jb(`WriteToOperationLog("charging with ${stripe}");`), lines: [2], severity: 'error', message: /hard-coded secret/ },
     { code: jb(`key = "${stripe}";`, 'RaiseError("auth failed for " + key);'), lines: [3], severity: 'error' },

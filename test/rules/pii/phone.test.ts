@@ -15,6 +15,11 @@ runRuleTable('pii/phone', {
     { code: jb('$d = "2024-01-15";') },
     { code: jb('$v = "1.2.3";', '$ip = "10.20.30.40";') },
     { code: jb('$p = $customer_phone;') },
+    // UK numbers without the country code only where the value or its name says it is British; Ofcom's drama ranges
+    // (07700 900xxx, 020 7946 0xxx, 0161 496 0xxx) are fictional; ids and dates in a British record are no numbers.
+    { code: jb('$a = "call 020 7123 4567";', '$us_phone = "020 7123 4567";', '$disk = "500 GB disk, serial 0123 4567 890";', '$bulk_ref = "01234 567890";') },
+    { code: jb('$d = "{\\"country\\":\\"GB\\",\\"mobile\\":\\"07700 900123\\",\\"office\\":\\"020 7946 0958\\",\\"mcr\\":\\"0161 496 0123\\"}";') },
+    { code: jb('$uk_ref = "01234567890";', '$uk_order = "Order 2024 0115 1234";', '$r = "{\\"country\\":\\"GB\\",\\"ref\\":\\"00123 456789\\",\\"date\\":\\"01 02 2024 1530\\"}";') },
   ],
   invalid: [
     { code: jb('$p = "(212) 817-2593";'), lines: [2], severity: 'warning', message: /phone number/, fix: { output: jb('$p = "202-555-0142";') } },
@@ -27,5 +32,10 @@ runRuleTable('pii/phone', {
     { code: jb('msg = "Call Dana at 312.469.8821 today";'), lines: [2] },
     { code: jb('$x = 1;', '$p = "(415) 829-3310";', '$q = "(415) 555-0123";'), lines: [3] },
     { code: js('var p = "+1 646 839 2710";'), file: 'phone.js', lines: [2], fix: true },
+    // UK numbers without the country code in a British record (a +44 number, a UK country field) or under a uk/gb name.
+    { code: jb('$rec = "{\\"phone\\":\\"020 7123 4567\\",\\"alt\\":\\"+44 161 234 5678\\"}";'), lines: [2, 2] },
+    { code: jb('$rec = "country=United Kingdom;tel=0161-234-5678";', '$m = "{\\"country\\":\\"GB\\",\\"mobile\\":\\"07911 123456\\"}";'), lines: [2, 3] },
+    { code: jb('$uk_phone = "0121 345 6789";', '$contact.phoneGB = "01234 567890";'), lines: [2, 3], fix: true },
+    { code: js('var office = { phoneUk: "020 7123 4567" };'), file: 'uk-phone.js', lines: [2] },
   ],
 });

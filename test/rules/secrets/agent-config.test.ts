@@ -12,6 +12,8 @@ const conf = (...lines: string[]) => ['# Private agent "edge-02"', ...lines, '']
 
 runRuleTable('secrets/agent-config', {
   valid: [
+    // Another tool's INI `.conf` file is no agent configuration.
+    { code: conf('[mysqld]', 'user=mysql', `password=${pw}`, '[client]', 'port=3306'), file: 'my.conf' },
     { code: conf('[Settings]', 'JavaScriptMaxIterations=75000', '[PredefinedGlobalVariables]', 'erp.base_url = https://erp.northwind-ops.com/api'), file: 'jitterbit.conf' },
     { code: conf('[SMTP]', 'server=smtp.northwind-ops.com', 'account=svc-edge-mailer', '# password=<password>', 'password='), file: 'jitterbit.conf' },
     { code: conf('[SMTP]', '# password=changeit', '; password=changeme'), file: 'jitterbit.conf' },
@@ -19,6 +21,10 @@ runRuleTable('secrets/agent-config', {
     { code: conf('[PredefinedGlobalVariables]', 'erp_password=${ERP_PASSWORD}', 'erp_api_key=[erp_api_key]'), file: 'jitterbit.conf' },
   ],
   invalid: [
+    // Copies and variants of jitterbit.conf by name; another `.conf` file with jitterbit.conf's sections.
+    { code: conf('[SMTP]', 'server=smtp.northwind-ops.com', `password=${pw}`), file: 'jitterbit.conf.bak', lines: [4], message: /\[SMTP\]/ },
+    { code: conf('[PredefinedGlobalVariables]', `erp_api_token=${tok}`), file: 'prod-jitterbit.conf', lines: [3] },
+    { code: conf('[PredefinedGlobalVariables]', `erp_api_token=${tok}`), file: 'agents/edge-agent.conf', lines: [3] },
     { code: conf('[PredefinedGlobalVariables]', `erp_api_token=${tok}`), file: 'jitterbit.conf', lines: [3], severity: 'error', message: /`erp_api_token` in \[PredefinedGlobalVariables\]/ },
     { code: conf('[PredefinedGlobalVariables]', `#erp_old_token=${old}`), file: 'jitterbit.conf', lines: [3], message: /Commented-out/ },
     { code: conf('[SMTP]', 'server=smtp.northwind-ops.com', `password=${pw}`), file: 'jitterbit.conf', lines: [4], message: /\[SMTP\]/ },

@@ -92,8 +92,16 @@ runRuleTable('secrets/credential-name', {
     // JavaScript references and ordinary properties.
     { code: js('var cfg = {};', 'cfg.password = Jitterbit.GetVar("$db_password");', 'cfg.tokenUrl = "https://login.northwind-ops.com/token";'), file: 'cfg.js' },
     { code: js(`var tokenUrl = "${pick(215, 24)}";`), file: 'url.js' },
+    // A name held by a local or put together from constants, but not known for sure where it is used: assigned in a
+    // branch, reassigned in a loop, a non-credential name, a parameter that shadows it, a use inside a function.
+    { code: jb('If(x == 1, k = "sf.password", k = "sf.user");', `Set(k, "${pick(261, 24)}");`, 'j = "api_token";', `While(i < 3, Set(j, "${pick(262, 24)}"); j = "counter"; i++);`, 'n = "sf.password";', 'n = "sf.username";', `Set(n, "${pick(263, 24)}");`, `Set("sf" + "." + "user", "${pick(264, 24)}");`) },
+    { code: js('var k = "$sf.password";', `for (var i = 0; i < 2; i++) { Jitterbit.SetVar(k, "${pick(265, 24)}"); k = "$other"; }`, `function f(p) { Jitterbit.SetVar(p, "${pick(266, 24)}"); }`, 'var q = "$api_key";', `function g() { Jitterbit.SetVar(q, "${pick(267, 24)}"); }`), file: 'dyn-name-ok.js' },
   ],
   invalid: [
+    // `Set`/`SetVar` whose name is a local holding a constant, or a concatenation of constants (known for sure).
+    { code: jb('k = "sf.password";', `Set(k, "${pick(268, 24)}");`), lines: [3], message: /`sf\.password`/, secrets: [pick(268, 24)] },
+    { code: jb(`Set("api" + "_key", "${pick(269, 24)}");`, 'p = "erp.";', `Set(p + "client_secret", "${pick(270, 24)}");`), lines: [2, 4], secrets: [pick(269, 24), pick(270, 24)] },
+    { code: js('var k = "$sf.password";', `Jitterbit.SetVar(k, "${pick(271, 24)}");`, `Jitterbit.SetVar("$api" + "_token", "${pick(272, 24)}");`), file: 'dyn-name.js', lines: [3, 4], secrets: [pick(271, 24), pick(272, 24)] },
     // The password after the `":"` piece is still hard-coded.
     { code: jb(`$rest.auth = "Basic " + Base64Encode("rest_user" + ":" + "${password(248)}");`), lines: [2], secrets: [password(248)] },
     // A header named like a key (policy §1: high-entropy literal with context "an HTTP header named like a key").

@@ -63,6 +63,19 @@ describe('loadSourceFile: kind detection', () => {
     assert.equal(loadSourceFile('/opt/jitterbit/jitterbit.conf', fixture('agent/jitterbit.conf')).kind, 'jitterbit-conf');
   });
 
+  it('jitterbit.conf copies and variants by name; another .conf only with jitterbit.conf sections', () => {
+    const agent = '[Settings]\nJavaScriptMaxIterations=100000\n[SMTP]\nserver=smtp.northwind-ops.com\n';
+    for (const n of ['jitterbit.conf.bak', 'jitterbit.conf.orig', 'prod-jitterbit.conf', 'jitterbit_agent.conf']) {
+      assert.equal(loadSourceFile(`/opt/jitterbit/${n}`, agent).kind, 'jitterbit-conf', n);
+    }
+    assert.equal(loadSourceFile('agent-prod.conf', agent).kind, 'jitterbit-conf');
+    assert.equal(loadSourceFile('agent-prod.conf', '[PredefinedGlobalVariables]\nwms.base_url=https://wms.northwind-ops.com\n').kind, 'jitterbit-conf');
+    // Other tools' INI `.conf` files are not an agent's (they were taken for one by their INI layout alone).
+    assert.equal(loadSourceFile('my.conf', '[mysqld]\nuser=mysql\npassword=x\n[client]\nport=3306\n').kind, 'unsupported');
+    assert.equal(loadSourceFile('supervisord.conf', '[program:worker]\ncommand=/usr/bin/worker\n').kind, 'unsupported');
+    assert.equal(loadSourceFile('smtp.conf', '[Settings]\nverbose=1\n[SMTP]\nserver=smtp.northwind-ops.com\n').kind, 'unsupported');
+  });
+
   it('a .json that is not an export is unsupported with one diagnostic', () => {
     const f = loadSourceFile('package.json', '{ "name": "x", "version": "1.0.0", "dependencies": {} }');
     assert.equal(f.kind, 'unsupported');

@@ -1,4 +1,4 @@
-import { isValidSsn, scanPii, sensitiveDataNameKind, type PiiMatch } from '../../detectors';
+import { isUkName, isValidSsn, scanPii, scanUkPhones, sensitiveDataNameKind, type PiiMatch } from '../../detectors';
 import { sharedWork, type FileFacts, type RegionFacts } from '../../engine/facts';
 import type { LiteralFact } from '../../semantics/flow';
 import { docsUrl, type Rule, type RuleContext } from '../../engine/rule';
@@ -43,14 +43,25 @@ function namedSsn(lf: LiteralFact): PiiMatch | undefined {
   return { kind: 'ssn', start, end: start + 9, description: 'a US social security number' };
 }
 
+/**
+ * UK numbers without the country code (`020 7123 4567`) stored under a British name (`$uk_phone`, `phoneGB`): the value
+ * scan takes them only when the value itself says it is British. Added to `found` where they overlap nothing in it.
+ */
+function withUkPhones(name: string, value: string, found: PiiMatch[]): PiiMatch[] {
+  if (value.length < 10 || !isUkName(name) || found.some((m) => m.kind === 'phone')) return found;
+  const uk = scanUkPhones(value).filter((p) => !found.some((m) => m.start < p.end && p.start < m.end));
+  return uk.length === 0 ? found : [...found, ...uk];
+}
+
 /** Every literal's PII matches grouped by kind, once per file: six rules ask, and most literals have none. */
 function literalMatchesOf(facts: FileFacts, kind: PiiMatch['kind']): { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[] {
   const byKind = sharedWork(facts, LITERAL_PII, () => {
     const map = new Map<PiiMatch['kind'], { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[]>();
     for (const r of facts.regions) {
       for (const lf of r.flow.literals) {
-        const found = literalPii(lf);
+        let found = literalPii(lf);
         const named = found.length === 0 ? namedSsn(lf) : undefined;
+        if (lf.ctx.kind === 'named' && !named) found = withUkPhones(lf.ctx.name, lf.lit.value, found);
         for (const m of named ? [named] : found) {
           let list = map.get(m.kind);
           if (!list) map.set(m.kind, (list = []));
@@ -73,7 +84,7 @@ export function forEachPii(ctx: RuleContext, kind: PiiMatch['kind'], messageId: 
   }
   for (const d of ctx.facts.file.data) {
     if (d.hidden) continue;
-    for (const m of dataPii(ctx.facts, d.value)) {
+    for (const m of kind === 'phone' ? withUkPhones(d.name, d.value, dataPii(ctx.facts, d.value)) : dataPii(ctx.facts, d.value)) {
       if (m.kind !== kind) continue;
       const map = (i: number) => (d.map ? d.map.toHost(i) : d.valueStart + i);
       ctx.report({ messageId, data: { description: m.description, where: ` in \`${d.name}\`` }, start: map(m.start), end: map(m.end), value: d.value.slice(m.start, m.end) });

@@ -2,7 +2,7 @@
  * Host-kind detection by extension and by content, plus cheap guards callers use before reading a file.
  */
 import type { FileKind } from '../source-file';
-import { looksLikeIni } from './jitterbit-conf';
+import { hasAgentConfLayout, isAgentConfName, looksLikeIni } from './jitterbit-conf';
 import { firstContent } from './script-text';
 
 /** Files larger than this are skipped by callers with a message (8 MiB). */
@@ -66,7 +66,12 @@ export function guessKind(path: string, text: string): KindGuess {
     case '.xml':
       return { kind: 'design-studio-xml', format: 'xml', byContent: false };
   }
-  if (base === 'jitterbit.conf') return { kind: 'jitterbit-conf', format: 'conf', byContent: false };
+  // `jitterbit.conf` and its copies and variants by name (`jitterbit.conf.bak`, `prod-jitterbit.conf`).
+  if (isAgentConfName(base)) return { kind: 'jitterbit-conf', format: 'conf', byContent: false };
+  // Another `.conf` file is an agent's only with jitterbit.conf's own sections (many tools write INI `.conf` files).
+  if (ext === '.conf') {
+    return hasAgentConfLayout(text) ? { kind: 'jitterbit-conf', format: 'conf', byContent: true } : { kind: 'unsupported', format: 'none', byContent: true };
+  }
   // Unknown extension: sniff.
   const c = text.charAt(at);
   if (c === '{') return { kind: 'cloud-studio-export', format: 'json', byContent: true };

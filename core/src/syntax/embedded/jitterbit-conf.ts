@@ -103,6 +103,33 @@ export function parseJitterbitConf(text: string): ConfParseResult {
 
 /** Content sniffing: INI text with at least one `[Section]` and one `key=value`, and (almost) nothing else. */
 export function looksLikeIni(text: string): boolean {
+  return iniShape(text).ini;
+}
+
+/**
+ * A file name that says it is an agent's jitterbit.conf: `jitterbit` and a `conf` word in it (`jitterbit.conf.bak`,
+ * `prod-jitterbit.conf`, `jitterbit_agent.conf`), not `config` (`jitterbit-agent-config.properties` is Tomcat's).
+ */
+export function isAgentConfName(base: string): boolean {
+  const n = base.toLowerCase();
+  return n.includes('jitterbit') && /(?:^|[._-])conf(?:$|[._-])/.test(n);
+}
+
+/**
+ * Sections and keys only jitterbit.conf has (detection by content of a `.conf` file: other tools' `.conf` files share
+ * the INI layout, `[Settings]` or `[SMTP]`, but not these).
+ */
+const AGENT_SECTIONS = new Set(['predefinedglobalvariables', 'verboselogging', 'apioperation', 'operationengine', 'agentcapability']);
+const AGENT_KEYS = new Set(['javascriptmaxiterations', 'timingon', 'verbose.logging.enable', 'alwaysrunsuccessoperation']);
+
+/** An INI text with jitterbit.conf's own sections or keys (see AGENT_SECTIONS). */
+export function hasAgentConfLayout(text: string): boolean {
+  const shape = iniShape(text);
+  return shape.ini && shape.agent;
+}
+
+function iniShape(text: string): { ini: boolean; agent: boolean } {
+  let agent = false;
   let sections = 0;
   let pairs = 0;
   let stray = 0;
@@ -118,13 +145,16 @@ export function looksLikeIni(text: string): boolean {
     while (q > p && isBlank(text.charCodeAt(q - 1))) q--;
     if (c === 91 && text.charCodeAt(q - 1) === 93 && q - p > 2) {
       sections++;
+      if (!agent && AGENT_SECTIONS.has(text.slice(p + 1, q - 1).trim().toLowerCase())) agent = true;
       continue;
     }
     const kv = keyValue(text, p, end);
-    if (kv && STRICT_KEY.test(kv.key)) pairs++;
-    else stray++;
+    if (kv && STRICT_KEY.test(kv.key)) {
+      pairs++;
+      if (!agent && AGENT_KEYS.has(kv.key.toLowerCase())) agent = true;
+    } else stray++;
   }
-  return sections > 0 && pairs > 0 && stray * 20 <= pairs + sections;
+  return { ini: sections > 0 && pairs > 0 && stray * 20 <= pairs + sections, agent };
 }
 
 /** A `key=value` line (or a commented-out one) as a data entry with the exact range of its value. */
