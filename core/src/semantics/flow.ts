@@ -174,9 +174,18 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   // Whether any local may hold a known constant (see CONST; a replayed state may hold some), and how many \`While\`
   // loops the evaluation is inside (a name read in a loop may be written later in it).
   let consts = options.prior !== undefined;
+  /**
+   * The locals this pass made hold a constant (undefined after a replayed state, whose constants are only in the
+   * state): a write to any other local, nearly every write, then costs one set lookup and no key made.
+   */
+  const constLocals: Set<string> | undefined = options.prior === undefined ? new Set() : undefined;
   let loopDepth = 0;
   const constOf = (local: string): string | undefined => (consts ? locals.get(CONST + local)?.label : undefined);
   const dropConst = (local: string): void => {
+    if (constLocals) {
+      if (!constLocals.has(local)) return;
+      constLocals.delete(local);
+    }
     if (locals.get(CONST + local)) setLocal(CONST + local, undefined);
   };
   /**
@@ -696,6 +705,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       const text = s.value.k === 'lit' || s.value.k === 'cat' ? constText(s.value, constOf) : undefined;
       if (text !== undefined && isVarName(text)) {
         consts = true;
+        constLocals?.add(s.target.name);
         setLocal(CONST + s.target.name, { bits: 0, label: text, secretLiteral: false });
       }
     }
