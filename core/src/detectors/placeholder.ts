@@ -168,6 +168,15 @@ const AUTH_SCHEMES = new Set([
   'password_grant', 'aws4-hmac-sha256', 'aws_iam', 'iam', 'token', 'session', 'custom', 'default', 'form',
   'publickey', 'public-key', 'keyboard-interactive', 'gssapi-with-mic', 'hostbased', 'cookie', 'mtls', 'oidc', 'ldap', 'windows',
 ]);
+/**
+ * Names of encodings and algorithms (`auth: base64 of …`, `$auth = "sha256"`, `signature_key: hmac-sha256`): they say
+ * how a credential is shaped, in the same way as an auth-scheme keyword, and are never the credential itself.
+ */
+const ENCODING_WORDS = new Set([
+  'base64', 'base64url', 'base32', 'hex', 'utf8', 'utf-8', 'md5', 'sha1', 'sha-1', 'sha256', 'sha-256', 'sha384', 'sha512',
+  'sha-512', 'hmac-sha1', 'hmac-sha256', 'hmac-sha512', 'hmacsha256', 'hs256', 'hs384', 'hs512', 'rs256', 'rs384', 'rs512',
+  'es256', 'ps256', 'aes128', 'aes256', 'aes-128', 'aes-256', 'rsa', 'pkcs7', 'pkcs8', 'pkcs12', 'plaintext',
+]);
 const PATH_RE = /^(?:[A-Za-z]:[\\/]|\\\\|~[\\/]|\.{1,2}[\\/]|\/)[^\s*?"<>|]{0,1024}$/;
 const FILE_EXT_RE = /^[\w\-.]{1,200}\.(?:jks|p12|pfx|pem|key|crt|cer|der|keystore|truststore|txt|json|xml|csv|properties|conf|cfg|ini|yaml|yml|log|zip|gz|pdf)$/i;
 const TAG_RE = /^<TAG>[^<]{0,400}<\/TAG>$/i;
@@ -200,7 +209,7 @@ export function canBeCredentialValue(value: string): boolean {
   if (isPlaceholder(v, 'code')) return false;
   const lower = v.toLowerCase();
   if (BOOLEAN_WORDS.has(lower)) return false;
-  if (AUTH_SCHEMES.has(lower)) return false;
+  if (AUTH_SCHEMES.has(lower) || ENCODING_WORDS.has(lower)) return false;
   if (NUMBER_RE.test(v)) return false;
   if (isPlainUrl(v)) return false;
   if (PATH_RE.test(v) && !/[+=]/.test(v) && /[\\/][A-Za-z]/.test(v)) return false;

@@ -24,6 +24,8 @@ runRuleTable('secrets/credential-name', {
     { code: jb(`$record_key = "${pick(243, 24)}";`) },
     // Prose in comments: a hash, a URL or a qualified noun after the credential word is not a disclosed value.
     { code: jb(`// password hash: ${hex(226, 64)}`, '// token url was https://auth.northwind-ops.com/oauth2/token', `// private key file checksum: ${hex(227, 32)}`, '$x = 1;') },
+    // An encoding or algorithm name after a credential word says how the credential is shaped, not what it is.
+    { code: js("// API token auth: base64 of '{email}/token:{api token}', see the vendor docs.", 'var signature_key = Jitterbit.GetVar("$sig_key");', '// signature_key: hmac-sha256 over the body', 'var auth = "sha256";'), file: 'encoding-words.js' },
     // Commented-out calls with a placeholder word or a reference in the credential position.
     { code: jb('// LDAPConnect("ldap.northwind-ops.com", "cn=svc", "password");', '// LDAPConnect("ldap.northwind-ops.com", "cn=svc", $ldap_pw);') },
     // A header's name under an auth-header name; an unset marker, an environment reference, an SSH auth method.

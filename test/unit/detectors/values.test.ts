@@ -46,7 +46,7 @@ describe('detectors/values', () => {
       'yes', 'off', '/etc/jitterbit/keystore.jks', 'C:\\certs\\client.pfx', './secrets/key.pem', 'keystore.jks', 'basic', 'Bearer',
       'OAuth2', 'ntlm', 'digest', 'none', 'Login failed', 'Invalid password for user', 'Token expired, please log in again.',
       '<TAG>endpoint:database/Card Vault</TAG>', 'sc.6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b', '$db_password', '[pv_password]',
-      '{{token}}', 'REPLACE_ME', 'AKIAIOSFODNN7EXAMPLE',
+      '{{token}}', 'REPLACE_ME', 'AKIAIOSFODNN7EXAMPLE', 'base64', 'HMAC-SHA256', 'sha256', 'RS256',
     ];
     for (const v of no) it(`cannot be a credential: ${JSON.stringify(v)}`, () => assert.equal(canBeCredentialValue(v), false));
     const yes = [
