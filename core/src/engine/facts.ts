@@ -119,7 +119,7 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], hostOf: Reg
       const stem = fileStem(file.path);
       const scriptName = p.region.name ?? stem;
       // A Design Studio script (Data/Script/<uuid>.xml) is also called by its key, `RunScript("sc.<uuid>")`.
-      const scriptAliases = file.kind === 'design-studio-xml' && scriptName !== stem ? [stem] : undefined;
+      const scriptAliases = aliasesOf(file.kind, scriptName, stem);
       if (memoKey === undefined) return { ...p, flow: analyseFlow(p.ir, host, { scriptName, scriptAliases, readFacts: opts.readFacts }) };
       const flow = analyseFlow(p.ir, host, { memoKey, prior: p.flowMemo, textLength: p.region.text.length, scriptName, scriptAliases });
       p.flowMemo = flow.memo;
@@ -134,6 +134,19 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], hostOf: Reg
 }
 
 /** A script file's name without folders and extension: the name `RunScript` calls an extracted script by. */
+/**
+ * Other names a script is called by: a Design Studio script (Data/Script/<uuid>.xml) by its key, `RunScript("sc.<uuid>")`;
+ * a script file with an ordering prefix (`03-lms-log-helper.jb`, `10_sf_login.jb`) by the name without it
+ * (`<TAG>script:LMS Log Helper</TAG>`), the prefix only ordering the files of a project.
+ */
+function aliasesOf(kind: SourceFile['kind'], scriptName: string, stem: string): string[] | undefined {
+  const out: string[] = [];
+  if (kind === 'design-studio-xml' && scriptName !== stem) out.push(stem);
+  const ordered = /^\d{1,3}[-_. ]+(?=[A-Za-z])(.+)$/.exec(scriptName);
+  if (ordered) out.push(ordered[1]);
+  return out.length > 0 ? out : undefined;
+}
+
 function fileStem(path: string): string {
   const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');

@@ -86,6 +86,8 @@ runRuleTable('logging/sensitive-data', {
     // A clean field of a container that also holds a credential.
     { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01.northwind.local";', 'WriteToOperationLog("BI host " + profile["host"]);') },
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
+    // Only a leading ordering number is dropped: `10 Log` is not 10log.jb's other name, nor a version suffix.
+    { code: jb('ArgumentList(m);', 'WriteToOperationLog("x " + m);'), file: '2024log.jb', others: { 'c.jb': jb('RunScript("<TAG>script:log</TAG>", $db_password);') } },
     // A script of another name is not called (`HR Logger` is not hr-log.jb).
     { code: jb('ArgumentList(topic, msg);', 'WriteToOperationLog("[HR/" + topic + "] " + msg);'), file: 'hr-log.jb', others: { 'leaver.jb': jb('RunScript("<TAG>script:HR Logger</TAG>", "tax", "tax id " + $hr.leaver.tax_id);') } },
     // A credential-named container's field written with a clean value is that value (`creds["user"]`), not a credential.
@@ -225,6 +227,8 @@ runRuleTable('logging/sensitive-data', {
     // A credential-named container: the whole, and a field nobody wrote, are what the name says.
     { code: jb('creds = Dict();', 'creds["user"] = "svc";', 'WriteToOperationLog(creds);', 'WriteToOperationLog(creds["other"]);'), lines: [4, 5] },
     { code: js('var creds = {};', 'WriteToOperationLog("t " + creds.token);'), file: 'creds-empty.js', lines: [3] },
+    // A file's ordering prefix is not part of the script's name (`LMS Log Helper` runs 03-lms-log-helper.jb).
+    { code: jb('label = _1;', 'detail = _2;', 'WriteToOperationLog("LMS " + label + ": " + detail);'), file: '03-lms-log-helper.jb', others: { '01-lms-auth.jb': jb('$lms.access_token = Get("lms.token_response.access_token");', 'RunScript("<TAG>script:LMS Log Helper</TAG>", "token issued", $lms.access_token);') }, lines: [4] },
     // `RunScript` finds the called script's file whatever the case and word separators (`HR Log` runs hr-log.jb).
     { code: jb('ArgumentList(topic, text);', 'WriteToOperationLog("[HR/" + topic + "] " + text);'), file: 'hr-log.jb', others: { 'leaver.jb': jb('RunScript("<TAG>script:HR Log</TAG>", "tax", "tax id " + $hr.leaver.tax_id);') }, lines: [3] },
     { code: jb('WriteToOperationLog("t " + _1);'), file: 'Token_Dump.jb', others: { 'caller.jb': jb('RunScript("<TAG>script:token dump</TAG>", $access_token);') }, lines: [2] },
