@@ -51,7 +51,9 @@ export function useProjectVariableFix(
   if (prefix) pieces.push(js ? JSON.stringify(prefix) : scriptString(prefix));
   pieces.push(ref);
   if (suffix) pieces.push(js ? JSON.stringify(suffix) : scriptString(suffix));
-  const newText = encodeForRegion(pieces.join(' + '), r.region.encoding);
+  // A template's text part stays inside its backquotes: the reference becomes a substitution.
+  const text = lit.templatePart ? `${templateText(prefix)}\${${ref}}${templateText(suffix)}` : pieces.join(' + ');
+  const newText = encodeForRegion(text, r.region.encoding);
   return {
     title: `Move the value to hidden project variable $${name}`,
     kind: 'quickfix',
@@ -60,4 +62,9 @@ export function useProjectVariableFix(
     edits: [{ start: facts.toHost(r.region, lit.start), end: facts.toHost(r.region, lit.end), newText }],
     projectVariable: { name, hidden: true, description, secretValue: value.slice(from, to) },
   };
+}
+
+/** Text for the inside of a JavaScript template: backslashes, backquotes and `${` escaped. */
+function templateText(s: string): string {
+  return s.replace(/[\\`]/g, '\\$&').replace(/\$\{/g, '\\${');
 }

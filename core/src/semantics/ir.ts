@@ -15,6 +15,8 @@ export interface IrLiteral extends IrBase {
   /** Offset of value character i is `valueStart + i` unless `charOffsets` says otherwise. */
   valueStart: number;
   charOffsets?: number[];
+  /** A text part of a JavaScript template with expressions: its source sits between backquotes, not quotes. */
+  templatePart?: true;
   /**
    * Scans of a string value (known token formats, PII), cached by the analysis on first use: they depend on the
    * value alone, so they stay valid when an incremental re-parse keeps the node (editors re-analyse on each key).

@@ -1,5 +1,5 @@
 import { lookupFunction, lookupJsFunction } from './catalogue';
-import { MAX_IR_DEPTH, type Ir, type IrComment, type IrScript, type IrVar } from './ir';
+import { MAX_IR_DEPTH, type Ir, type IrComment, type IrLiteral, type IrScript, type IrVar } from './ir';
 import { isVarName } from './lower-jitterbit';
 
 /** The part of an ESTree node this module reads; acorn produces these with `start`/`end` offsets. */
@@ -158,10 +158,16 @@ function lower(n: EsNode, depth: number): Ir {
       }
       return { k: 'fn', name: id ? (id.name as string) : undefined, params, body: stmts, start: n.start, end: n.end };
     }
-    case 'TemplateLiteral':
-      // Not ES5 (see parseJavaScript): its value is derived from its expressions. Its text parts are not literals
-      // here (a fix written for a quoted string would break inside backquotes).
-      return opaque(n, list(n.expressions).map((x) => lower(x, d)), true);
+    case 'TemplateLiteral': {
+      // Not ES5 (see parseJavaScript), but its text is written in the script like any string: without expressions it
+      // is a string literal (a PEM block or a key in backquotes is hard-coded all the same); with them, its value is
+      // derived from its expressions and its text parts are literals in their own right (scanned for known formats).
+      const quasis = list(n.quasis).map((q) => templateText(q)).filter((q): q is IrLiteral => q !== undefined);
+      const exprs = list(n.expressions).map((x) => lower(x, d));
+      if (exprs.length === 0 && quasis.length === 1) return { ...quasis[0], start: n.start, end: n.end } as Ir;
+      for (const q of quasis) (q as IrLiteral).templatePart = true;
+      return opaque(n, [...quasis, ...exprs].sort((a, b) => a.start - b.start), true);
+    }
     case 'ReturnStatement':
       return { k: 'ret', value: node(n.argument) ? lower(node(n.argument) as EsNode, d) : undefined, start: n.start, end: n.end };
     case 'ExpressionStatement':
@@ -251,6 +257,37 @@ function lowerCall(n: EsNode, depth: number): Ir {
 }
 
 /** Source offset of each decoded character of a JS string literal `raw` starting at `start`. */
+/**
+ * A template's text part as a string literal (its cooked value; offsets from its raw text, where an escape or a CR LF
+ * line break is one character of the value). Undefined for an empty part or one without a cooked value.
+ */
+function templateText(q: EsNode): IrLiteral | undefined {
+  const value = q.value as { raw?: unknown; cooked?: unknown } | undefined;
+  const cooked = value?.cooked;
+  const raw = value?.raw;
+  if (typeof cooked !== 'string' || typeof raw !== 'string' || cooked.length === 0) return undefined;
+  if (raw === cooked) return { k: 'lit', value: cooked, start: q.start, end: q.end, valueStart: q.start };
+  const offsets: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    offsets.push(q.start + i);
+    if (raw[i] === '\r' && raw[i + 1] === '\n') i += 2;
+    else if (raw[i] !== '\\') i++;
+    else {
+      const c = raw[i + 1];
+      if (c === 'u') i += raw[i + 2] === '{' ? Math.max(raw.indexOf('}', i) + 1 - i, 3) : 6;
+      else if (c === 'x') i += 4;
+      else if (c === '\r' && raw[i + 2] === '\n') {
+        offsets.pop();
+        i += 3;
+      } else if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') {
+        offsets.pop();
+        i += 2;
+      } else i += 2;
+    }
+  }
+  return { k: 'lit', value: cooked, start: q.start, end: q.end, valueStart: q.start, charOffsets: offsets.length === cooked.length ? offsets : undefined };
+}
+
 function jsCharOffsets(raw: string, start: number): number[] {
   const out: number[] = [];
   let i = 1;

@@ -59,6 +59,8 @@ runRuleTable('secrets/known-token', {
     { code: jb('$h = "Authorization: Bearer <token>";') },
     { code: jb('$k = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx";') },
     { code: jb('$u = "https://api.northwind-ops.com/v1/orders?page_token=2&limit=50";') },
+    // A template literal's text without a credential: a URL with substitutions, a greeting.
+    { code: js('var tokenUrl = `https://auth.northwind-ops.com/${tenant}/oauth2/token`;', 'var g = `Hello ${name}, order ${id}`;'), file: 'tpl-ok.js' },
     // URLs without user-info, e-mail addresses.
     { code: jb('$u = "https://api.northwind-ops.com/v1/orders";', '$m = "mailto:ops@northwind-ops.com";') },
     // Comments that only name defaults.
@@ -143,6 +145,9 @@ runRuleTable('secrets/known-token', {
     { code: jb(`// old key: ${gh}`, '$x = 1;'), lines: [2], message: /in a comment/ },
     { code: jb('/* rotated:', ` ${stripe}`, '*/', '$x = 1;'), lines: [3] },
     // JavaScript and hosts.
+    // Template literals (not ES5, but written): their text is hard-coded like any string, with or without substitutions.
+    { code: js('var pemText = `' + pem.join('\n') + '`;'), file: 'pem-template.js', lines: [2], message: /PEM private key block/ },
+    { code: js('var u = `redis://:' + userinfoPw + '@cache.northwind.local:6379/${db}`;', 'var k = `' + stripe + '`;'), file: 'tpl.js', lines: [2, 3] },
     { code: js(`var key = "${stripe}";`), file: 'charge.js', lines: [2], fix: true },
     { code: js(`var line = "Authorization: Bearer ${bearer}";`), file: 'hdr.js', lines: [2] },
     { code: exported.text, file: 'project.json', lines: exported.linesOf(stripe) },
