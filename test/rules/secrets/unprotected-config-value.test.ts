@@ -31,6 +31,17 @@ const lettersOnly = cloudExport({ endpoints: [{ name: 'Dock SAP', properties: { 
 const bearerLiteral = cloudExport({ endpoints: [{ name: 'Dock API', properties: { Authorization: 'Bearer [pv_prefix]Zq8vN3kLp7Wx2RtY' } }] });
 const sessionField = cloudExport({ endpoints: [{ name: 'Dock CRM', properties: { sessionId: 'QwErTyUiOpAsDfGhJkLzXcVbNmQwErTy' } }] });
 
+const FIELD_PAIRS = [
+  '{',
+  '  "metadataVersion": "3.0.1",',
+  '  "endpoints": [{ "name": "Dock FTP", "fields": [',
+  '    { "fieldName": "host", "fieldValue": "ftp.northwind-ops.com" },',
+  `    { "fieldName": "password", "fieldValue": "${pick(407, 14)}" }`,
+  '  ] }],',
+  '  "components": []',
+  '}',
+].join('\n');
+
 runRuleTable('secrets/unprotected-config-value', {
   valid: [
     { code: hidden.text, file: 'hidden.json' },
@@ -47,6 +58,7 @@ runRuleTable('secrets/unprotected-config-value', {
     { code: designStudioScript('$x = 1;', [{ key: 'folder', value: 'Dock' }]), file: 'Data/Script/folder.xml' },
     // An auth scheme or separators beside references add no literal credential.
     { code: schemeWithPv.text, file: 'scheme-pv.json' },
+    { code: FIELD_PAIRS.replace(pick(407, 14), '[ftp_password]'), file: 'field-pairs-ref.json' },
     { code: userPwRefs.text, file: 'user-pw-refs.json' },
   ],
   invalid: [
@@ -61,6 +73,8 @@ runRuleTable('secrets/unprotected-config-value', {
     { code: sessionField.text, file: 'session.json', secrets: ['QwErTyUiOpAsDfGhJkLzXcVbNmQwErTy'], lines: sessionField.linesOf('QwErTyUiOpAsDfGhJkLzXcVbNmQwErTy'), message: /`sessionId`/ },
     { code: bearerLiteral.text, file: 'bearer-literal.json', secrets: ['[pv_prefix]'], lines: bearerLiteral.linesOf('[pv_prefix]'), message: /mixes a project variable/ },
     { code: two.text, file: 'two.json', secrets: [pw, githubToken(405)], lines: [...two.linesOf(pw), ...two.linesOf(githubToken(405))] },
+    // Pairs named by `fieldName`/`fieldValue` (or `propertyName`/`propertyValue`…) are pairs like `name`/`value`.
+    { code: FIELD_PAIRS, file: 'field-pairs.json', secrets: [pick(407, 14)], lines: [5], message: /property `password`/ },
     { code: designStudioProjectVariable('dock_ftp_password', pw), file: 'Data/ProjectVariable/dock.xml', secrets: [pw], lines: [6], message: /`dock_ftp_password`/ },
     { code: designStudioProjectVariable('dock_ftp_password', 'changeit'), file: 'Data/ProjectVariable/weak.xml', lines: [6], secrets: [] },
     { code: designStudioScript('$x = 1;', [{ key: 'gate_password', value: pick(406, 20) }]), file: 'Data/Script/gate.xml', secrets: [pick(406, 20)], lines: [5], message: /property `gate_password`/ },

@@ -213,12 +213,13 @@ class ExportWalker {
    */
   namedCredential(obj: JsonObject, componentName: string | undefined): void {
     let label: JsonNode | undefined;
-    for (const k of ['name', 'key', 'field', 'propertyName']) {
+    for (const k of PAIR_NAME_KEYS) {
       label = member(obj, k);
       if (label?.type === 'string') break;
     }
     if (label?.type !== 'string' || !isCredentialKey(label.value)) return;
-    const value = member(obj, 'value');
+    const valueKey = PAIR_VALUE_KEYS.find((k) => hasKey(obj, k));
+    const value = valueKey === undefined ? undefined : member(obj, valueKey);
     if (value?.type !== 'string' || value.value.trim() === '' || PURE_PV_REFERENCE.test(value.value)) return;
     const hidden = isTrue(member(obj, 'hidden')) || isTrue(member(obj, 'isHidden')) || isTrue(member(obj, 'secret')) || isTrue(member(obj, 'encrypted'));
     this.entry('credential-field', label.value, value, hidden, componentName, value.start + 1);
@@ -242,8 +243,9 @@ class ExportWalker {
           // Any other property of a component (a URL, request headers, notes, an e-mail recipient): scanned for
           // known credential formats and personal data like a string literal is. A credential pair's value is
           // namedCredential's.
-          const name = f.key === 'value' && f.pairLabel !== undefined ? f.pairLabel : f.key;
-          if (!(f.key === 'value' && f.pairLabel !== undefined && isCredentialKey(f.pairLabel)) && mayHoldData(name, node.value)) {
+          const pairValue = f.pairLabel !== undefined && PAIR_VALUE_KEYS.includes(f.key);
+          const name = pairValue && f.pairLabel !== undefined ? f.pairLabel : f.key;
+          if (!(pairValue && f.pairLabel !== undefined && isCredentialKey(f.pairLabel)) && mayHoldData(name, node.value)) {
             this.entry('property', name, node, f.hidden, f.componentName, node.start + 1);
           }
         }
@@ -283,10 +285,17 @@ class ExportWalker {
   }
 }
 
-/** The name of a `{ name|key|field|propertyName: "…", value: … }` pair, if `obj` is one (small, no scripts). */
+/**
+ * How configuration pairs name their parts: `{ name, value }`, `{ key, value }`, `{ fieldName, fieldValue }`,
+ * `{ propertyName, propertyValue }`, `{ paramName, paramValue }`… (the name key and the matching value key).
+ */
+const PAIR_NAME_KEYS = ['name', 'key', 'field', 'propertyName', 'fieldName', 'paramName', 'parameterName', 'settingName', 'attributeName'];
+const PAIR_VALUE_KEYS = ['value', 'fieldValue', 'propertyValue', 'paramValue', 'parameterValue', 'settingValue', 'attributeValue'];
+
+/** The name of a `{ name|key|field|…Name: "…", value|…Value: … }` pair, if `obj` is one (small, no scripts). */
 function pairLabelOf(obj: JsonObject): string | undefined {
-  if (!hasKey(obj, 'value') || obj.members.length > 8 || obj.members.some((m) => SCRIPT_KEYS.has(m.key.value))) return undefined;
-  for (const k of ['name', 'key', 'field', 'propertyName']) {
+  if (!PAIR_VALUE_KEYS.some((k) => hasKey(obj, k)) || obj.members.length > 8 || obj.members.some((m) => SCRIPT_KEYS.has(m.key.value))) return undefined;
+  for (const k of PAIR_NAME_KEYS) {
     const label = member(obj, k);
     if (label?.type === 'string') return label.value;
   }
