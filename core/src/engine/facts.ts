@@ -133,7 +133,6 @@ export function buildFacts(file: SourceFile, parsed: ParsedRegion[], hostOf: Reg
   };
 }
 
-/** A script file's name without folders and extension: the name `RunScript` calls an extracted script by. */
 /**
  * Other names a script is called by: a Design Studio script (Data/Script/<uuid>.xml) by its key, `RunScript("sc.<uuid>")`;
  * a script file with an ordering prefix (`03-lms-log-helper.jb`, `10_sf_login.jb`) by the name without it
@@ -147,6 +146,7 @@ function aliasesOf(kind: SourceFile['kind'], scriptName: string, stem: string): 
   return out.length > 0 ? out : undefined;
 }
 
+/** A script file's name without folders and extension: the name `RunScript` calls an extracted script by. */
 function fileStem(path: string): string {
   const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');
