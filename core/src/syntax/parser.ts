@@ -1,7 +1,8 @@
 /**
  * Jitterbit Script parser: recursive descent over the lexer's token stream (one token of look-ahead, rarely three).
  *
- * It always returns a tree: absent operands become `Missing` nodes, skipped tokens `Error` nodes, and it
+ * It makes its nodes through a builder (syntax/builder.ts: the syntax tree of ast.ts, or the analysis IR straight
+ * away) and always returns a whole result: absent operands become `Missing` nodes, skipped tokens `Error` nodes, and it
  * recovers at `;`, `,`, closing brackets and `</trans>`. Operator chains (`a + b + …`, `----x`, `!!!!x`,
  * `a = b = …`, `a[1][2]…`) are built in loops; only bracket nesting and `-!-!…` alternations recurse, and that
  * recursion is capped (`syntax/too-deep`), after which the nested group is skipped without recursion.
