@@ -135,6 +135,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     const key = v.name.toLowerCase();
     noteRead(v, key);
     if (globals.has(key)) return globals.get(key);
+    return outsideGlobal(v, key);
+  };
+
+  /** A global this script has not written (yet): what its name, the project and other scripts say of it. */
+  const outsideGlobal = (v: IrVar, key: string): Taint | undefined => {
     // The host's lookups are case-insensitive: they get the lower-case key, which is already made.
     const sys = key.startsWith('jitterbit.') ? systemTaint(v.name) : undefined;
     if (sys) return sys;
