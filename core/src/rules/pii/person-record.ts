@@ -1,8 +1,8 @@
-import { isNationalIdValue, isValidSsn, looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress, scanPii, sensitiveDataNameKind } from '../../detectors';
+import { isNationalIdValue, looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress, scanPii } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { pushChildren, type Ir, type IrLiteral, type IrObject } from '../../semantics/ir';
 import type { LiteralFact } from '../../semantics/flow';
-import { forEachPii } from './shared';
+import { forEachPii, namedBareSsnAt } from './shared';
 import { valueCharSpan } from '../shared/locate';
 
 /** A person's name together with a date of birth, address or national id in one record literal. */
@@ -108,20 +108,12 @@ function propsRecord(props: readonly Prop[]): { name: StringLiteral; other: stri
   if (!name) return undefined;
   const values = strings.map((p) => p.value.value);
   if (values.some((v) => looksLikeDateOfBirth(v))) return { name, other: 'a date of birth' };
-  if (strings.some((p) => isNationalIdValue(p.key, p.value.value) || namedBareSsn(p.key, p.value.value)) || values.some((v) => looksLikeNationalId(v) || scanPii(v).some((m) => m.kind === 'ssn'))) {
+  if (strings.some((p) => isNationalIdValue(p.key, p.value.value) || namedBareSsnAt(p.key, p.value.value) >= 0) || values.some((v) => looksLikeNationalId(v) || scanPii(v).some((m) => m.kind === 'ssn'))) {
     return { name, other: 'a national id' };
   }
   // A bare `name` with an address: the name must not be a company's by its key's siblings (`vendor`, `company`…).
   if ((personal || !strings.some((p) => COMPANY_KEY.test(p.key))) && values.some((v) => looksLikeStreetAddress(v))) return { name, other: 'a street address' };
   return undefined;
-}
-
-const BARE_SSN_RE = /^\s*(\d{3})(\d{2})(\d{4})\s*$/;
-
-/** Nine bare digits under an SSN key (`emp["ssn"] = "402815573"`): a valid-range SSN is the record's national id. */
-function namedBareSsn(key: string, value: string): boolean {
-  const m = BARE_SSN_RE.exec(value);
-  return m !== null && isValidSsn(m[1], m[2], m[3]) && sensitiveDataNameKind(key) === 'ssn';
 }
 
 /** Keys that make a record a company's or a place's, not a person's. */

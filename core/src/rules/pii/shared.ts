@@ -37,10 +37,15 @@ const BARE_SSN_RE = /^\s*(\d{3})(\d{2})(\d{4})\s*$/;
  */
 function namedSsn(lf: LiteralFact): PiiMatch | undefined {
   if (lf.ctx.kind !== 'named' || lf.ctx.part) return undefined;
-  const m = BARE_SSN_RE.exec(lf.lit.value);
-  if (!m || !isValidSsn(m[1], m[2], m[3]) || sensitiveDataNameKind(lf.ctx.name) !== 'ssn') return undefined;
-  const start = m[0].indexOf(m[1]);
-  return { kind: 'ssn', start, end: start + 9, description: 'a US social security number' };
+  const start = namedBareSsnAt(lf.ctx.name, lf.lit.value);
+  return start < 0 ? undefined : { kind: 'ssn', start, end: start + 9, description: 'a US social security number' };
+}
+
+/** Where nine bare digits in a valid SSN range start in `value` stored under an SSN name (`ssn`, `emp_ssn`), else -1. */
+export function namedBareSsnAt(name: string, value: string): number {
+  const m = BARE_SSN_RE.exec(value);
+  if (!m || !isValidSsn(m[1], m[2], m[3]) || sensitiveDataNameKind(name) !== 'ssn') return -1;
+  return m[0].indexOf(m[1]);
 }
 
 /**
