@@ -8,7 +8,8 @@ import { discover } from '../../core/src/cli/discover';
 import { runTasks } from '../../core/src/cli/pool';
 import { ProjectGrouper } from '../../core/src/cli/projects';
 import { FORCE_SPLIT_ENV, shouldSplit, SPLIT_MIN_BYTES, WORKER_MIN_BYTES } from '../../core/src/cli/schedule';
-import { planSlices } from '../../core/src/cli/slices';
+import { mergeDeclarations, planSlices, shareSlices, SliceRunner, type SliceOutcome } from '../../core/src/cli/slices';
+import { PROJECT_ROUNDS, type SharedGlobalWrite } from '../../core/src/engine/project';
 import { runSplitTask } from '../../core/src/cli/split';
 import { WorkerSupply } from '../../core/src/cli/workers';
 import { cloudExport } from '../rules/hosts';
@@ -180,6 +181,44 @@ describe('cli: one project split across threads', function () {
     assert.equal(shouldSplit(big(300), 6_000_000, 2, SPLIT_MIN_BYTES, false), false, 'one 6 MB project, unasked');
     assert.equal(shouldSplit(big(1000), 20_000_000, 2, SPLIT_MIN_BYTES, false), true, 'one 20 MB project, unasked');
     assert.equal(shouldSplit(big(300), 6_000_000 * 4, 2, WORKER_MIN_BYTES, false), false, 'one of several equal projects: the project pool balances them');
+  });
+
+  it('a slice done early takes the other slice\'s remaining files: each file analysed once, the same report', () => {
+    const { dir } = crossFileProject();
+    const task = projectTask(dir);
+    const configs = new ConfigCache();
+    const single = runProjectTask(task, configs);
+    // The threads' timing, replayed in one thread: slice 1 first (it takes all of slice 2), slice 2 first, and slice 2
+    // having done the first half of its files when slice 1 comes to take the rest.
+    for (const scenario of ['first takes all', 'second takes all', 'halves'] as const) {
+      const slices = shareSlices(planSlices(task.key, task.files, 2), task.files.length);
+      let progress = 0;
+      const runners = slices.map((sl) => new SliceRunner(sl, configs, (n) => (progress += n)));
+      const declarations = mergeDeclarations(runners.map((r) => r.load()));
+      const claims = new Int32Array((slices[0].share as { claims: SharedArrayBuffer }).claims);
+      const second = slices[1].indices;
+      if (scenario === 'halves') for (const x of second.slice(0, Math.ceil(second.length / 2))) Atomics.store(claims, x, 2);
+      const order = scenario === 'second takes all' ? [1, 0] : [0, 1];
+      const writes: SharedGlobalWrite[] = [];
+      for (const k of order) writes.push(...runners[k].local(declarations));
+      let outcomes: SliceOutcome[] = runners.map((r) => r.incoming(writes));
+      for (let round = 1; round < PROJECT_ROUNDS; round++) {
+        const learned = outcomes.flatMap((o) => o.learned);
+        if (learned.length === 0) break;
+        outcomes = runners.map((r) => r.again(learned));
+      }
+      const merged: TaskResult = { id: task.id, files: outcomes.flatMap((o) => o.files), notifications: outcomes.flatMap((o) => o.notifications), internalErrors: 0, bytes: outcomes.reduce((n, o) => n + o.bytes, 0) };
+      assert.deepEqual(sorted(merged), sorted(single), scenario);
+      assert.equal(progress, task.files.length, `${scenario}: each file counted once`);
+      assert.ok(Array.from(claims).every((c) => c === 1 || c === 2), `${scenario}: every file claimed`);
+      const counts = outcomes.map((o) => o.files.length);
+      if (scenario === 'first takes all') assert.equal(counts[1], 0, 'slice 2 had nothing left');
+      if (scenario === 'second takes all') assert.equal(counts[0], 0, 'slice 1 had nothing left');
+      if (scenario === 'halves') {
+        assert.ok(counts[0] > 0 && counts[1] > 0, counts.join(' / '));
+        assert.ok(second.slice(Math.ceil(second.length / 2)).some((x) => claims[x] === 1), 'slice 1 took the end of slice 2');
+      }
+    }
   });
 
   /** Runs the cross-file project split across two threads (the worker dying at `dieAt`, if given) and checks the

@@ -2,7 +2,7 @@ import { PROJECT_ROUNDS, type SharedGlobalWrite } from '../engine/project';
 import { runProjectTask, type ProjectTask, type TaskResult } from './analyze';
 import type { ConfigCache } from './config';
 import type { Reply, Request } from './messages';
-import { mergeDeclarations, planSlices, SliceRunner, type EntryDeclarations, type SliceOutcome, type SliceTask } from './slices';
+import { mergeDeclarations, planSlices, shareSlices, SliceRunner, type EntryDeclarations, type SliceOutcome, type SliceTask } from './slices';
 import { splitForced } from './schedule';
 import type { WorkerLink, WorkerSupply } from './workers';
 
@@ -121,7 +121,7 @@ export async function runSplitTask(task: ProjectTask, opts: SplitOptions): Promi
 
 /** The split run, or undefined when it failed (its slices are dropped before the project is analysed again). */
 async function trySplit(task: ProjectTask, opts: SplitOptions, onFiles: (n: number) => void): Promise<TaskResult | undefined> {
-  const slices = planSlices(task.key, task.files, opts.threads);
+  const slices = shareSlices(planSlices(task.key, task.files, opts.threads), task.files.length);
   // Workers first, the main thread's slice last: each step is posted to the workers before the main thread starts
   // its own share synchronously.
   const workers = slices.slice(1).map((s) => new WorkerHost(opts.supply.take(), s, onFiles));

@@ -474,29 +474,37 @@ export class Project implements ProjectApi {
     return this.secondPass(this.firstPass(configFor, onProgress), configFor);
   }
 
-  /** Every file with its own facts only (and its summary, from the same facts), in path order. */
-  private firstPass(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void): FileAnalysis[] {
+  /**
+   * Every file with its own facts only (and its summary, from the same facts), in path order. A split run's part passes
+   * `take`: a file it refuses (another thread took it) leaves this Project unanalysed.
+   */
+  private firstPass(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void, take?: (path: string) => boolean): FileAnalysis[] {
     const results: FileAnalysis[] = [];
     for (const path of this.files()) {
-      const e = this.entries.get(path) as Entry;
-      const config = configFor(path);
-      const source = this.source(e);
-      const skipped = skipReason(path, source, config);
-      if (skipped) {
-        results.push({ path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped });
-        onProgress?.(path);
+      if (take && !take(path)) {
+        this.removeFile(path);
         continue;
       }
-      try {
-        const facts = this.facts(e, this.parsed(e), undefined);
-        if (!e.summary) e.summary = this.summarize(e, facts);
-        results.push({ path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false });
-      } catch (err) {
-        results.push(internalFailure(path, source, err));
-      }
+      results.push(this.firstPassFile(path, configFor));
       onProgress?.(path);
     }
     return results;
+  }
+
+  /** One file's first pass: its own facts only, and its summary from the same facts. */
+  private firstPassFile(path: string, configFor: (path: string) => ResolvedConfig): FileAnalysis {
+    const e = this.entries.get(path) as Entry;
+    const config = configFor(path);
+    const source = this.source(e);
+    const skipped = skipReason(path, source, config);
+    if (skipped) return { path, kind: source.kind, source, findings: [], skipped: true, skippedReason: skipped };
+    try {
+      const facts = this.facts(e, this.parsed(e), undefined);
+      if (!e.summary) e.summary = this.summarize(e, facts);
+      return { path, kind: source.kind, source, findings: lintFile(facts, config, RULES), skipped: false };
+    } catch (err) {
+      return internalFailure(path, source, err);
+    }
   }
 
   /** The files of a first pass that read a global another file taints, analysed again with it; the rest as they were. */
@@ -558,9 +566,17 @@ export class Project implements ProjectApi {
     this.namesCache = undefined;
   }
 
-  /** analyzeAll's first pass over this part's files (after useProjectVariables). */
-  analyzeLocal(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void): FileAnalysis[] {
-    return this.firstPass(configFor, onProgress);
+  /**
+   * analyzeAll's first pass over this part's files (after useProjectVariables). With `take`, only the files it takes:
+   * the others are dropped from this part (a thread that finished its own files early analysed them).
+   */
+  analyzeLocal(configFor: (path: string) => ResolvedConfig, onProgress?: (path: string) => void, take?: (path: string) => boolean): FileAnalysis[] {
+    return this.firstPass(configFor, onProgress, take);
+  }
+
+  /** analyzeLocal for one file added to this part after its first pass (taken over from another part). */
+  analyzeLocalFile(path: string, configFor: (path: string) => ResolvedConfig): FileAnalysis | undefined {
+    return this.entries.has(path) ? this.firstPassFile(path, configFor) : undefined;
   }
 
   /** The globals this part's files taint, each with its origin's range: the other parts do not hold the file. */
