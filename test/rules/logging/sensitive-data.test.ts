@@ -145,6 +145,8 @@ runRuleTable('logging/sensitive-data', {
     // A script the project does not have: its result carries the arguments it is given (its body is not seen).
     { code: jb('r = RunScript("<TAG>script:Format Credential</TAG>", "svc", $db_password);', 'WriteToOperationLog("formatted " + r);'), lines: [3], secrets: [] },
     { code: jb('WriteToOperationLog(RunScript("sc.3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f", $jitterbit.api.request.headers.authorization));'), lines: [2], secrets: [] },
+    // Chunk variables are read by name like globals: GetChunkDataElement of a credential name.
+    { code: jb('s = GetChunkDataElement("adp_client_secret");', 'WriteToOperationLog("chunk " + s);'), lines: [3], secrets: [] },
     // `Get`/`GetVar` of a credential name held by a local or put together from constants.
     { code: jb('name = "db_password";', 'v = Get(name);', 'WriteToOperationLog("pw is " + v);', 'WriteToOperationLog(Get("api" + "_" + "key"));'), lines: [4, 5], secrets: [] },
     { code: js('var g = "$api" + "_token";', 'var t = Jitterbit.GetVar(g);', 'WriteToOperationLog("token " + t);'), file: 'dyn-get.js', lines: [4], secrets: [] },
