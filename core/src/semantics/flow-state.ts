@@ -101,6 +101,17 @@ export class FlowState {
   }
 
   /**
+   * `to = from` where `from`'s fields are kept apart: `to` gets the same fields and rest (a local `Dict()` filled and
+   * then stored in a global keeps its clean fields clean for other scripts). Undefined-taint fields are copied too.
+   */
+  copyFields(from: IrVar, to: IrVar): void {
+    const fromBase = this.key(from, '');
+    const map = from.scope === 'local' ? this.locals : this.globals;
+    this.setField(to, SHAPE, map.get(fromBase + SHAPE));
+    for (const k of this.fieldsOf(from) ?? []) this.setField(to, k.slice(fromBase.length), map.get(k));
+  }
+
+  /**
    * A container assigned a new value: the fields written before are gone (left written but empty, so reads see the
    * new rest). The index forgets them too, so each field written costs one visit here at most.
    */

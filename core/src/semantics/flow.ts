@@ -252,6 +252,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         setState(target, SHAPE, undefined); // a new, empty container
         const named = nameTaint(target.name);
         if (named) setState(target, NAME_DEFAULT, named);
+      } else if (shapes && valueIr.k === 'var' && hasShape(valueIr) && (valueIr.scope !== target.scope || valueIr.name !== target.name)) {
+        // A copy of a container whose fields are known: the same fields (the copy's own name adds its default).
+        state.copyFields(valueIr, target);
+        const named = nameTaint(target.name);
+        if (named) setState(target, NAME_DEFAULT, join(getState(target, NAME_DEFAULT), named));
       } else if (shapes && hasShape(target)) {
         setState(target, SHAPE, t); // any other value: its fields are no longer known apart
       }

@@ -95,9 +95,12 @@ export class IrBuilder implements TreeBuilder<BuiltIr> {
     this.kind = 'Call';
     this.made++;
     const fn = lookupFunction(name.text);
-    const fname = fn ? fn.name : undefined; // the catalogue's spelling, whatever the script's
+    let fname = fn ? fn.name : undefined; // the catalogue's spelling, whatever the script's
     const first = args[0];
     // Get("name") / Set("name", v) address globals by name: a global's read and write. Only a plain string names it.
+    // GetChunkDataElement / SetChunkDataElement do the same for chunk variables (one value per chunk, same name rules).
+    if (fname === 'GetChunkDataElement' && args.length === 1) fname = 'Get';
+    else if (fname === 'SetChunkDataElement' && args.length === 2) fname = 'Set';
     if ((fname === 'Get' || fname === 'Set') && first && first.k === 'lit' && typeof first.value === 'string' && !first.charOffsets && isVarName(first.value)) {
       const nameVar: IrVar = {
         k: 'var', scope: 'global', name: first.value, start: first.start, end: first.end,

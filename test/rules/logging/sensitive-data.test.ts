@@ -83,6 +83,8 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var w = {baseUrl: "https://wms.northwind-ops.com/api", auth: {username: "jb"}};', 'w.auth.passphrase = Jitterbit.GetVar("$wms_passphrase");', 'WriteToOperationLog("B " + w.baseUrl);'), file: 'nested.js' },
     // The same across scripts: a clean field of a global dictionary another script filled.
     { code: jb('WriteToOperationLog("host " + $c.d["Host"] + " port " + $c.d["port"]);'), file: 'b.jb', others: { 'a.jb': jb('$c.d = Dict();', '$c.d["Host"] = "erp.northwind-ops.com";', '$c.d["pw"] = Get("erp_password");') } },
+    // The same when the script fills a local dictionary and then stores it in the global: the copy keeps its fields apart.
+    { code: jb('WriteToOperationLog("tenant " + $wd.cfg["tenant"]);'), file: 'b.jb', others: { 'a.jb': jb('cfg = Dict();', 'cfg["tenant"] = "northwind3";', `cfg["password"] = "${pw}";`, '$wd.cfg = cfg;') } },
     // A clean field of a container that also holds a credential.
     { code: jb('profile = Dict();', 'profile["password"] = $bi_db_password;', 'profile["host"] = "bi01.northwind.local";', 'WriteToOperationLog("BI host " + profile["host"]);') },
     { code: js('var cfg = { container: "invoices", clientSecret: Jitterbit.GetVar("$az_client_secret") };', 'WriteToOperationLog("container " + cfg.container);'), file: 'fields.js' },
@@ -145,6 +147,10 @@ runRuleTable('logging/sensitive-data', {
     // A script the project does not have: its result carries the arguments it is given (its body is not seen).
     { code: jb('r = RunScript("<TAG>script:Format Credential</TAG>", "svc", $db_password);', 'WriteToOperationLog("formatted " + r);'), lines: [3], secrets: [] },
     { code: jb('WriteToOperationLog(RunScript("sc.3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f", $jitterbit.api.request.headers.authorization));'), lines: [2], secrets: [] },
+    // ... and its credential field, or the whole copy, is still sensitive.
+    { code: jb('WriteToOperationLog("pw " + $wd.cfg["password"]);', 'WriteToOperationLog($wd.cfg);'), file: 'b.jb', lines: [2, 3], secrets: [], others: { 'a.jb': jb('cfg = Dict();', 'cfg["tenant"] = "northwind3";', 'cfg["password"] = Get("wd_password");', '$wd.cfg = cfg;') } },
+    // Chunk variables are read by name like globals: GetChunkDataElement of a credential name.
+    { code: jb('s = GetChunkDataElement("adp_client_secret");', 'WriteToOperationLog("chunk " + s);'), lines: [3], secrets: [] },
     // `Get`/`GetVar` of a credential name held by a local or put together from constants.
     { code: jb('name = "db_password";', 'v = Get(name);', 'WriteToOperationLog("pw is " + v);', 'WriteToOperationLog(Get("api" + "_" + "key"));'), lines: [4, 5], secrets: [] },
     { code: js('var g = "$api" + "_token";', 'var t = Jitterbit.GetVar(g);', 'WriteToOperationLog("token " + t);'), file: 'dyn-get.js', lines: [4], secrets: [] },

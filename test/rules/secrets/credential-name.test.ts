@@ -104,6 +104,8 @@ runRuleTable('secrets/credential-name', {
     { code: jb('k = "sf.password";', `Set(k, "${pick(268, 24)}");`), lines: [3], message: /`sf\.password`/, secrets: [pick(268, 24)] },
     { code: jb(`Set("api" + "_key", "${pick(269, 24)}");`, 'p = "erp.";', `Set(p + "client_secret", "${pick(270, 24)}");`), lines: [2, 4], secrets: [pick(269, 24), pick(270, 24)] },
     { code: js('var k = "$sf.password";', `Jitterbit.SetVar(k, "${pick(271, 24)}");`, `Jitterbit.SetVar("$api" + "_token", "${pick(272, 24)}");`), file: 'dyn-name.js', lines: [3, 4], secrets: [pick(271, 24), pick(272, 24)] },
+    // SetChunkDataElement stores under a name as Set does.
+    { code: jb(`SetChunkDataElement("adp_client_secret", "${pick(873, 24)}");`, 'SetChunkDataElement("adp_region", "emea");'), lines: [2], secrets: [pick(873, 24)] },
     // The password after the `":"` piece is still hard-coded.
     { code: jb(`$rest.auth = "Basic " + Base64Encode("rest_user" + ":" + "${password(248)}");`), lines: [2], secrets: [password(248)] },
     // A header named like a key (policy §1: high-entropy literal with context "an HTTP header named like a key").

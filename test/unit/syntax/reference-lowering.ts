@@ -82,9 +82,12 @@ function lowerConcat(e: Expr & { kind: 'Binary' }, depth: number): Ir {
 
 function lowerCall(e: Expr & { kind: 'Call' }, depth: number): Ir {
   const fn = lookupFunction(e.name);
-  const fname = fn ? fn.name : undefined; // the catalogue's spelling, whatever the script's
+  let fname = fn ? fn.name : undefined; // the catalogue's spelling, whatever the script's
   const first = e.args[0];
   // Get("name") / Set("name", v) address globals by name: lower them to variable reads and writes.
+  // GetChunkDataElement / SetChunkDataElement do the same for chunk variables.
+  if (fname === 'GetChunkDataElement' && e.args.length === 1) fname = 'Get';
+  else if (fname === 'SetChunkDataElement' && e.args.length === 2) fname = 'Set';
   if ((fname === 'Get' || fname === 'Set') && first && first.kind === 'String' && !first.charOffsets && isVarName(first.value)) {
     const nameVar: Ir = {
       k: 'var', scope: 'global', name: first.value, start: first.start, end: first.end,
