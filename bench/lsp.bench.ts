@@ -8,7 +8,8 @@
  * Targets (issue 4): p95 < 30 ms on 5,000 lines; index < 10 s and RSS < 300 MB.
  * Run: `node --import tsx -e "require('./bench/lsp.bench').runLspBench()"`, or through bench/run.ts.
  * Env: JG_BENCH_LSP_ITER (default 60), JG_BENCH_LSP_FILES (default 10000; 0 skips the index run),
- * JG_BENCH_LSP_RUNS (index runs, default 1; the median is reported), JG_BENCH_SERVER (another build of the server).
+ * JG_BENCH_LSP_RUNS (index runs, default 1; the median is reported), JG_BENCH_SERVER (another build of the server),
+ * JG_BENCH_LSP_TIMES=1 (also print every edit's time, in order: the first edits show the JIT warm-up).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -133,6 +134,7 @@ async function typingLatency(lines: number, iterations: number): Promise<{ lines
   }
   await server.stop();
   rmSync(root, { recursive: true, force: true });
+  if (process.env.JG_BENCH_LSP_TIMES) console.log(times.map((t) => t.toFixed(0)).join(' '));
   return { lines, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times) };
 }
 
