@@ -1,13 +1,13 @@
 import { paramAt } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
-import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, VarFact } from './flow-types';
+import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, TokenMatch, VarFact } from './flow-types';
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
 import { fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
 import { isVarName } from './lower-jitterbit';
 import { argumentIndex, runScriptArgKey, runScriptKnownKey, runScriptResultKey, runScriptTarget } from './run-script';
 import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
-import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
+import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint, type TaintLiteral } from './taint';
 
 const NONE: LiteralContext = { kind: 'none' };
 
@@ -68,6 +68,11 @@ function constText(e: Ir, constOf: (local: string) => string | undefined): strin
     s += t;
   }
   return s;
+}
+
+/** The values the secret rules report for a secret literal (the allowlist judges these): the whole, or each token. */
+function reportedValues(value: string, contextSecret: boolean, tokens: readonly TokenMatch[]): TaintLiteral[] {
+  return contextSecret ? [{ value: value.trim() }] : tokens.map((m) => ({ value: value.slice(m.start, m.end).trim() }));
 }
 
 export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptions = {}): ScriptFacts {
@@ -558,7 +563,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const secret = contextSecret || tokens.length > 0;
         // An inlined body's literals were recorded where the function is declared.
         if (inlineDepth === 0) facts.literals.push({ lit: e as IrLiteral & { value: string }, ctx, secret, contextSecret, tokens });
-        return secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;
+        return secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }, reportedValues(e.value, contextSecret, tokens)) : undefined;
       }
       case 'var':
         return readVar(e);
