@@ -2,7 +2,7 @@ import { paramAt } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
 import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, TokenMatch, VarFact } from './flow-types';
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
-import { fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
+import { ELEMENTS, ELEMENTS_KNOWN, fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
 import { isVarName } from './lower-jitterbit';
 import { argumentIndex, runScriptArgKey, runScriptKnownKey, runScriptResultKey, runScriptTarget } from './run-script';
@@ -10,6 +10,8 @@ import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from '
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint, type TaintLiteral } from './taint';
 
 const NONE: LiteralContext = { kind: 'none' };
+/** The fields of an empty array's elements (shared, never written). */
+const NO_FIELDS: ReadonlyMap<string, Taint | undefined> = new Map();
 
 const PAIR_LABEL_KEYS = new Set(['name', 'key', 'field', 'propertyName', 'header']);
 
@@ -177,6 +179,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => state.setField(v, suffix, t);
   /** The object literal evaluated last, with the taint of each named property and of the unnamed ones (`[k]: v`). */
   let lastObject: { node: Ir; fields: [string, Taint | undefined][]; rest: Taint | undefined } | undefined;
+  /** The JavaScript array literal of objects (or empty) evaluated last: its elements' fields (see ELEMENTS). */
+  let lastArray: { node: Ir; fields: ReadonlyMap<string, Taint | undefined>; rest: Taint | undefined } | undefined;
+  // Whether any array's elements' fields are kept apart (ELEMENTS), so other scripts skip the lookups.
+  let elements = options.prior !== undefined;
   // Whether any container's fields are kept apart (a replayed state may hold some), so scripts without containers
   // skip the lookups. Fields are kept apart for containers made in the script (`Dict()`, `{…}`) and from the first
   // sensitive write into a clean container on (before it every field is clean).
@@ -213,6 +219,35 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return kind === 'get' ? { ...v, start: c.start, end: c.end } : { k: 'assign', op: '=', target: v, value: c.args[1], start: c.start, end: c.end };
   };
 
+  /**
+   * Field `prop` of an element of array `arr` whose elements' fields are kept apart: that field over the elements
+   * (`known`), or, for a field no element has, what holds no field and what the array's name says. Undefined when the
+   * array's elements are not kept apart.
+   */
+  const elementField = (arr: IrVar, prop: string): { known: boolean; taint: Taint | undefined } | undefined => {
+    const marker = getState(arr, ELEMENTS);
+    if (!marker) return undefined;
+    const rest = marker.bits ? marker : undefined;
+    if (hasState(arr, ELEMENTS + prop)) return { known: true, taint: join(getState(arr, ELEMENTS + prop), rest) };
+    return { known: false, taint: join(rest, nameTaint(arr.name)) };
+  };
+
+  /**
+   * A write into an array whose elements' fields are kept apart: a whole object element (`a[i] = {…}`, `a.push({…})`)
+   * adds its fields, a field of an element (`a[i].value = …`) adds to that field, anything else to the rest.
+   */
+  const addToElements = (arr: IrVar, target: Ir & { k: 'member' }, valueIr: Ir, added: Taint | undefined): void => {
+    if (target.obj === arr && valueIr.k === 'obj' && lastObject?.node === valueIr) {
+      for (const [k, ft] of lastObject.fields) setState(arr, ELEMENTS + k, join(getState(arr, ELEMENTS + k), ft));
+      if (lastObject.rest) setState(arr, ELEMENTS, join(getState(arr, ELEMENTS), lastObject.rest));
+    } else if (target.obj.k === 'member' && target.obj.obj === arr && target.obj.index && target.prop !== undefined) {
+      setState(arr, ELEMENTS + target.prop, join(getState(arr, ELEMENTS + target.prop), added));
+    } else if (added) {
+      const marker = getState(arr, ELEMENTS);
+      setState(arr, ELEMENTS, join(marker?.bits ? marker : undefined, added));
+    }
+  };
+
   /** A variable's taint in the state (not noted as a read). */
   const current = (v: IrVar): Taint | undefined => (v.scope === 'local' ? locals.get(v.name) : globals.get(v.name.toLowerCase()));
   /** A container's taint joined again from its fields and rest (or `old` when it has too many fields to join). */
@@ -244,7 +279,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
       assignVar(target, t);
       // A new value: the fields written into the old one are gone.
-      if (shapes) state.forgetFields(target);
+      if (shapes || elements) state.forgetFields(target);
       if (valueIr.k === 'obj' && lastObject?.node === valueIr) {
         // A new object: its fields are known (the container name's taint and unnamed properties go to the rest).
         shapes = true;
@@ -257,6 +292,20 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         setState(target, SHAPE, undefined); // a new, empty container
         const named = nameTaint(target.name);
         if (named) setState(target, NAME_DEFAULT, named);
+      } else if (valueIr.k === 'arr' && lastArray?.node === valueIr && target.scope === 'local') {
+        // An array of objects (or an empty one): its elements' fields are kept apart.
+        elements = true;
+        setState(target, ELEMENTS, lastArray.rest ?? ELEMENTS_KNOWN);
+        for (const [k, ft] of lastArray.fields) setState(target, ELEMENTS + k, ft);
+      } else if (elements && valueIr.k === 'member' && valueIr.index && valueIr.obj.k === 'var' && getState(valueIr.obj, ELEMENTS)) {
+        // One element (`var h = headers[i]`): an object whose fields are the elements' fields.
+        const arr = valueIr.obj;
+        const marker = getState(arr, ELEMENTS);
+        shapes = true;
+        setState(target, SHAPE, marker?.bits ? marker : undefined);
+        const named = join(nameTaint(target.name), nameTaint(arr.name));
+        if (named) setState(target, NAME_DEFAULT, named);
+        for (const [k, ft] of state.elementFields(arr)) setState(target, fieldSuffix(k), ft);
       } else if (shapes && hasShape(target)) {
         setState(target, SHAPE, t); // any other value: its fields are no longer known apart
       }
@@ -277,6 +326,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         // An element stored into a credential- or PII-named container (`$sys_token[sys] = tok`) is what the name says,
         // as a value stored in such a variable is (a mask, a count or a literal is judged by itself).
         if (!producesMasked(valueIr)) whole = join(whole, nameTaint(obj.name));
+        if (elements && obj.scope === 'local' && getState(obj, ELEMENTS)) addToElements(obj, target, valueIr, added);
         // A named field of a direct write gets the value's taint; other writes go to the unnamed rest.
         const tracked = shapes && hasShape(obj);
         if (tracked || (prev === undefined && added !== undefined)) {
@@ -449,7 +499,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (c.method && (lname === '.push' || lname === '.unshift') && c.args[0]?.k === 'var' && argTaints.length > 1) {
       let added: Taint | undefined;
       for (let i = 1; i < argTaints.length; i++) added = join(added, argTaints[i]);
-      if (added) write({ k: 'member', obj: c.args[0], start: c.start, end: c.end }, added, c, depth);
+      // One object pushed: it is the value written (an array's elements' fields are kept apart, see ELEMENTS).
+      const pushed = c.args.length === 2 && c.args[1].k === 'obj' ? c.args[1] : c;
+      if (added) write({ k: 'member', obj: c.args[0], start: c.start, end: c.end }, added, pushed, depth);
     }
     // `RemoveKey(d, "k")` and JavaScript `delete o.k` take a field out of a container.
     if (lname === 'removekey' && fn) {
@@ -623,7 +675,19 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         // Elements of an array stored under a credential name are candidate credentials themselves.
         const itemCtx: LiteralContext = ctx.kind === 'named' ? { kind: 'named', name: ctx.name, via: ctx.via, part: true } : NONE;
         let t: Taint | undefined;
-        for (const x of e.items) t = join(t, ev(x, itemCtx, d));
+        // A JavaScript array of object literals: their fields over the elements, for a local it is stored in.
+        let fields: Map<string, Taint | undefined> | undefined;
+        let rest: Taint | undefined;
+        for (const x of e.items) {
+          const xt = ev(x, itemCtx, d);
+          t = join(t, xt);
+          if (x.k === 'obj' && lastObject?.node === x && script.language === 'javascript') {
+            fields ??= new Map();
+            for (const [k, ft] of lastObject.fields) fields.set(k, join(fields.get(k), ft));
+            rest = join(rest, lastObject.rest);
+          } else rest = join(rest, xt);
+        }
+        if (fields || (e.items.length === 0 && script.language === 'javascript')) lastArray = { node: e, fields: fields ?? NO_FIELDS, rest };
         return t;
       }
       case 'obj': {
@@ -647,6 +711,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const whole = ev(e.obj, NONE, d);
         if (e.index) ev(e.index, NONE, d);
         if (e.prop === 'length' && !e.index) return undefined;
+        // A field of an element of an array whose elements' fields are kept apart (`headers[i].name`).
+        if (elements && e.prop !== undefined && e.obj.k === 'member' && e.obj.index && e.obj.obj.k === 'var') {
+          const el = elementField(e.obj.obj, e.prop);
+          if (el) return withoutPayload(el.known ? el.taint : join(el.taint, nameTaint(e.prop)));
+        }
         // A named field of a container whose fields are known: that field's taint, not the whole container's; a field
         // this script wrote is what it wrote, whatever its name says (`cfg["auth"] = "oauth2"`).
         let ot = whole;
