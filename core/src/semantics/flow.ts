@@ -602,6 +602,22 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return t;
   };
 
+  /** A literal's known-format matches, with those it forms with the piece before it (offsets within the literal). */
+  const tokensAfter = (before: string, value: string): TokenMatch[] => {
+    const own = host.scanTokens(value);
+    const joined = host.scanTokens(before + value);
+    let out = own;
+    for (const m of joined) {
+      if (m.start < before.length) continue;
+      const start = m.start - before.length;
+      const end = m.end - before.length;
+      if (own.some((o) => o.start < end && start < o.end)) continue;
+      if (out === own) out = [...own];
+      out.push({ ...m, start, end });
+    }
+    return out;
+  };
+
   const ev = (e: Ir, ctx: LiteralContext, depth: number): Taint | undefined => {
     if (depth > MAX_IR_DEPTH) return undefined;
     const d = depth + 1;
@@ -640,6 +656,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
             if (prev.k === 'lit' && typeof prev.value === 'string' && /\bbasic\s+$/i.test(prev.value)) basicAuthCall = x;
           }
           // `"svc_user" + ":" + $pw`: a piece followed by a piece that opens with `:` is the user name of user:password.
+          // `"…&sig=" + "AbC…%3D"`: a SAS signature split from its `sig=` is scanned together with it.
+          if (i > 0 && x.k === 'lit' && x.tokens === undefined && typeof x.value === 'string') {
+            const prev = e.items[i - 1];
+            if (prev.k === 'lit' && typeof prev.value === 'string' && prev.value.endsWith('sig=')) x.tokens = tokensAfter(prev.value, x.value);
+          }
           const next = e.items[i + 1];
           const userPart = x.k === 'lit' && next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.startsWith(':');
           t = join(t, ev(x, userPart ? NONE : partCtx, d));
