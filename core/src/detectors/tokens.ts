@@ -524,9 +524,13 @@ function scanOracleJdbc(text: string, where: ValueSite, out: Out, mk: Markers): 
   });
 }
 
+/**
+ * A reference filled in later, not a value: `$name`, `[name]`, `{name}`/`{{name}}`, `${name}`, `%NAME%`, `<name>`, and a
+ * replace token `#{name}` (an unquoted value stops at its `}`, so the value seen is `#{name`).
+ */
 function isReferenceLike(v: string): boolean {
   const c = v[0];
-  return c === '$' || c === '[' || c === '{' || (c === '%' && v.endsWith('%')) || v.startsWith('<') || v.includes('${') || v.includes('{{');
+  return c === '$' || c === '[' || c === '{' || (c === '%' && v.endsWith('%')) || v.startsWith('<') || v.startsWith('#{') || v.includes('${') || v.includes('{{');
 }
 
 const AUTH_SCHEME_RE = /\b([Bb]asic|BASIC|[Bb]earer|BEARER|[Tt]oken|TOKEN|SSWS|GenieKey|[Aa]pi[Kk]ey|APIKEY)[ \t]{1,4}([A-Za-z0-9+/=._~-]{8,8192})/g;

@@ -44,7 +44,10 @@ export function summarizeFile(path: string, facts: FileFacts, pool: NamePool, ke
           : cut >= 0
           ? `the field \`${name.slice(cut + 1)}\` of \`$${name.slice(0, cut)}\` (set from ${t.label} in ${from})`
           : `the global \`$${name}\` (set from ${t.label} in ${from})`;
-      writes.set(key, { ...t, label: detach(label), origin });
+      const w: Taint = { ...t, label: detach(label), origin };
+      // Literals the value stands on name their file as they leave it (a path allowlist may cover that file).
+      if (t.literals) w.literals = t.literals.map((l) => (l.path !== undefined ? l : { value: detach(l.value), path }));
+      writes.set(key, w);
     }
     if (!keepOccurrences) continue;
     for (const n of r.flow.globalReads) reads.add(n);

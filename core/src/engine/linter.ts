@@ -3,7 +3,7 @@ import { hashValue, mask } from '../detectors';
 import type { SyntaxDiagnostic } from '../syntax/ast';
 import type { ScriptRegion } from '../syntax/source-file';
 import type { ResolvedConfig } from './project-api';
-import { isValueAllowed, ruleOptions, ruleSeverity } from './config';
+import { isPathAllowed, isValueAllowed, ruleOptions, ruleSeverity } from './config';
 import { applyFileDirectives } from './directive-comments';
 import type { FileFacts } from './facts';
 import { docsUrl, type Rule, type RuleReport } from './rule';
@@ -76,6 +76,7 @@ export function lintFile(facts: FileFacts, config: ResolvedConfig, rules: readon
     if (severity === 'off') continue;
     const report = (r: RuleReport): void => {
       if (r.value !== undefined && isValueAllowed(config, r.value)) return;
+      if (r.standsOn?.length && r.standsOn.every((l) => isValueAllowed(config, l.value) || (l.path !== undefined && isPathAllowed(config, l.path)))) return;
       const template = meta.messages[r.messageId] ?? r.messageId;
       const data = { ...r.data };
       if (r.value !== undefined && !('masked' in data)) data.masked = mask(r.value);

@@ -1,5 +1,6 @@
 import type { FileFacts } from './facts';
 import type { Fix, RuleMeta, Finding } from './types';
+import type { TaintLiteral } from '../semantics/taint';
 
 /** What a rule reports; the engine locates, masks, fingerprints and filters it. */
 export interface RuleReport {
@@ -15,6 +16,11 @@ export interface RuleReport {
   regionId?: string;
   mappingTarget?: string;
   related?: Finding['related'];
+  /**
+   * The finding stands on these hard-coded values alone (a log of a secret literal): it is dropped when the allowlist
+   * allows every one of them, by value, by hash or by the path of the file that holds it.
+   */
+  standsOn?: readonly TaintLiteral[];
   /** Overrides the rule's default severity for this finding (e.g. logging a secret literal is an error). */
   severity?: Finding['severity'];
 }

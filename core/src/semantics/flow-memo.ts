@@ -67,10 +67,17 @@ export function sameTaint(old: Taint | undefined, cur: Taint | undefined, s: Shi
   if (old === cur) return true;
   if (!old || !cur) return false;
   if (old.bits !== cur.bits || old.label !== cur.label || old.secretLiteral !== cur.secretLiteral) return false;
+  // The literals a value stands on decide what an allowlist leaves of a log (an edit may swap one for another).
+  if ((old.literals || cur.literals) && !sameLiterals(old.literals, cur.literals)) return false;
   const o = old.origin;
   const c = cur.origin;
   if (!o || !c) return o === c;
   return o.path === c.path && o.regionId === c.regionId && mapOffset(s, o.start) === c.start && mapOffset(s, o.end) === c.end;
+}
+
+function sameLiterals(a: Taint['literals'], b: Taint['literals']): boolean {
+  if (!a || !b || a.length !== b.length) return a === b;
+  return a.every((l, i) => l.value === b[i].value && l.path === b[i].path);
 }
 
 /** A taint moved with the tail (a copy: taints are shared between facts and state). `moved` keeps copies shared. */

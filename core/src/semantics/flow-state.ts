@@ -16,6 +16,15 @@ export const fieldSuffix = (prop: string): string => `\u0000${prop}`;
  */
 export const NAME_DEFAULT = fieldSuffix('\u0002');
 
+/**
+ * Elements of an array made from object literals (`[{ name: "X-Api-Key", value: k }, …]`, `a.push({…})`): under this
+ * field key, the taint of what no element field holds (items that are no object literal; a marker without taint bits
+ * when clean), and under it plus a property name, that field's taint over all elements. So `a[i].name` is what the
+ * elements' `name` fields hold, not their `value`. JavaScript locals only (where such arrays are written).
+ */
+export const ELEMENTS = fieldSuffix('\u0004');
+export const ELEMENTS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
+
 /** A container with more named fields than this keeps its accumulated taint (the join over its fields is not redone). */
 const MAX_JOINED_FIELDS = 64;
 
@@ -96,8 +105,20 @@ export class FlowState {
     if (keys && keys.size > MAX_JOINED_FIELDS) return { known: false, taint: undefined };
     const map = v.scope === 'local' ? this.locals : this.globals;
     let t = map.get(this.key(v, SHAPE));
-    for (const k of keys ?? []) t = join(t, map.get(k));
+    for (const k of keys ?? []) {
+      const x = map.get(k);
+      if (x && x.bits) t = join(t, x); // markers (ELEMENTS_KNOWN) carry nothing
+    }
     return { known: true, taint: t };
+  }
+
+  /** The element fields of an array (see ELEMENTS): each field's name and taint. */
+  elementFields(v: IrVar): [string, Taint | undefined][] {
+    const out: [string, Taint | undefined][] = [];
+    const prefix = this.key(v, ELEMENTS);
+    const map = v.scope === 'local' ? this.locals : this.globals;
+    for (const k of this.fieldsOf(v) ?? []) if (k.length > prefix.length && k.startsWith(prefix)) out.push([k.slice(prefix.length), map.get(k)]);
+    return out;
   }
 
   /**

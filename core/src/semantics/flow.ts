@@ -1,15 +1,17 @@
 import { paramAt } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
-import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, VarFact } from './flow-types';
+import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, TokenMatch, VarFact } from './flow-types';
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
-import { fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
+import { ELEMENTS, ELEMENTS_KNOWN, fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
 import { isVarName } from './lower-jitterbit';
 import { argumentIndex, runScriptArgKey, runScriptKnownKey, runScriptResultKey, runScriptTarget } from './run-script';
 import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
-import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
+import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint, type TaintLiteral } from './taint';
 
 const NONE: LiteralContext = { kind: 'none' };
+/** The fields of an empty array's elements (shared, never written). */
+const NO_FIELDS: ReadonlyMap<string, Taint | undefined> = new Map();
 
 const PAIR_LABEL_KEYS = new Set(['name', 'key', 'field', 'propertyName', 'header']);
 
@@ -68,6 +70,11 @@ function constText(e: Ir, constOf: (local: string) => string | undefined): strin
     s += t;
   }
   return s;
+}
+
+/** The values the secret rules report for a secret literal (the allowlist judges these): the whole, or each token. */
+function reportedValues(value: string, contextSecret: boolean, tokens: readonly TokenMatch[]): TaintLiteral[] {
+  return contextSecret ? [{ value: value.trim() }] : tokens.map((m) => ({ value: value.slice(m.start, m.end).trim() }));
 }
 
 export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptions = {}): ScriptFacts {
@@ -172,6 +179,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   const setState = (v: IrVar, suffix: string, t: Taint | undefined): void => state.setField(v, suffix, t);
   /** The object literal evaluated last, with the taint of each named property and of the unnamed ones (`[k]: v`). */
   let lastObject: { node: Ir; fields: [string, Taint | undefined][]; rest: Taint | undefined } | undefined;
+  /** The JavaScript array literal of objects (or empty) evaluated last: its elements' fields (see ELEMENTS). */
+  let lastArray: { node: Ir; fields: ReadonlyMap<string, Taint | undefined>; rest: Taint | undefined } | undefined;
+  // Whether any array's elements' fields are kept apart (ELEMENTS), so other scripts skip the lookups.
+  let elements = options.prior !== undefined;
   // Whether any container's fields are kept apart (a replayed state may hold some), so scripts without containers
   // skip the lookups. Fields are kept apart for containers made in the script (`Dict()`, `{…}`) and from the first
   // sensitive write into a clean container on (before it every field is clean).
@@ -208,6 +219,35 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return kind === 'get' ? { ...v, start: c.start, end: c.end } : { k: 'assign', op: '=', target: v, value: c.args[1], start: c.start, end: c.end };
   };
 
+  /**
+   * Field `prop` of an element of array `arr` whose elements' fields are kept apart: that field over the elements
+   * (`known`), or, for a field no element has, what holds no field and what the array's name says. Undefined when the
+   * array's elements are not kept apart.
+   */
+  const elementField = (arr: IrVar, prop: string): { known: boolean; taint: Taint | undefined } | undefined => {
+    const marker = getState(arr, ELEMENTS);
+    if (!marker) return undefined;
+    const rest = marker.bits ? marker : undefined;
+    if (hasState(arr, ELEMENTS + prop)) return { known: true, taint: join(getState(arr, ELEMENTS + prop), rest) };
+    return { known: false, taint: join(rest, nameTaint(arr.name)) };
+  };
+
+  /**
+   * A write into an array whose elements' fields are kept apart: a whole object element (`a[i] = {…}`, `a.push({…})`)
+   * adds its fields, a field of an element (`a[i].value = …`) adds to that field, anything else to the rest.
+   */
+  const addToElements = (arr: IrVar, target: Ir & { k: 'member' }, valueIr: Ir, added: Taint | undefined): void => {
+    if (target.obj === arr && valueIr.k === 'obj' && lastObject?.node === valueIr) {
+      for (const [k, ft] of lastObject.fields) setState(arr, ELEMENTS + k, join(getState(arr, ELEMENTS + k), ft));
+      if (lastObject.rest) setState(arr, ELEMENTS, join(getState(arr, ELEMENTS), lastObject.rest));
+    } else if (target.obj.k === 'member' && target.obj.obj === arr && target.obj.index && target.prop !== undefined) {
+      setState(arr, ELEMENTS + target.prop, join(getState(arr, ELEMENTS + target.prop), added));
+    } else if (added) {
+      const marker = getState(arr, ELEMENTS);
+      setState(arr, ELEMENTS, join(marker?.bits ? marker : undefined, added));
+    }
+  };
+
   /** A variable's taint in the state (not noted as a read). */
   const current = (v: IrVar): Taint | undefined => (v.scope === 'local' ? locals.get(v.name) : globals.get(v.name.toLowerCase()));
   /** A container's taint joined again from its fields and rest (or `old` when it has too many fields to join). */
@@ -239,7 +279,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       }
       assignVar(target, t);
       // A new value: the fields written into the old one are gone.
-      if (shapes) state.forgetFields(target);
+      if (shapes || elements) state.forgetFields(target);
       if (valueIr.k === 'obj' && lastObject?.node === valueIr) {
         // A new object: its fields are known (the container name's taint and unnamed properties go to the rest).
         shapes = true;
@@ -257,6 +297,20 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         state.copyFields(valueIr, target);
         const named = nameTaint(target.name);
         if (named) setState(target, NAME_DEFAULT, join(getState(target, NAME_DEFAULT), named));
+      } else if (valueIr.k === 'arr' && lastArray?.node === valueIr && target.scope === 'local') {
+        // An array of objects (or an empty one): its elements' fields are kept apart.
+        elements = true;
+        setState(target, ELEMENTS, lastArray.rest ?? ELEMENTS_KNOWN);
+        for (const [k, ft] of lastArray.fields) setState(target, ELEMENTS + k, ft);
+      } else if (elements && valueIr.k === 'member' && valueIr.index && valueIr.obj.k === 'var' && getState(valueIr.obj, ELEMENTS)) {
+        // One element (`var h = headers[i]`): an object whose fields are the elements' fields.
+        const arr = valueIr.obj;
+        const marker = getState(arr, ELEMENTS);
+        shapes = true;
+        setState(target, SHAPE, marker?.bits ? marker : undefined);
+        const named = join(nameTaint(target.name), nameTaint(arr.name));
+        if (named) setState(target, NAME_DEFAULT, named);
+        for (const [k, ft] of state.elementFields(arr)) setState(target, fieldSuffix(k), ft);
       } else if (shapes && hasShape(target)) {
         setState(target, SHAPE, t); // any other value: its fields are no longer known apart
       }
@@ -277,6 +331,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         // An element stored into a credential- or PII-named container (`$sys_token[sys] = tok`) is what the name says,
         // as a value stored in such a variable is (a mask, a count or a literal is judged by itself).
         if (!producesMasked(valueIr)) whole = join(whole, nameTaint(obj.name));
+        if (elements && obj.scope === 'local' && getState(obj, ELEMENTS)) addToElements(obj, target, valueIr, added);
         // A named field of a direct write gets the value's taint; other writes go to the unnamed rest.
         const tracked = shapes && hasShape(obj);
         if (tracked || (prev === undefined && added !== undefined)) {
@@ -449,7 +504,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (c.method && (lname === '.push' || lname === '.unshift') && c.args[0]?.k === 'var' && argTaints.length > 1) {
       let added: Taint | undefined;
       for (let i = 1; i < argTaints.length; i++) added = join(added, argTaints[i]);
-      if (added) write({ k: 'member', obj: c.args[0], start: c.start, end: c.end }, added, c, depth);
+      // One object pushed: it is the value written (an array's elements' fields are kept apart, see ELEMENTS).
+      const pushed = c.args.length === 2 && c.args[1].k === 'obj' ? c.args[1] : c;
+      if (added) write({ k: 'member', obj: c.args[0], start: c.start, end: c.end }, added, pushed, depth);
     }
     // `RemoveKey(d, "k")` and JavaScript `delete o.k` take a field out of a container.
     if (lname === 'removekey' && fn) {
@@ -550,6 +607,22 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     return t;
   };
 
+  /** A literal's known-format matches, with those it forms with the piece before it (offsets within the literal). */
+  const tokensAfter = (before: string, value: string): TokenMatch[] => {
+    const own = host.scanTokens(value);
+    const joined = host.scanTokens(before + value);
+    let out = own;
+    for (const m of joined) {
+      if (m.start < before.length) continue;
+      const start = m.start - before.length;
+      const end = m.end - before.length;
+      if (own.some((o) => o.start < end && start < o.end)) continue;
+      if (out === own) out = [...own];
+      out.push({ ...m, start, end });
+    }
+    return out;
+  };
+
   const ev = (e: Ir, ctx: LiteralContext, depth: number): Taint | undefined => {
     if (depth > MAX_IR_DEPTH) return undefined;
     const d = depth + 1;
@@ -563,7 +636,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const secret = contextSecret || tokens.length > 0;
         // An inlined body's literals were recorded where the function is declared.
         if (inlineDepth === 0) facts.literals.push({ lit: e as IrLiteral & { value: string }, ctx, secret, contextSecret, tokens });
-        return secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }) : undefined;
+        return secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }, reportedValues(e.value, contextSecret, tokens)) : undefined;
       }
       case 'var':
         return readVar(e);
@@ -588,6 +661,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
             if (prev.k === 'lit' && typeof prev.value === 'string' && /\bbasic\s+$/i.test(prev.value)) basicAuthCall = x;
           }
           // `"svc_user" + ":" + $pw`: a piece followed by a piece that opens with `:` is the user name of user:password.
+          // `"…&sig=" + "AbC…%3D"`: a SAS signature split from its `sig=` is scanned together with it.
+          if (i > 0 && x.k === 'lit' && x.tokens === undefined && typeof x.value === 'string') {
+            const prev = e.items[i - 1];
+            if (prev.k === 'lit' && typeof prev.value === 'string' && prev.value.endsWith('sig=')) x.tokens = tokensAfter(prev.value, x.value);
+          }
           const next = e.items[i + 1];
           const userPart = x.k === 'lit' && next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.startsWith(':');
           t = join(t, ev(x, userPart ? NONE : partCtx, d));
@@ -623,7 +701,19 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         // Elements of an array stored under a credential name are candidate credentials themselves.
         const itemCtx: LiteralContext = ctx.kind === 'named' ? { kind: 'named', name: ctx.name, via: ctx.via, part: true } : NONE;
         let t: Taint | undefined;
-        for (const x of e.items) t = join(t, ev(x, itemCtx, d));
+        // A JavaScript array of object literals: their fields over the elements, for a local it is stored in.
+        let fields: Map<string, Taint | undefined> | undefined;
+        let rest: Taint | undefined;
+        for (const x of e.items) {
+          const xt = ev(x, itemCtx, d);
+          t = join(t, xt);
+          if (x.k === 'obj' && lastObject?.node === x && script.language === 'javascript') {
+            fields ??= new Map();
+            for (const [k, ft] of lastObject.fields) fields.set(k, join(fields.get(k), ft));
+            rest = join(rest, lastObject.rest);
+          } else rest = join(rest, xt);
+        }
+        if (fields || (e.items.length === 0 && script.language === 'javascript')) lastArray = { node: e, fields: fields ?? NO_FIELDS, rest };
         return t;
       }
       case 'obj': {
@@ -647,6 +737,11 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const whole = ev(e.obj, NONE, d);
         if (e.index) ev(e.index, NONE, d);
         if (e.prop === 'length' && !e.index) return undefined;
+        // A field of an element of an array whose elements' fields are kept apart (`headers[i].name`).
+        if (elements && e.prop !== undefined && e.obj.k === 'member' && e.obj.index && e.obj.obj.k === 'var') {
+          const el = elementField(e.obj.obj, e.prop);
+          if (el) return withoutPayload(el.known ? el.taint : join(el.taint, nameTaint(e.prop)));
+        }
         // A named field of a container whose fields are known: that field's taint, not the whole container's; a field
         // this script wrote is what it wrote, whatever its name says (`cfg["auth"] = "oauth2"`).
         let ot = whole;

@@ -142,6 +142,10 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var q = "$db_password";', 'q = "$db_host";', 'WriteToOperationLog(Jitterbit.GetVar(q));', 'var r = "$api_key";', 'function f() { WriteToOperationLog(Jitterbit.GetVar(r)); }'), file: 'dyn-get-ok.js' },
     // The array form of Set stores what it is given: a masked element is clean.
     { code: jb('cards = Array();', 'Set(cards, "****" + Right(root$tx.body$Payment$CardNumber$, 4), -1);', 'WriteToOperationLog("first " + cards[0]);') },
+    // A field of parsed clean text is clean; the name of a name/value pair is a header name, not the key it carries.
+    { code: js('var s = Jitterbit.GetVar("$carrier.response_text");', 'var o = JSON.parse(s);', 'WriteToOperationLog("count " + o.count);'), file: 'parsed.js' },
+    { code: js('var k = Jitterbit.GetVar("$carrier_api_key");', 'var hs = [{ name: "X-Api-Key", value: k }, { name: "Accept", value: "application/json" }];', 'for (var i = 0; i < hs.length; i++) WriteToOperationLog("header " + hs[i].name);'), file: 'pair-names.js' },
+    { code: js('var hs = [];', 'hs.push({ name: "X-Api-Key", value: Jitterbit.GetVar("$carrier_api_key") });', 'for (var i = 0; i < hs.length; i++) { var h = hs[i]; WriteToOperationLog("header " + h.name); }'), file: 'pair-pushed.js' },
   ],
   invalid: [
     // A script the project does not have: its result carries the arguments it is given (its body is not seen).
@@ -301,6 +305,9 @@ runRuleTable('logging/sensitive-data', {
     // RunScript's value is the called script's result: its last statement, or JavaScript's SetScriptResult.
     { code: jb('tok = RunScript("<TAG>script:Get Token</TAG>");', 'WriteToOperationLog("t " + tok);'), others: { 'Get Token.jb': jb('s = SalesforceLogin("sf_org");', 's;') }, lines: [3], message: /SalesforceLogin.*returned by Get Token\.jb/ },
     { code: jb('RaiseError("key " + RunScript("<TAG>script:Get Key</TAG>"));'), others: { 'Get Key.js': js('var k = Jitterbit.GetVar("$erp_api_key");', 'SetScriptResult(k);') }, lines: [2], message: /erp_api_key.*returned by Get Key\.js/ },
+    // The value of a name/value pair is the key it carries, whatever reads it (an element's field, an element).
+    { code: js('var k = Jitterbit.GetVar("$carrier_api_key");', 'var hs = [{ name: "X-Api-Key", value: k }, { name: "Accept", value: "application/json" }];', 'WriteToOperationLog(hs[0].name + ": " + hs[0].value);', 'for (var i = 0; i < hs.length; i++) { var h = hs[i]; WriteToOperationLog(h.name + "=" + h.value); }'), file: 'pair-values.js', lines: [4, 5] },
+    { code: js('var hs = [{ name: "Accept", value: "application/json" }];', 'hs[0].value = Jitterbit.GetVar("$db_password");', 'WriteToOperationLog("a " + hs[0].name);', 'hs.push({ name: "X-Api-Key", value: Jitterbit.GetVar("$carrier_api_key") });', 'WriteToOperationLog("b " + hs[1].value);', 'hs[1] = Jitterbit.GetVar("$api_token");', 'WriteToOperationLog("c " + hs[0].name);'), file: 'pair-writes.js', lines: [6, 8] },
     { code: jb(`WriteToOperationLog("s " + RunScript("sc.${DS_SCRIPT_ID}"));`), file: 'ds-caller.jb', others: { [`Data/Script/${DS_SCRIPT_ID}.xml`]: designStudioScript('s = NetSuiteLogin("ns_account");') }, lines: [2], message: /NetSuiteLogin.*returned by 4e8a1c3f/ },
   ],
 });

@@ -19,6 +19,8 @@ runRuleTable('secrets/agent-config', {
     { code: conf('[SMTP]', '# password=changeit', '; password=changeme'), file: 'jitterbit.conf' },
     { code: conf('[PredefinedGlobalVariables]', 'erp_token_url=https://login.northwind-ops.com/oauth2/token', 'erp_auth_mode=basic', 'erp_session_timeout=300'), file: 'jitterbit.conf' },
     { code: conf('[PredefinedGlobalVariables]', 'erp_password=${ERP_PASSWORD}', 'erp_api_key=[erp_api_key]'), file: 'jitterbit.conf' },
+    // References in connection strings and values, not values: a global, a project variable, a replace token.
+    { code: conf('[PredefinedGlobalVariables]', 'erp_db=Server=db01;Uid=svc;Password=$erp.db_password;', 'crm_db=DSN=crm;UID=etl;PWD=[crm_db_password];', 'wms_db=Server=wms01;Uid=svc;Password=#{wms_db_password};', 'proxy_password=$proxy_password'), file: 'jitterbit.conf' },
   ],
   invalid: [
     // Copies and variants of jitterbit.conf by name; another `.conf` file with jitterbit.conf's sections.

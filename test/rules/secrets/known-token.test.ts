@@ -83,6 +83,8 @@ runRuleTable('secrets/known-token', {
     { code: jb('$d = "https://s3.amazonaws.com/b/k?X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request";') },
     // A public key commented out line by line.
     { code: jb(...pemPrivateKey(326, 'PUBLIC KEY').map((l) => `// ${l}`)) },
+    // A piece after `sig=` that is no signature, or a reference.
+    { code: jb('$u = "https://northwind.blob.core.windows.net/in?sv=2022-11-02&sp=r&sig=" + $blob.sas_sig;', '$v = "https://northwind.blob.core.windows.net/in?sp=r&sig=" + "<signature>";', '$w = "https://northwind.blob.core.windows.net/in?sp=r&sig=" + "pending";') },
   ],
   invalid: [
     // The AWS secret access key in its own literal beside the key id's, under names that say nothing.
@@ -96,6 +98,9 @@ runRuleTable('secrets/known-token', {
     { code: jb(`$pair = "${akia}:${awsSecret}";`), lines: [2, 2], message: /AWS/ },
     { code: jb(`$c = "DefaultEndpointsProtocol=https;AccountName=northwind;AccountKey=${azure};EndpointSuffix=core.windows.net";`), lines: [2], message: /Azure storage account key/, fix: true },
     { code: jb(`$u = "https://northwind.blob.core.windows.net/in?sv=2022-11-02&ss=b&sp=r&sig=${sas}";`), lines: [2], message: /SAS/ },
+    // A SAS signature split from its `sig=` by a concatenation: on the line of the signature's piece.
+    { code: jb('$u = "https://northwind.blob.core.windows.net/in?sv=2022-11-02&ss=b&sp=r&sig=" +', `  "${sas}";`), lines: [3], message: /SAS/ },
+    { code: js('var u = "https://northwind.blob.core.windows.net/in?sp=r&sig=" + "' + sasSignature(312) + '" + "&sr=b";'), file: 'split-sas.js', lines: [2], message: /SAS/ },
     { code: jb(`$g = "${google}";`), lines: [2], message: /Google API key/ },
     // SaaS tokens.
     { code: jb(`$h = "token ${gh}";`), lines: [2], message: /GitHub personal access token/ },

@@ -35,6 +35,7 @@ export const sensitiveData: Rule = {
           start: ctx.facts.toHost(r.region, s.call.nameStart),
           end: ctx.facts.toHost(r.region, s.call.nameEnd),
           severity: s.taint.secretLiteral ? 'error' : undefined,
+          standsOn: s.taint.literals,
           regionId: r.region.id,
           mappingTarget: r.region.mappingTarget,
           related: relatedOf(ctx, s),
