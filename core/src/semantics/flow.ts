@@ -292,8 +292,10 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         setState(target, SHAPE, undefined); // a new, empty container
         const named = nameTaint(target.name);
         if (named) setState(target, NAME_DEFAULT, named);
-      } else if (shapes && valueIr.k === 'var' && hasShape(valueIr) && (valueIr.scope !== target.scope || valueIr.name !== target.name)) {
-        // A copy of a container whose fields are known: the same fields (the copy's own name adds its default).
+      } else if (t && shapes && valueIr.k === 'var' && hasShape(valueIr) && (valueIr.scope !== target.scope || valueIr.name !== target.name)) {
+        // A copy of a container whose fields are known: the same fields (the copy's own name adds its default). Only
+        // a sensitive one is copied field by field: a clean copy's fields are clean anyway, and copying costs a
+        // state write per field plus an exported write per field of a global.
         state.copyFields(valueIr, target);
         const named = nameTaint(target.name);
         if (named) setState(target, NAME_DEFAULT, join(getState(target, NAME_DEFAULT), named));
