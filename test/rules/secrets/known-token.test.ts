@@ -25,7 +25,7 @@ const sendgrid = sendgridKey(316);
 const google = googleApiKey(317);
 const paramKey = pick(318, 32);
 
-// A GitHub-shaped value whose checksum does not match is not a token.
+// A random-looking GitHub token whose checksum does not match (generated test data, a retyped copy) is still one.
 const badChecksum = gh.slice(0, -1) + (gh.endsWith('A') ? 'B' : 'A');
 const exported = cloudExport({ scripts: [{ name: 'Charge', body: js(`var key = "${stripe}";`, 'WriteToOperationLog("charging");'), javascript: true }] });
 
@@ -50,7 +50,7 @@ runRuleTable('secrets/known-token', {
     { code: jb(`If(SHA256($file) == "${hex(322, 64)}", "same", "changed");`) },
     { code: jb(`$payload = "${Buffer.from('{"orderId": 1042, "lines": 3}').toString('base64')}";`) },
     { code: jb(`$batch = "${pick(323, 32)}";`) },
-    { code: jb(`$candidate = "${badChecksum}";`) },
+    { code: jb('$candidate = "ghp_abcdabcdabcdabcdabcdabcdabcdabcdabcd";') },
     // Placeholders and templates inside structured strings.
     { code: jb('$u = "https://svc:${SFTP_PASSWORD}@sftp.northwind-ops.com/in";') },
     { code: jb('$u = "https://svc:[sftp_password]@sftp.northwind-ops.com/in";') },
@@ -98,6 +98,7 @@ runRuleTable('secrets/known-token', {
     { code: jb(`$u = "https://northwind.blob.core.windows.net/in?sv=2022-11-02&ss=b&sp=r&sig=${sas}";`), lines: [2], message: /SAS/ },
     { code: jb(`$g = "${google}";`), lines: [2], message: /Google API key/ },
     // SaaS tokens.
+    { code: jb(`$candidate = "${badChecksum}";`), lines: [2], message: /GitHub personal access token/ },
     { code: jb(`$h = "token ${gh}";`), lines: [2], message: /GitHub personal access token/ },
     { code: jb(`$o = "${githubToken(325, 'gho')}";`), lines: [2], message: /GitHub OAuth/ },
     { code: jb(`$f = "${githubFineGrainedToken(328)}";`), lines: [2], message: /GitHub fine-grained/ },
