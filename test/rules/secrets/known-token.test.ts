@@ -73,6 +73,7 @@ runRuleTable('secrets/known-token', {
     { code: js(`var h = {Authorization: "Bearer ${bearer}"};`), file: 'named.js' },
     // Public keys and certificates are not private keys.
     { code: jb(`$pub = "${pemPrivateKey(324, 'PUBLIC KEY').join('\\n')}";`) },
+    { code: js('var pub = [', ...pemPrivateKey(327, 'PUBLIC KEY').map((l) => `  ${JSON.stringify(l)},`), '];'), file: 'pub-lines.js' },
     // SQL bind parameters, template slots, parenthesised notes, an auth mode in a URL.
     { code: jb('sql = "SELECT ACCOUNT_ID FROM API_CLIENTS WHERE API_KEY = :api_key";', 'sql2 = "UPDATE API_SESSIONS SET REVOKED = 1 WHERE TOKEN = @token";') },
     { code: jb('$body = "Password: (hidden)\\r\\nToken: (hidden)";', '$tpl = "https://api.northwind-ops.com/v1?api_key={api_key}";') },
@@ -116,6 +117,8 @@ runRuleTable('secrets/known-token', {
     // A private key pasted as a concatenation of line literals, under any name: the BEGIN line, once.
     { code: jb('$x = 1;', `blob = ${pem.map((l) => JSON.stringify(`${l}\\n`)).join(' +\n  ')};`), lines: [3], message: /PEM private key block/ },
     { code: js(`var signingKey = ${pem.map((l) => JSON.stringify(`${l}\\n`)).join('\n  + ')};`), file: 'pem.js', lines: [2], message: /PEM private key block/ },
+    // A private key listed line by line in an array (joined later), under a name that says nothing: the BEGIN line.
+    { code: js('var deploy = [', ...pem.map((l) => `  ${JSON.stringify(l)},`), '].join("\\n");'), file: 'pem-lines.js', lines: [3], message: /PEM private key block/ },
     // A private key commented out line by line: the BEGIN line.
     { code: jb('$x = 1;', ...pem.map((l) => `  // ${l}`)), lines: [3], message: /PEM private key block.*in a comment/ },
     // A URL parameter named just `key` with a random value.
