@@ -544,7 +544,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       // A key or password argument shapes the result (a ciphertext, a signature) but is not in it.
       if (!x || fn?.params[i]?.secret) return;
       // Extracting a field from a whole payload is no longer the whole payload.
-      if (x.bits & T_PAYLOAD && !role.wholeValue) x = x.bits === T_PAYLOAD ? undefined : { ...x, bits: x.bits & ~T_PAYLOAD };
+      if (x.bits & T_PAYLOAD && !role.wholeValue(c)) x = x.bits === T_PAYLOAD ? undefined : { ...x, bits: x.bits & ~T_PAYLOAD };
       t = join(t, x);
     });
     return t;
