@@ -35,6 +35,14 @@ function pgpSecretKeyPacket(b: Uint8Array): boolean {
   return tag === 5;
 }
 
+/** At least 64 base64 characters with the variety of random bytes (not `AAAA…`, not a repeated filler). */
+function randomBase64Body(b64: string): boolean {
+  if (b64.length < 64) return false;
+  const seen = new Set<string>();
+  for (let i = 0; i < b64.length && seen.size < 30; i++) seen.add(b64[i]);
+  return seen.size >= 30;
+}
+
 /** Finds PEM private key blocks (also with `\n` escapes written literally in one-line strings). */
 export function scanPemPrivateKeys(text: string): PemMatch[] {
   const out: PemMatch[] = [];
@@ -92,8 +100,14 @@ export function scanPemPrivateKeys(text: string): PemMatch[] {
     }
     let b64 = parts.join('');
     if (!b64 || !B64_BODY_RE.test(b64)) continue;
+    // A complete block whose body is long, random base64 is a key even when its bytes do not parse (generated test
+    // keys, keys retyped or cut at a line): the armour says "private key" and no placeholder reads like that.
+    const armouredRandom = complete && randomBase64Body(b64);
     if (!complete) b64 = b64.slice(0, b64.length - (b64.length % 4));
-    else if (b64.length % 4 !== 0) continue;
+    else if (b64.length % 4 !== 0) {
+      if (armouredRandom) out.push({ start: thisBegin, end, label, confidence: 'medium' });
+      continue;
+    }
     const bytes = decodeBase64(b64);
     if (!bytes || bytes.length < 16) continue;
     let ok = false;
@@ -118,8 +132,8 @@ export function scanPemPrivateKeys(text: string): PemMatch[] {
         }
       }
     }
-    if (!ok) continue;
-    out.push({ start: thisBegin, end, label, confidence: partial ? 'medium' : 'high' });
+    if (!ok && !armouredRandom) continue;
+    out.push({ start: thisBegin, end, label, confidence: ok && !partial ? 'high' : 'medium' });
   }
   return out;
 }

@@ -144,6 +144,25 @@ export function looksLikeDateOfBirth(s: string, now: Date = new Date()): boolean
   return false;
 }
 
+// A key naming another event says its date is no birth date: `hireDate`, `founded`, `created_at`, `validTo`, `dateOfHire`.
+const BIRTH_KEY_WORDS = new Set(['birth', 'birthday', 'birthdate', 'dob', 'born', 'geburtsdatum', 'geburtstag', 'naissance', 'nacimiento', 'nascita']);
+const OTHER_EVENT_KEY_WORDS = new Set([
+  'founded', 'founding', 'established', 'incorporated', 'incorporation', 'created', 'creation', 'updated', 'modified', 'opened',
+  'opening', 'closed', 'closing', 'release', 'released', 'launch', 'launched', 'start', 'started', 'end', 'ended', 'expiry',
+  'expires', 'expired', 'expiration', 'due', 'ship', 'shipped', 'shipping', 'delivery', 'delivered', 'order', 'ordered',
+  'invoice', 'invoiced', 'effective', 'valid', 'since', 'registered', 'registration', 'renewal', 'renewed', 'issue', 'issued',
+  'hire', 'hired', 'join', 'joined', 'joining', 'termination', 'terminated', 'login', 'posted', 'paid', 'booked', 'signed',
+  'visit', 'admission', 'admitted', 'discharge', 'discharged', 'install', 'installed', 'purchase', 'purchased', 'manufactured',
+  'eintritt', 'austritt', 'gruendung', 'creado', 'cree',
+]);
+
+/** True when a record key names a date other than a birth (`hireDate`, `founded`, `created_at`); false for birth keys. */
+export function isOtherEventDateKey(key: string): boolean {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/);
+  if (words.some((w) => BIRTH_KEY_WORDS.has(w))) return false;
+  return words.some((w) => OTHER_EVENT_KEY_WORDS.has(w));
+}
+
 const STREET_SUFFIX =
   '(?:Street|St|Avenue|Ave|Av|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|Cres|Close|Row|Alley|Loop|Run|Path|Pike|Plaza|Walk|Gardens|Grove|Hill|Mews)';
 const US_ADDRESS_RE = new RegExp(

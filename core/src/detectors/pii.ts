@@ -3,7 +3,7 @@
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ibanMod97Valid, isAlnumCode as codec_isAlnumCode, isDigitCode as codec_isDigitCode, isUpperCode as codec_isUpperCode, luhnValid } from './codec';
-import { looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress } from './person';
+import { isOtherEventDateKey, looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress } from './person';
 
 // Local bindings: hot loops call these directly (no module getter per character).
 const isAlnumCode = codec_isAlnumCode;
@@ -561,7 +561,7 @@ function recordMatch(fields: Field[], text: string, postcode: boolean, now: Date
     const joined = !next ? undefined : between === ',' ? { text: `${f.text}, ${next.text}`, start: f.start, end: next.end } : between === ';' || between === '|' || (between === '' && text.slice(f.end, next.start).includes('\t')) ? { text: `${f.text} ${next.text}`, start: f.start, end: next.end } : undefined;
     if (!name && looksLikePersonName(value)) name = f;
     else if (!name && joined && /^\p{Lu}[\p{L}'-]+$/u.test(f.text) && looksLikePersonName(joined.text)) name = joined;
-    else if (!other && (isRecordDetail(f.text, now) || (value !== f.text && isRecordDetail(value, now)))) other = f;
+    else if (!other && (isRecordDetail(f.text, now) || (value !== f.text && isRecordDetail(value, now))) && !otherEventDate(text, f, value, now)) other = f;
     else if (!other && joined && isRecordDetail(unlabelled(joined.text), now)) other = joined;
     else if (!other && postcode && HOUSE_STREET_RE.test(f.text)) other = f; // `27 Kingsway, London WC2B 6UN`
   }
@@ -616,6 +616,19 @@ function lineAround(text: string, i: number): [number, number] {
   return [text.lastIndexOf('\n', i) + 1, le < 0 ? text.length : le];
 }
 
+// The key written just before a value: `"hireDate":"`, `<HireDate>`, `founded=`.
+const KEY_BEFORE_RE = /([A-Za-z][A-Za-z0-9_.-]{0,40})["']?[ \t]{0,3}[:=>][ \t]{0,3}["']?$/;
+
+/**
+ * A date field whose key or label names another event (`"hireDate":"2015-03-01"`, `<Founded>1912-05-01</Founded>`,
+ * `created: 2020-01-02`): a person's name beside it makes no record with a date of birth.
+ */
+function otherEventDate(text: string, f: Field, value: string, now: Date): boolean {
+  if (!looksLikeDateOfBirth(value, now)) return false;
+  const key = value !== f.text ? f.text.slice(0, f.text.length - value.length) : KEY_BEFORE_RE.exec(text.slice(Math.max(0, f.start - 64), f.start))?.[1];
+  return key !== undefined && isOtherEventDateKey(key);
+}
+
 function isRecordDetail(s: string, now: Date): boolean {
   return looksLikeDateOfBirth(s, now) || looksLikeStreetAddress(s) || isSsnText(s) || looksLikeNationalId(s);
 }
@@ -641,7 +654,7 @@ function scanKeyedNames(text: string, out: PiiMatch[], now: Date): void {
     const line = text.slice(ls, le);
     const last = LAST_NAME_KV_RE.exec(line);
     if (!last || !looksLikePersonName(`${m[1]} ${last[1]}`)) continue;
-    const detail = recordFields(text, ls, le).find((f) => isRecordDetail(f.text, now)) ?? xmlOrPairDetail(text, ls, line, now);
+    const detail = recordFields(text, ls, le).find((f) => isRecordDetail(f.text, now) && !otherEventDate(text, f, f.text, now)) ?? xmlOrPairDetail(text, ls, line, now);
     if (!detail) continue;
     const firstStart = m.index + m[0].length - m[1].length;
     const lastStart = ls + last.index + last[0].length - last[1].length;
@@ -657,7 +670,7 @@ function xmlOrPairDetail(text: string, ls: number, line: string, now: Date): Fie
   let m: RegExpExecArray | null;
   while ((m = re.exec(line)) !== null) {
     const f = trimField(text, ls + m.index + m[0].length - m[1].length, ls + m.index + m[0].length);
-    if (f && isRecordDetail(f.text, now)) return f;
+    if (f && isRecordDetail(f.text, now) && !otherEventDate(text, f, f.text, now)) return f;
   }
   return undefined;
 }

@@ -302,11 +302,24 @@ const GITHUB_KIND: Record<string, string> = {
   ghr: 'GitHub refresh token',
 };
 
+/**
+ * Confidence of a `ghp_…`/`npm_…`-shaped token: high with a valid CRC32 tail; medium when the tail does not check but
+ * the body is random-looking (mixed case and digits: generated test tokens and hand-typed copies lack the checksum,
+ * yet the prefix and length are the documented format); undefined for fillers (`ghp_xxxx…`) and placeholders.
+ */
+function prefixedTokenConfidence(token: string, prefixLength: number, where: ValueSite): 'high' | 'medium' | undefined {
+  if (hasValidTokenChecksum(token, prefixLength)) return 'high';
+  const body = token.slice(prefixLength);
+  if (isPlaceholder(token, where) || charClasses(body) < 3 || shannonEntropy(body) < 4) return undefined;
+  return 'medium';
+}
+
 function scanGithubNpm(text: string, where: ValueSite, out: Out, mk: Markers): void {
   if (mk.gh) {
     eachMatch(GITHUB_CLASSIC_RE, text, (m) => {
-      if (!hasValidTokenChecksum(m[0])) return;
-      push(out, 'github-token', GITHUB_KIND[m[0].slice(0, 3)] ?? 'GitHub token', m.index, m.index + m[0].length, 'high', P_FORMAT);
+      const confidence = prefixedTokenConfidence(m[0], 4, where);
+      if (!confidence) return;
+      push(out, 'github-token', GITHUB_KIND[m[0].slice(0, 3)] ?? 'GitHub token', m.index, m.index + m[0].length, confidence, P_FORMAT);
     });
   }
   if (mk.ghPat) {
@@ -317,8 +330,9 @@ function scanGithubNpm(text: string, where: ValueSite, out: Out, mk: Markers): v
   }
   if (mk.npm) {
     eachMatch(NPM_RE, text, (m) => {
-      if (!hasValidTokenChecksum(m[0])) return;
-      push(out, 'npm-token', 'npm access token', m.index, m.index + m[0].length, 'high', P_FORMAT);
+      const confidence = prefixedTokenConfidence(m[0], 4, where);
+      if (!confidence) return;
+      push(out, 'npm-token', 'npm access token', m.index, m.index + m[0].length, confidence, P_FORMAT);
     });
   }
 }

@@ -63,7 +63,8 @@ export interface CallRole {
   select?: (i: number) => boolean;
   logSink: boolean;
   emailArgs?: number[];
-  wholeValue: boolean;
+  /** Whether the call returns its input whole (re-encoded), or a prefix long enough to carry a payload's content. */
+  wholeValue: (c: IrCall) => boolean;
   /** Whether a call masks its input: always (a hash, a count), by its arguments (`Left(x, 4)`), or never. */
   masks: (c: IrCall) => boolean;
   cleanMethod: boolean;
@@ -129,6 +130,20 @@ const MASKING_BY_ARGUMENTS = new Map<string, (c: IrCall) => boolean>([
   ['.substr', keepsLastFour],
   ['.substring', keepsLastFour],
 ]);
+/**
+ * A payload cut to a long prefix (`Left(body, 2000)`, `body.substring(0, 2000)`) is still the payload: the cut only
+ * bounds the log line's size. The count must be a literal of at least LONG_PART_CHARS.
+ */
+const LONG_PART_CHARS = 100;
+const longCount = (c: IrCall, i: number): boolean => (numberArg(c, i) ?? 0) >= LONG_PART_CHARS;
+const LONG_PART = new Map<string, (c: IrCall) => boolean>([
+  ['left', (c) => longCount(c, 1)],
+  ['mid', (c) => longCount(c, 2)],
+  // JavaScript: the receiver is args[0]; `.slice(0, n)`, `.substring(0, n)`, `.substr(0, n)`.
+  ['.slice', (c) => numberArg(c, 1) === 0 && longCount(c, 2)],
+  ['.substring', (c) => numberArg(c, 1) === 0 && longCount(c, 2)],
+  ['.substr', (c) => numberArg(c, 1) === 0 && longCount(c, 2)],
+]);
 const ALWAYS = (): boolean => true;
 const NEVER = (): boolean => false;
 
@@ -145,7 +160,7 @@ export function roleOf(name: string): CallRole {
       select,
       logSink: LOG_SINKS.has(lname),
       emailArgs: EMAIL_MESSAGE_ARGS.get(lname),
-      wholeValue: WHOLE_VALUE.has(lname),
+      wholeValue: WHOLE_VALUE.has(lname) ? ALWAYS : (LONG_PART.get(lname) ?? NEVER),
       masks: MASKING.has(lname) ? ALWAYS : (MASKING_BY_ARGUMENTS.get(lname) ?? NEVER),
       cleanMethod: JS_CLEAN_METHODS.has(lname),
       selector: SELECTED_BY.get(lname),

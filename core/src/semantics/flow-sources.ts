@@ -1,3 +1,4 @@
+import type { Ir } from './ir';
 import { T_PAYLOAD, T_SECRET, taint, type Taint } from './taint';
 
 /** What names alone say of a value's sensitivity: Jitterbit's inbound request variables, paths and selectors. */
@@ -26,6 +27,15 @@ export function systemVariableTaint(name: string, isCredentialName: (name: strin
     return isCredentialName(p) ? taint(T_SECRET, `the \`${p}\` request parameter`) : undefined;
   }
   return undefined;
+}
+
+const REQUEST_HEADER_PREFIX_RE = /^\$?jitterbit\.api\.request\.headers\.$/i;
+
+/** A variable name built as `"jitterbit.api.request.headers." + <something not literal>` (a header chosen at run time). */
+export function computedRequestHeaderName(e: Ir | undefined): boolean {
+  if (!e || e.k !== 'cat' || e.items.length < 2) return false;
+  const head = e.items[0];
+  return head.k === 'lit' && typeof head.value === 'string' && REQUEST_HEADER_PREFIX_RE.test(head.value) && e.items.some((x) => x.k !== 'lit');
 }
 
 /** A part of a whole payload is no longer the whole payload (a field, an element); other kinds stay. */

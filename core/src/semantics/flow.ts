@@ -6,7 +6,7 @@ import { ELEMENTS, ELEMENTS_KNOWN, fieldSuffix, FlowState, NAME_DEFAULT, SHAPE }
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
 import { isVarName } from './lower-jitterbit';
 import { argumentIndex, runScriptArgKey, runScriptKnownKey, runScriptResultKey, runScriptTarget } from './run-script';
-import { lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
+import { computedRequestHeaderName, lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
 import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint, type TaintLiteral } from './taint';
 
 const NONE: LiteralContext = { kind: 'none' };
@@ -584,6 +584,9 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (lname === 'aesdecryption') return taint(T_SECRET, 'a value decrypted with `AESDecryption`', false, { start: c.start, end: c.end });
     if (lname === 'getinputstring') return join(taint(T_PAYLOAD, 'a whole inbound payload (`GetInputString`)'), argTaints[0]);
     if (lname === 'getxmlstring' && c.args[0]?.k === 'src' && /request/i.test(c.args[0].path)) return taint(T_PAYLOAD, 'a whole inbound request node');
+    // A request header read by a name computed at run time (`GetVar("$jitterbit.api.request.headers." + h)` over the
+    // header list) may be any of them, Authorization included: the header set, as the list itself is.
+    if ((lname === 'get' || lname === 'jitterbit.getvar') && computedRequestHeaderName(c.args[0])) return taint(T_PAYLOAD, 'inbound request headers read by a computed name');
     const select = role.select;
     if (select) {
       let t: Taint | undefined;
@@ -603,7 +606,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
       // A key or password argument shapes the result (a ciphertext, a signature) but is not in it.
       if (!x || fn?.params[i]?.secret) return;
       // Extracting a field from a whole payload is no longer the whole payload.
-      if (x.bits & T_PAYLOAD && !role.wholeValue) x = x.bits === T_PAYLOAD ? undefined : { ...x, bits: x.bits & ~T_PAYLOAD };
+      if (x.bits & T_PAYLOAD && !role.wholeValue(c)) x = x.bits === T_PAYLOAD ? undefined : { ...x, bits: x.bits & ~T_PAYLOAD };
       t = join(t, x);
     });
     return t;

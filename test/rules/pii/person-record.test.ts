@@ -41,9 +41,17 @@ runRuleTable('pii/person-record', {
     { code: jb('$v = \'<Vendor name="Renner Metallbau GmbH" street="Industriestrasse 7" city="Graz"/>\';') },
     { code: jb('q = "INSERT INTO contacts (name, team) VALUES (\'Sigrid Halvorsen\', \'Planning\')";') },
     { code: jb('e = Dict();', 'e["name"] = "Sigrid Halvorsen";', `e["employee_no"] = "${bareId}";`) },
+    // A date under a key naming another event (hire, founding, start, creation) is no date of birth.
+    { code: jb('$j = \'{"name":"Harald Brenner","hireDate":"2015-03-01"}\';', '$o = \'{"name":"Kantonsspital Nord","founded":"1912-05-01"}\';') },
+    { code: jb('$x = "<Employee><Name>Lars Eriksen</Name><StartDate>2001-09-01</StartDate></Employee>";', 'k = "Lars Eriksen; created=2019-04-02";') },
+    { code: js('var site = { name: "Kantonsspital Nord", founded: "1912-05-01" };'), file: 'site.js' },
+    { code: jb('g = Dict();', 'g["name"] = "Harald Brenner";', 'g["date_of_hire"] = "2015-03-01";') },
   ],
   invalid: [
     { code: jb('rec = "Jane Porter,1984-03-12,42 Elm St";'), lines: [2], severity: 'warning', message: /name with a date of birth/ },
+    // A hire date beside a date of birth does not hide the birth date.
+    { code: jb('$j = \'{"name":"Harald Brenner","hireDate":"2015-03-01","dob":"1984-03-12"}\';'), lines: [2] },
+    { code: js('var e = { name: "Harald Brenner", birthDate: "1984-03-12", createdAt: "2020-01-02" };'), file: 'e.js', lines: [2] },
     { code: jb('rec = "Marcus Whitfield|17 Larkspur Lane|Boise";'), lines: [2] },
     { code: jb(`rec = "Dana Okafor;${id}";`), lines: [2] },
     { code: jb('$j = \'{"name": "Priya Raman", "dob": "1990-07-21"}\';'), lines: [2] },

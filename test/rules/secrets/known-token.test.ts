@@ -25,7 +25,7 @@ const sendgrid = sendgridKey(316);
 const google = googleApiKey(317);
 const paramKey = pick(318, 32);
 
-// A GitHub-shaped value whose checksum does not match is not a token.
+// A random-looking GitHub token whose checksum does not match (generated test data, a retyped copy) is still one.
 const badChecksum = gh.slice(0, -1) + (gh.endsWith('A') ? 'B' : 'A');
 const exported = cloudExport({ scripts: [{ name: 'Charge', body: js(`var key = "${stripe}";`, 'WriteToOperationLog("charging");'), javascript: true }] });
 
@@ -50,7 +50,7 @@ runRuleTable('secrets/known-token', {
     { code: jb(`If(SHA256($file) == "${hex(322, 64)}", "same", "changed");`) },
     { code: jb(`$payload = "${Buffer.from('{"orderId": 1042, "lines": 3}').toString('base64')}";`) },
     { code: jb(`$batch = "${pick(323, 32)}";`) },
-    { code: jb(`$candidate = "${badChecksum}";`) },
+    { code: jb('$candidate = "ghp_abcdabcdabcdabcdabcdabcdabcdabcdabcd";') },
     // Placeholders and templates inside structured strings.
     { code: jb('$u = "https://svc:${SFTP_PASSWORD}@sftp.northwind-ops.com/in";') },
     { code: jb('$u = "https://svc:[sftp_password]@sftp.northwind-ops.com/in";') },
@@ -73,6 +73,7 @@ runRuleTable('secrets/known-token', {
     { code: js(`var h = {Authorization: "Bearer ${bearer}"};`), file: 'named.js' },
     // Public keys and certificates are not private keys.
     { code: jb(`$pub = "${pemPrivateKey(324, 'PUBLIC KEY').join('\\n')}";`) },
+    { code: js('var pub = [', ...pemPrivateKey(327, 'PUBLIC KEY').map((l) => `  ${JSON.stringify(l)},`), '];'), file: 'pub-lines.js' },
     // SQL bind parameters, template slots, parenthesised notes, an auth mode in a URL.
     { code: jb('sql = "SELECT ACCOUNT_ID FROM API_CLIENTS WHERE API_KEY = :api_key";', 'sql2 = "UPDATE API_SESSIONS SET REVOKED = 1 WHERE TOKEN = @token";') },
     { code: jb('$body = "Password: (hidden)\\r\\nToken: (hidden)";', '$tpl = "https://api.northwind-ops.com/v1?api_key={api_key}";') },
@@ -103,6 +104,7 @@ runRuleTable('secrets/known-token', {
     { code: js('var u = "https://northwind.blob.core.windows.net/in?sp=r&sig=" + "' + sasSignature(312) + '" + "&sr=b";'), file: 'split-sas.js', lines: [2], message: /SAS/ },
     { code: jb(`$g = "${google}";`), lines: [2], message: /Google API key/ },
     // SaaS tokens.
+    { code: jb(`$candidate = "${badChecksum}";`), lines: [2], message: /GitHub personal access token/ },
     { code: jb(`$h = "token ${gh}";`), lines: [2], message: /GitHub personal access token/ },
     { code: jb(`$o = "${githubToken(325, 'gho')}";`), lines: [2], message: /GitHub OAuth/ },
     { code: jb(`$f = "${githubFineGrainedToken(328)}";`), lines: [2], message: /GitHub fine-grained/ },
@@ -120,6 +122,8 @@ runRuleTable('secrets/known-token', {
     // A private key pasted as a concatenation of line literals, under any name: the BEGIN line, once.
     { code: jb('$x = 1;', `blob = ${pem.map((l) => JSON.stringify(`${l}\\n`)).join(' +\n  ')};`), lines: [3], message: /PEM private key block/ },
     { code: js(`var signingKey = ${pem.map((l) => JSON.stringify(`${l}\\n`)).join('\n  + ')};`), file: 'pem.js', lines: [2], message: /PEM private key block/ },
+    // A private key listed line by line in an array (joined later), under a name that says nothing: the BEGIN line.
+    { code: js('var deploy = [', ...pem.map((l) => `  ${JSON.stringify(l)},`), '].join("\\n");'), file: 'pem-lines.js', lines: [3], message: /PEM private key block/ },
     // A private key commented out line by line: the BEGIN line.
     { code: jb('$x = 1;', ...pem.map((l) => `  // ${l}`)), lines: [3], message: /PEM private key block.*in a comment/ },
     // A URL parameter named just `key` with a random value.

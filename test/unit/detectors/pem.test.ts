@@ -51,15 +51,28 @@ describe('detectors/PEM private keys', () => {
     assert.equal(m[0].confidence, 'medium');
   });
 
+  // Generated test keys and retyped keys carry random base64 that does not parse: the armour still names a private key.
+  const unparsed: [string, () => string][] = [
+    ['a random body that is not DER', () => pemWithBody('RSA PRIVATE KEY', Buffer.concat([Buffer.from([0x04]), seededBytes(300)]))],
+    ['a DER SEQUENCE whose length disagrees with the body', () => pemWithBody('PRIVATE KEY', Buffer.concat([Buffer.from([0x30, 0x82, 0x04, 0xbc]), seededBytes(100)]))],
+    ['an OpenSSH label with a non-OpenSSH body', () => pemWithBody('OPENSSH PRIVATE KEY', seededBytes(200))],
+    ['a random body whose length is not a multiple of 4', () => `-----BEGIN EC PRIVATE KEY-----\n${seededBytes(120).toString('base64').replace(/=+$/, '').slice(0, 150)}\n-----END EC PRIVATE KEY-----`],
+  ];
+  for (const [name, gen] of unparsed) {
+    it(`reports ${name} as medium`, () => {
+      const m = scanPemPrivateKeys(gen());
+      assert.equal(m.length, 1);
+      assert.equal(m[0].confidence, 'medium');
+    });
+  }
+
   const traps: [string, () => string][] = [
     ['a public key', pemPublicKey],
     ['a certificate', () => pemWithBody('CERTIFICATE', Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), seededBytes(256)]))],
-    ['a garbage body (base64 of random bytes not DER)', () => pemWithBody('RSA PRIVATE KEY', Buffer.concat([Buffer.from([0x04]), seededBytes(300)]))],
-    ['a DER SEQUENCE whose length disagrees with the body', () => pemWithBody('PRIVATE KEY', Buffer.concat([Buffer.from([0x30, 0x82, 0x04, 0xbc]), seededBytes(100)]))],
     ['a non-base64 body', () => '-----BEGIN PRIVATE KEY-----\nthis is not base64 at all!\n-----END PRIVATE KEY-----'],
     ['a placeholder body', () => '-----BEGIN RSA PRIVATE KEY-----\n<your private key here>\n-----END RSA PRIVATE KEY-----'],
     ['an ellipsis body', () => '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg...\n-----END PRIVATE KEY-----'],
-    ['an OpenSSH label with a non-OpenSSH body', () => pemWithBody('OPENSSH PRIVATE KEY', seededBytes(200))],
+    ['a short body of repeated filler', () => `-----BEGIN PRIVATE KEY-----\n${'AbCd'.repeat(20)}\n-----END PRIVATE KEY-----`],
     ['a header alone', () => '-----BEGIN RSA PRIVATE KEY-----'],
   ];
   for (const [name, gen] of traps) {

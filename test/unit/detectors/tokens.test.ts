@@ -81,11 +81,13 @@ describe('detectors/scanSecretTokens', () => {
   const ghs = githubToken('ghs');
   const pat = githubFineGrained();
   const npm = npmToken();
+  const ghBad = githubTokenBadChecksum('gho');
   table('GitHub / npm', [
     { name: 'ghp_ token with valid CRC32', text: `token ${ghp}`, secret: ghp, kind: 'github-token', confidence: 'high' },
     { name: 'gho_ token', text: gho, secret: gho, kind: 'github-token' },
     { name: 'ghs_ token in a comment', text: `// old token: ${ghs}`, secret: ghs, kind: 'github-token', where: 'comment' },
-    { name: 'trap: wrong checksum is not a GitHub token', text: githubTokenBadChecksum() },
+    { name: 'a random-looking ghp_ token with a wrong checksum (generated or retyped) is medium', text: `token ${ghBad}`, secret: ghBad, kind: 'github-token', confidence: 'medium' },
+    { name: 'trap: ghp_ with a low-variety body', text: 'ghp_abcdabcdabcdabcdabcdabcdabcdabcdabcd' },
     { name: 'trap: placeholder token', text: 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' },
     { name: 'fine-grained github_pat_', text: `Authorization: token ${pat}`, secret: pat, kind: 'github-fine-grained-token' },
     { name: 'trap: github_pat_ with wrong structure', text: `github_pat_${mixedStr(40)}` },

@@ -1,4 +1,4 @@
-import { isNationalIdValue, looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress, scanPii } from '../../detectors';
+import { isNationalIdValue, isOtherEventDateKey, looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress, scanPii } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { pushChildren, type Ir, type IrLiteral, type IrObject } from '../../semantics/ir';
 import type { LiteralFact } from '../../semantics/flow';
@@ -107,7 +107,8 @@ function propsRecord(props: readonly Prop[]): { name: StringLiteral; other: stri
   name ??= strings.find((p) => FULL_NAME_KEY.test(p.key) && looksLikePersonName(p.value.value))?.value;
   if (!name) return undefined;
   const values = strings.map((p) => p.value.value);
-  if (values.some((v) => looksLikeDateOfBirth(v))) return { name, other: 'a date of birth' };
+  // A date under a key naming another event (`hireDate`, `founded`) is no date of birth.
+  if (strings.some((p) => !isOtherEventDateKey(p.key) && looksLikeDateOfBirth(p.value.value))) return { name, other: 'a date of birth' };
   if (strings.some((p) => isNationalIdValue(p.key, p.value.value) || namedBareSsnAt(p.key, p.value.value) >= 0) || values.some((v) => looksLikeNationalId(v) || scanPii(v).some((m) => m.kind === 'ssn'))) {
     return { name, other: 'a national id' };
   }

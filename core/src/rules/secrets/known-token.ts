@@ -100,8 +100,9 @@ function awsSecretsBesideKeyIds(r: RegionFacts): RegionFacts['flow']['literals']
 }
 
 /**
- * Runs of string literals joined by `+` that hold a `-----BEGIN` no single literal completes, as one text, with the
- * literal each offset of it comes from. Only regions with such a literal are walked.
+ * Runs of string literals joined by `+`, or listed as the lines of an array (`["-----BEGIN …", "b3Bl…", …].join("\n")`),
+ * that hold a `-----BEGIN` no single literal completes, as one text, with the literal each offset of it comes from.
+ * Only regions with such a literal are walked.
  */
 function concatenatedPemRuns(r: RegionFacts): { text: string; literalAt(offset: number): { lit: IrLiteral & { value: string }; offset: number } }[] {
   const partial = r.flow.literals.some((lf) => lf.lit.value.includes('-----BEGIN') && !lf.tokens.some((m) => m.kind === 'private-key'));
@@ -111,7 +112,9 @@ function concatenatedPemRuns(r: RegionFacts): { text: string; literalAt(offset: 
   while (stack.length > 0) {
     const e = stack.pop() as Ir;
     pushChildren(e, stack);
-    if (e.k !== 'cat') continue;
+    if (e.k !== 'cat' && e.k !== 'arr') continue;
+    // Array elements are lines of the block: they are read with a line feed between them.
+    const sep = e.k === 'arr' ? '\n' : '';
     let run: (IrLiteral & { value: string })[] = [];
     const flush = (): void => {
       if (run.length > 1 && run.some((l) => l.value.includes('-----BEGIN'))) {
@@ -119,6 +122,7 @@ function concatenatedPemRuns(r: RegionFacts): { text: string; literalAt(offset: 
         const offsets: number[] = [];
         let text = '';
         for (const l of lits) {
+          if (text) text += sep;
           offsets.push(text.length);
           text += l.value;
         }
