@@ -22,6 +22,8 @@ export interface AnalysisEntry {
   version: number;
   /** Settings and config generation the analysis was made under. */
   stamp: string;
+  /** Made for an open document (with diagnostics) rather than a file on disk. */
+  open: boolean;
   analysis: KeptAnalysis;
   diagnostics: Diagnostic[];
   /** Milliseconds the core took (drives the adaptive debounce). */
@@ -172,18 +174,20 @@ export class GuardService {
     const version = this.versionOf(uri);
     const stamp = this.stamp();
     const hit = this.cache.get(uri);
-    if (hit && hit.version === version && hit.stamp === stamp) return hit;
+    const open = this.documents.get(uri) !== undefined;
+    // Disk and document versions are separate counters: an analysis made while the file was closed (no diagnostics)
+    // is no hit for the open document at the same version number.
+    if (hit && hit.version === version && hit.stamp === stamp && hit.open === open) return hit;
     const path = uriToPath(uri);
     const config = mergeSettings(this.config.forFile(path), settings);
     const t0 = performance.now();
     const full = this.project.analyzeFile(path, config);
     const cost = performance.now() - t0;
-    const open = this.documents.get(uri) !== undefined;
     const analysis: KeptAnalysis = open ? full : structuredClone({ ...full, source: undefined });
     const keys = this.records.record(uri, version, analysis.findings);
     // Diagnostics are published for open documents only.
     const diagnostics = open ? analysis.findings.map((f, i) => toDiagnostic(f, keys[i], this.relatedInformation)) : [];
-    const entry: AnalysisEntry = { uri, version, stamp, analysis, diagnostics, cost, resultId: `${++this.resultSeq}` };
+    const entry: AnalysisEntry = { uri, version, stamp, open, analysis, diagnostics, cost, resultId: `${++this.resultSeq}` };
     this.cache.set(uri, entry);
     return entry;
   }
