@@ -15,6 +15,7 @@ import {
   LineMap,
   loadSourceFile,
   MAX_FILE_BYTES,
+  parseConfigText,
   SYSTEM_VARIABLES as CORE_SYSTEM_VARIABLES,
   suppressionComment,
   type FileAnalysis,
@@ -32,7 +33,7 @@ import {
 } from '../../core/src/index';
 
 export type { FileAnalysis, Finding, Fix, ProjectApi, ReadFileFn, ResolvedConfig, RuleMeta, Severity, SourceFile, TextLoader, VariableOccurrence };
-export { agentConfByName, ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, embeddedSuppressionFix, isAgentConf, isProbablyBinary, LineMap, loadSourceFile, MAX_FILE_BYTES, suppressionComment };
+export { agentConfByName, ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, embeddedSuppressionFix, isAgentConf, isProbablyBinary, LineMap, loadSourceFile, MAX_FILE_BYTES, parseConfigText, suppressionComment };
 
 export type VariableInfo = ReturnType<ProjectApi['variableNames']>[number];
 export type CatalogueFunction = FunctionInfo;

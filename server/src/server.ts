@@ -110,8 +110,9 @@ export function startServer(connection: Connection): void {
       const id = `${p.path}\u0000${p.message}`;
       if (reportedProblems.has(id)) continue;
       reportedProblems.add(id);
-      connection.console.warn(`${p.path}: ${p.message}`);
-      void connection.window.showWarningMessage(`Jitterbit Guard: ${p.path}: ${p.message}`);
+      // The message names the file (and line:col of a JSON error).
+      connection.console.warn(p.message);
+      void connection.window.showWarningMessage(`Jitterbit Guard: ${p.message}`);
     }
   };
 

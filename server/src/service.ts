@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProject, LineMap, type FileAnalysis, type StoredProject, type TextLoader } from './analysis';
 import { ConfigCache } from './config';
+import { configFileDiagnostics } from './config-file';
 import { FindingRecords, toDiagnostic } from './findings';
 import { loadStoredText } from './indexer';
 import { pathToUri, uriToPath } from './paths';
@@ -43,7 +44,7 @@ export interface DocumentSource {
  */
 export class GuardService {
   readonly project: StoredProject;
-  readonly config = new ConfigCache();
+  readonly config: ConfigCache;
   readonly records = new FindingRecords();
   private readonly cache = new Map<string, AnalysisEntry>();
   /** Version of each file fed from disk (open documents use their own versions). */
@@ -73,6 +74,7 @@ export class GuardService {
         throw e;
       }
     });
+    this.config = new ConfigCache(new Set(this.project.rules().map((r) => r.id)));
   }
 
   /** The URI diagnostics for `path` are published under: the open document's own URI if there is one. */
@@ -185,8 +187,10 @@ export class GuardService {
     const cost = performance.now() - t0;
     const analysis: KeptAnalysis = open ? full : structuredClone({ ...full, source: undefined });
     const keys = this.records.record(uri, version, analysis.findings);
-    // Diagnostics are published for open documents only.
+    // Diagnostics are published for open documents only; an open config file gets its own problems.
     const diagnostics = open ? analysis.findings.map((f, i) => toDiagnostic(f, keys[i], this.relatedInformation)) : [];
+    const doc = this.documents.get(uri);
+    if (doc && ConfigCache.isConfigFile(path)) diagnostics.push(...configFileDiagnostics(path, doc.getText(), this.config.knownRuleIds));
     const entry: AnalysisEntry = { uri, version, stamp, open, analysis, diagnostics, cost, resultId: `${++this.resultSeq}` };
     this.cache.set(uri, entry);
     return entry;
