@@ -20,6 +20,8 @@ runRuleTable('secrets/credential-name', {
     // Headers named like a key that hold no credential: an idempotency, sort or public key, a value that is no random key.
     { code: jb(`Set("jitterbit.networking.http.request.header.Idempotency-Key", "${pick(241, 32)}");`, 'Set("jitterbit.networking.http.request.header.X-Sort-Key", "created_at");', `Set("jitterbit.networking.http.request.header.X-Public-Key", "${pick(242, 44)}");`) },
     { code: js('var h = {};', 'h["X-Client-Key"] = "partner-portal-prod";', 'h["X-Auth-Key"] = "{{auth_key}}";'), file: 'hdr-key.js' },
+    // The WebSocket handshake nonce and a tenant key are no access keys (one neutral-word list with the flow's headers).
+    { code: jb(`Set("jitterbit.networking.http.request.header.Sec-WebSocket-Key", "${pick(244, 22)}==");`, `Set("jitterbit.networking.http.request.header.X-Tenant-Key", "${pick(252, 32)}");`) },
     // A key-named variable that is not a header (`record_key`) with a random value: no credential name.
     { code: jb(`$record_key = "${pick(243, 24)}";`) },
     // Prose in comments: a hash, a URL or a qualified noun after the credential word is not a disclosed value.
