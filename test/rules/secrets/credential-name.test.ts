@@ -179,6 +179,8 @@ runRuleTable('secrets/credential-name', {
     { code: js(`// var password = "${pick(221, 16)}";`, 'var x = 1;'), file: 'f.js', lines: [2] },
     // A header written as a name/value pair: the value is stored under the pair's name.
     { code: js('var headers = [];', `headers.push({ name: "X-Api-Key", value: "${pick(248, 32)}" });`, 'headers.push({ name: "Accept", value: "application/json" });'), file: 'pair.js', lines: [3], secrets: [pick(248, 32)] },
+    // Pairs spelt as in exports (`propertyName`/`propertyValue`, `fieldName`/`fieldValue`): one set of spellings.
+    { code: js(`var props = [{ propertyName: "X-Api-Key", propertyValue: "${pick(253, 32)}" }, { fieldName: "sftp_password", fieldValue: "${password(254)}" }];`), file: 'pair-spellings.js', lines: [2, 2], secrets: [pick(253, 32), password(254)] },
     // A literal passed to a script's own function lands in the parameter at its position.
     { code: js('function login(username, password) {', '  Jitterbit.SetVar("$rs.body", "user=" + username + "&pass=" + password);', '}', `login("svc_rateshop", "${pw}");`), file: 'fnarg.js', lines: [5], secrets: [pw] },
     // Project exports: every copy of the script counts (scriptBody and its cleansed duplicate).
