@@ -81,7 +81,11 @@ export async function readIndexable(path: string): Promise<{ text: string; stamp
     handle = await fs.open(path, 'r');
     const st = await handle.stat();
     if (!st.isFile()) return undefined;
-    if (st.size > MAX_FILE_BYTES) return { skipped: tooLarge(st.size) };
+    if (st.size > MAX_FILE_BYTES) {
+      // Another tool's large `.conf` file is none of ours, not one to report as skipped (the CLI sniffs its start too).
+      if (isOtherToolsConf(path, await headOf(handle))) return undefined;
+      return { skipped: tooLarge(st.size) };
+    }
     stamp = stampOf(st);
     buf = await handle.readFile();
   } catch {
@@ -90,9 +94,19 @@ export async function readIndexable(path: string): Promise<{ text: string; stamp
     await handle?.close().catch(() => undefined);
   }
   const text = buf.toString('utf8');
-  if (isProbablyBinary(text)) return { skipped: 'binary content' };
+  // Before the binary check: another tool's binary `.conf` file is left out without a message.
   if (isOtherToolsConf(path, text)) return undefined;
+  if (isProbablyBinary(text)) return { skipped: 'binary content' };
   return { text, stamp };
+}
+
+/** How much of a large `.conf` file tells an agent's configuration from another tool's (as the CLI's walker reads). */
+const CONF_SNIFF_BYTES = 64 * 1024;
+
+async function headOf(handle: fs.FileHandle): Promise<string> {
+  const buf = Buffer.alloc(CONF_SNIFF_BYTES);
+  const { bytesRead } = await handle.read(buf, 0, CONF_SNIFF_BYTES, 0);
+  return buf.toString('utf8', 0, bytesRead);
 }
 
 /**

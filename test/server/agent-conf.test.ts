@@ -36,6 +36,9 @@ describe('server: agent configuration files under other names', function () {
     writeFileSync(join(root, 'jitterbit.conf.bak'), BAK);
     writeFileSync(join(root, 'agent.conf'), AGENT);
     writeFileSync(join(root, 'my.conf'), OTHER);
+    // Other tools' files the CLI would not pick either: a binary and a huge `.conf` (no "skipped" message for them).
+    writeFileSync(join(root, 'cache.conf'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    writeFileSync(join(root, 'huge.conf'), `[mysqld]\nuser=mysql\n${'# padding\n'.repeat(900_000)}`);
     client = await TestClient.start({ root, clientCommands: true });
   });
   after(async () => {
@@ -48,6 +51,7 @@ describe('server: agent configuration files under other names', function () {
     assert.deepEqual(await agentFindings('agent.conf'), ['secrets/agent-config']);
     assert.deepEqual(await agentFindings('my.conf'), []);
     assert.ok(client.logs.some((l) => /^Indexed 2 files/.test(l)), client.logs.join('\n'));
+    assert.deepEqual(client.messages.filter((m) => /skipped/i.test(m.message)), []);
   });
 
   it('publishes diagnostics for the open agent configurations, masked, and none for the other .conf', async () => {
