@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE } from '../../protocol/src/index';
 import { LineMap, parseConfigText } from './analysis';
 
@@ -17,6 +17,25 @@ export function configFileDiagnostics(path: string, text: string, knownRuleIds: 
     const end = lines.positionAt(p.at?.end ?? 0);
     // Invalid JSON leaves the whole file unapplied; other problems leave out one setting.
     const severity = reason.startsWith('invalid JSON') ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-    return { range: { start, end }, severity, source: DIAGNOSTIC_SOURCE, code: CONFIG_PROBLEM_CODE, message: reason };
+    const d: Diagnostic = { range: { start, end }, severity, source: DIAGNOSTIC_SOURCE, code: CONFIG_PROBLEM_CODE, message: reason };
+    if (p.meant && p.at) d.data = { meant: p.meant };
+    return d;
   });
+}
+
+/** Quick fixes on a config file's diagnostics: a misspelt rule id becomes the id it most likely meant. */
+export function configFileActions(params: CodeActionParams): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of params.context.diagnostics) {
+    const meant = d.source === DIAGNOSTIC_SOURCE && d.code === CONFIG_PROBLEM_CODE ? (d.data as { meant?: unknown } | undefined)?.meant : undefined;
+    if (typeof meant !== 'string') continue;
+    out.push({
+      title: `Change to "${meant}"`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [params.textDocument.uri]: [{ range: d.range, newText: JSON.stringify(meant) }] } },
+    });
+  }
+  return out;
 }

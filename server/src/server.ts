@@ -24,6 +24,7 @@ import {
   type StatusParams,
 } from '../../protocol/src/index';
 import { ConfigCache } from './config';
+import { configFileActions } from './config-file';
 import { CodeActionProvider } from './features/code-actions';
 import { LanguageFeatures } from './features/language';
 import { VaultFeature } from './features/vault';
@@ -433,6 +434,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params, token) => {
     if (token.isCancellationRequested) return null;
+    if (ConfigCache.isConfigFile(uriToPath(params.textDocument.uri))) return configFileActions(params);
     return actions.provide(params);
   });
 

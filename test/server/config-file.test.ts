@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient, uriOf } from './lsp-client';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyWorkspaceEdit, TestClient, uriOf } from './lsp-client';
 
 // Problems of `.jitterbit-guard.json` in the editor: the core's validation (the CLI's messages), shown on the file at
 // the key they are about, and named in a warning when a file the config applies to is analysed.
@@ -43,6 +43,10 @@ describe('server: problems of .jitterbit-guard.json', function () {
     const ds = await waiting;
     assert.deepEqual(shown(ds), ['3:4-3:15 2 unknown rule id "pii/emial" in "rules"; did you mean "pii/email"?']);
     assert.equal(ds[0].source, 'jitterbit-guard');
+    // The quick fix writes the id meant over the key.
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: ds } });
+    assert.deepEqual(actions.map((a) => a.title), ['Change to "pii/email"']);
+    assert.equal(applyWorkspaceEdit(CONFIG, actions[0].edit, uri), CONFIG.replace('"pii/emial"', '"pii/email"'));
   });
 
   it('follows edits: a schema violation at its key, invalid JSON as an error at the fault, none once fixed', async () => {

@@ -55,6 +55,8 @@ export interface ConfigProblem {
   reason?: string;
   /** Offsets in the file's text of what the problem is about (the member's key, the JSON error). */
   at?: { start: number; end: number };
+  /** The rule id a misspelt one most likely meant (an editor offers it as a quick fix at `at`). */
+  meant?: string;
 }
 
 export interface ResolveOptions {
@@ -195,9 +197,9 @@ type Locate = (keys: string[]) => ConfigProblem['at'];
 
 function validateLayer(value: unknown, path: string, dir: string, knownRuleIds: Set<string> | undefined, locate: Locate = () => undefined): Layer {
   const layer: Layer = { path, dir, root: false, rules: [], allowPaths: [], allowValues: [], allowHashes: [], problems: [] };
-  const problem = (reason: string, keys: string[] = []): void => {
+  const problem = (reason: string, keys: string[] = [], meant?: string): void => {
     const at = keys.length > 0 ? locate(keys) : undefined;
-    layer.problems.push({ path, message: `${path}: ${reason}`, reason, ...(at ? { at } : {}) });
+    layer.problems.push({ path, message: `${path}: ${reason}`, reason, ...(at ? { at } : {}), ...(meant ? { meant } : {}) });
   };
   if (!isPlainObject(value)) {
     problem(`the configuration must be a JSON object, found ${typeName(value)}`);
@@ -220,7 +222,7 @@ function validateLayer(value: unknown, path: string, dir: string, knownRuleIds: 
     if (!isPlainObject(rules)) problem(`"rules" must be an object mapping rule ids to settings, found ${typeName(rules)}`, ['rules']);
     else {
       for (const id of Object.keys(rules)) {
-        const entry = validateRule(id, rules[id], knownRuleIds, (m) => problem(m, ['rules', id]));
+        const entry = validateRule(id, rules[id], knownRuleIds, (m, meant) => problem(m, ['rules', id], meant));
         if (entry) layer.rules.push([id, entry]);
       }
     }
@@ -274,7 +276,7 @@ function validateRule(
   id: string,
   setting: unknown,
   knownRuleIds: Set<string> | undefined,
-  problem: (m: string) => void,
+  problem: (m: string, meant?: string) => void,
 ): RuleEntry | undefined {
   const shownId = JSON.stringify(id.length > 100 ? `${id.slice(0, 100)}…` : id);
   if (id.trim() === '' || id === '__proto__' || /\s/.test(id)) {
@@ -286,7 +288,7 @@ function validateRule(
     if (!known && isWildcard(id)) for (const k of knownRuleIds) if (ruleIdMatches(id, k)) { known = true; break; }
     if (!known) {
       const meant = suggestRuleId(id, knownRuleIds);
-      problem(`unknown rule id ${shownId} in "rules"${meant ? `; did you mean "${meant}"?` : ''}`);
+      problem(`unknown rule id ${shownId} in "rules"${meant ? `; did you mean "${meant}"?` : ''}`, meant);
       return undefined;
     }
   }

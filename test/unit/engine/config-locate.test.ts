@@ -27,6 +27,7 @@ describe('config: misspelt rule ids name the id meant', () => {
       const { problems } = parseConfigText(PATH, JSON.stringify({ rules: { [id]: 'off' } }), KNOWN);
       const tail = meant ? `; did you mean "${meant}"?` : '';
       assert.deepEqual(problems.map((p) => p.message), [`${PATH}: unknown rule id ${JSON.stringify(id)} in "rules"${tail}`]);
+      assert.equal(problems[0].meant, meant);
     });
   }
 });
