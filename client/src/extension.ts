@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
+  AGENT_CONF_GLOBS,
   Commands,
   LANGUAGE_ID_JAVASCRIPT,
   LANGUAGE_ID_SCRIPT,
@@ -60,7 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Jitter
       { language: LANGUAGE_ID_JAVASCRIPT },
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'xml' },
-      { scheme: 'file', pattern: '**/jitterbit.conf' },
+      // jitterbit.conf, its copies and variants, and other `.conf` files (the server keeps those with its sections).
+      ...AGENT_CONF_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
     ],
     outputChannel: output,
     traceOutputChannel: trace,

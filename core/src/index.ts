@@ -6,6 +6,7 @@ export { OffsetMap } from './syntax/offset-map';
 export * from './engine/types';
 export { VERSION, TOOL_NAME, INFORMATION_URI } from './version';
 export { loadSourceFile, isProbablyBinary, MAX_FILE_BYTES } from './syntax/load-source-file';
+export { agentConfByName, isAgentConf } from './syntax/embedded/jitterbit-conf';
 export { readJitterpak, type JitterpakLimits, type JitterpakEntry, type JitterpakResult } from './syntax/embedded/jitterpak';
 export { parseJavaScript, type JavaScriptParseResult, type JsComment, JS_SYNTAX_ERROR, JS_UNPARSABLE } from './syntax/javascript';
 export { parseScript } from './syntax/parser';

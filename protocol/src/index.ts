@@ -2,6 +2,13 @@
 export const LANGUAGE_ID_SCRIPT = 'jitterbit';
 export const LANGUAGE_ID_JAVASCRIPT = 'jitterbit-javascript';
 
+/**
+ * Agent configuration files the client syncs and the server watches: jitterbit.conf's copies and variants by name
+ * (`jitterbit.conf.bak`, `prod-jitterbit.conf`), any other `.conf` file for its content. Globs are a superset: the
+ * server keeps only the files the core's agentConfByName / isAgentConf accept (the CLI's decision).
+ */
+export const AGENT_CONF_GLOBS: readonly string[] = ['**/*{jitterbit,Jitterbit,JITTERBIT}*{conf,Conf,CONF}*', '**/*.{conf,Conf,CONF}'];
+
 /** `Diagnostic.source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'jitterbit-guard';
 

@@ -3,16 +3,19 @@
  * server/src uses the names exported here, so a change of the core API is a one-file change.
  */
 import {
+  agentConfByName,
   ConfigResolver,
   CONFIG_FILE_NAME,
   createProject as coreCreateProject,
   DEFAULT_CONFIG,
   embeddedSuppressionFix,
   FUNCTION_CATALOGUE as CORE_FUNCTIONS,
+  isAgentConf,
   isProbablyBinary,
   LineMap,
   loadSourceFile,
   MAX_FILE_BYTES,
+  parseConfigText,
   SYSTEM_VARIABLES as CORE_SYSTEM_VARIABLES,
   suppressionComment,
   type FileAnalysis,
@@ -30,7 +33,7 @@ import {
 } from '../../core/src/index';
 
 export type { FileAnalysis, Finding, Fix, ProjectApi, ReadFileFn, ResolvedConfig, RuleMeta, Severity, SourceFile, TextLoader, VariableOccurrence };
-export { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, embeddedSuppressionFix, isProbablyBinary, LineMap, loadSourceFile, MAX_FILE_BYTES, suppressionComment };
+export { agentConfByName, ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, embeddedSuppressionFix, isAgentConf, isProbablyBinary, LineMap, loadSourceFile, MAX_FILE_BYTES, parseConfigText, suppressionComment };
 
 export type VariableInfo = ReturnType<ProjectApi['variableNames']>[number];
 export type CatalogueFunction = FunctionInfo;

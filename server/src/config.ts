@@ -6,8 +6,13 @@ import { ConfigResolver, CONFIG_FILE_NAME, DEFAULT_CONFIG, type ResolvedConfig }
  * watched-file event says a config file changed.
  */
 export class ConfigCache {
-  private resolver = new ConfigResolver(readIfFile);
+  private resolver: ConfigResolver;
   generation = 0;
+
+  /** `knownRuleIds`: misspelt rule ids become problems naming the file (and the id meant), as in the CLI. */
+  constructor(readonly knownRuleIds: Set<string>) {
+    this.resolver = new ConfigResolver(readIfFile, { knownRuleIds });
+  }
 
   /** Config for a file; documents that are not on disk (untitled:) get the defaults. */
   forFile(path: string): ResolvedConfig {

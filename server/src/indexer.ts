@@ -1,18 +1,31 @@
 import { closeSync, fstatSync, openSync, promises as fs, readFileSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { isProbablyBinary, MAX_FILE_BYTES } from './analysis';
+import { AGENT_CONF_GLOBS } from '../../protocol/src/index';
+import { agentConfByName, isAgentConf, isProbablyBinary, MAX_FILE_BYTES } from './analysis';
 
 /** File kinds the index feeds to the core; the core decides by content what each one really is. */
 const EXTENSIONS = new Set(['.jb', '.jitterbit', '.js', '.json', '.xml']);
-const FILE_NAMES = new Set(['jitterbit.conf']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e']);
 
+/**
+ * A path the index reads: a Jitterbit extension, or an agent configuration by name or (another `.conf` file) by
+ * content, which readIndexable then checks (the CLI's walker decides the same way, through the same core function).
+ */
 export function isSupportedPath(path: string): boolean {
-  return EXTENSIONS.has(extname(path).toLowerCase()) || FILE_NAMES.has(basename(path).toLowerCase());
+  return EXTENSIONS.has(extname(path).toLowerCase()) || agentConfByName(basename(path)) !== undefined;
+}
+
+/**
+ * A `.conf` file of another tool: the client syncs every `.conf` document (only content tells an agent's apart), so
+ * the server offers no language features in these (the core already skips them: no diagnostics).
+ */
+export function isOtherToolsConf(path: string, text: string): boolean {
+  const name = basename(path);
+  return agentConfByName(name) === 'content' && !isAgentConf(name, text);
 }
 
 /** Glob patterns for `workspace/didChangeWatchedFiles` (the config file too, so a change refreshes). */
-export const WATCH_GLOBS = ['**/*.{jb,jitterbit,js,json,xml}', '**/jitterbit.conf', '**/.jitterbit-guard.json'];
+export const WATCH_GLOBS = ['**/*.{jb,jitterbit,js,json,xml}', ...AGENT_CONF_GLOBS, '**/.jitterbit-guard.json'];
 
 export interface SkippedFile {
   path: string;
@@ -58,7 +71,7 @@ export function stampOf(st: Stats): string {
 
 /**
  * Reads a file for the index, with its stamp (from the same open file); returns a reason instead of text when it is
- * too large or binary (the CLI's limits), undefined when it is gone or not a file.
+ * too large or binary (the CLI's limits), undefined when it is gone, not a file, or another tool's `.conf` file.
  */
 export async function readIndexable(path: string): Promise<{ text: string; stamp: string } | { skipped: string } | undefined> {
   let handle: fs.FileHandle | undefined;
@@ -68,7 +81,11 @@ export async function readIndexable(path: string): Promise<{ text: string; stamp
     handle = await fs.open(path, 'r');
     const st = await handle.stat();
     if (!st.isFile()) return undefined;
-    if (st.size > MAX_FILE_BYTES) return { skipped: tooLarge(st.size) };
+    if (st.size > MAX_FILE_BYTES) {
+      // Another tool's large `.conf` file is none of ours, not one to report as skipped (the CLI sniffs its start too).
+      if (isOtherToolsConf(path, await headOf(handle))) return undefined;
+      return { skipped: tooLarge(st.size) };
+    }
     stamp = stampOf(st);
     buf = await handle.readFile();
   } catch {
@@ -77,8 +94,19 @@ export async function readIndexable(path: string): Promise<{ text: string; stamp
     await handle?.close().catch(() => undefined);
   }
   const text = buf.toString('utf8');
+  // Before the binary check: another tool's binary `.conf` file is left out without a message.
+  if (isOtherToolsConf(path, text)) return undefined;
   if (isProbablyBinary(text)) return { skipped: 'binary content' };
   return { text, stamp };
+}
+
+/** How much of a large `.conf` file tells an agent's configuration from another tool's (as the CLI's walker reads). */
+const CONF_SNIFF_BYTES = 64 * 1024;
+
+async function headOf(handle: fs.FileHandle): Promise<string> {
+  const buf = Buffer.alloc(CONF_SNIFF_BYTES);
+  const { bytesRead } = await handle.read(buf, 0, CONF_SNIFF_BYTES, 0);
+  return buf.toString('utf8', 0, bytesRead);
 }
 
 /**

@@ -24,10 +24,11 @@ import {
   type StatusParams,
 } from '../../protocol/src/index';
 import { ConfigCache } from './config';
+import { configFileActions } from './config-file';
 import { CodeActionProvider } from './features/code-actions';
 import { LanguageFeatures } from './features/language';
 import { VaultFeature } from './features/vault';
-import { findSupportedFiles, isSupportedPath, readIndexable, WATCH_GLOBS, yieldToEventLoop, type SkippedFile } from './indexer';
+import { findSupportedFiles, isOtherToolsConf, isSupportedPath, readIndexable, WATCH_GLOBS, yieldToEventLoop, type SkippedFile } from './indexer';
 import { pathToUri, uriToPath } from './paths';
 import { GuardService } from './service';
 import { SettingsStore } from './settings';
@@ -110,8 +111,9 @@ export function startServer(connection: Connection): void {
       const id = `${p.path}\u0000${p.message}`;
       if (reportedProblems.has(id)) continue;
       reportedProblems.add(id);
-      connection.console.warn(`${p.path}: ${p.message}`);
-      void connection.window.showWarningMessage(`Jitterbit Guard: ${p.path}: ${p.message}`);
+      // The message names the file (and line:col of a JSON error).
+      connection.console.warn(p.message);
+      void connection.window.showWarningMessage(`Jitterbit Guard: ${p.message}`);
     }
   };
 
@@ -328,6 +330,7 @@ export function startServer(connection: Connection): void {
     indexing = { indexed: 0, total: files.length };
     sendStatus();
     const skipped: SkippedFile[] = [];
+    let stored = 0;
     const t0 = Date.now();
     for (let i = 0; i < files.length && !cancelled(); i += INDEX_CHUNK) {
       const chunk = files.slice(i, i + INDEX_CHUNK);
@@ -340,6 +343,7 @@ export function startServer(connection: Connection): void {
           return;
         }
         const uri = pathToUri(path);
+        stored++;
         if (documents.get(service.uriOf(path))) return; // the open document is the authority
         service.updateStored(uri, r.stamp, r.text, false);
       });
@@ -348,7 +352,7 @@ export function startServer(connection: Connection): void {
       sendStatus();
       await yieldToEventLoop();
     }
-    connection.console.info(`Indexed ${files.length - skipped.length} files in ${Date.now() - t0} ms.`);
+    connection.console.info(`Indexed ${stored} files in ${Date.now() - t0} ms.`);
     if (skipped.length) {
       for (const s of skipped) connection.console.warn(`Skipped ${s.path}: ${s.reason}`);
       void connection.window.showWarningMessage(`Jitterbit Guard skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} too large or binary (see the output channel).`);
@@ -405,6 +409,8 @@ export function startServer(connection: Connection): void {
       }
       const r = await readIndexable(path);
       if (r && 'text' in r) service.updateStored(change.uri, r.stamp, r.text);
+      // Gone, or no longer indexable (a `.conf` file that lost jitterbit.conf's sections): out of the index.
+      else if (!r) for (const a of service.remove(change.uri)) affected.add(a);
     }
     service.settle();
     if (configChanged) {
@@ -428,6 +434,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params, token) => {
     if (token.isCancellationRequested) return null;
+    if (ConfigCache.isConfigFile(uriToPath(params.textDocument.uri))) return configFileActions(params);
     return actions.provide(params);
   });
 
@@ -436,7 +443,7 @@ export function startServer(connection: Connection): void {
 
   const withDoc = <T>(uri: string, token: CancellationToken, f: (doc: TextDocument) => T, empty: T): T => {
     const doc = documents.get(uri);
-    if (!doc || token.isCancellationRequested) return empty;
+    if (!doc || token.isCancellationRequested || isOtherToolsConf(uriToPath(uri), doc.getText())) return empty;
     return f(doc);
   };
   /** Like withDoc, for features that read every file's summary: they wait (without blocking) for the warm-up. */

@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProject, LineMap, type FileAnalysis, type StoredProject, type TextLoader } from './analysis';
 import { ConfigCache } from './config';
+import { configFileDiagnostics } from './config-file';
 import { FindingRecords, toDiagnostic } from './findings';
 import { loadStoredText } from './indexer';
 import { pathToUri, uriToPath } from './paths';
@@ -22,6 +23,8 @@ export interface AnalysisEntry {
   version: number;
   /** Settings and config generation the analysis was made under. */
   stamp: string;
+  /** Made for an open document (with diagnostics) rather than a file on disk. */
+  open: boolean;
   analysis: KeptAnalysis;
   diagnostics: Diagnostic[];
   /** Milliseconds the core took (drives the adaptive debounce). */
@@ -41,7 +44,7 @@ export interface DocumentSource {
  */
 export class GuardService {
   readonly project: StoredProject;
-  readonly config = new ConfigCache();
+  readonly config: ConfigCache;
   readonly records = new FindingRecords();
   private readonly cache = new Map<string, AnalysisEntry>();
   /** Version of each file fed from disk (open documents use their own versions). */
@@ -71,6 +74,7 @@ export class GuardService {
         throw e;
       }
     });
+    this.config = new ConfigCache(new Set(this.project.rules().map((r) => r.id)));
   }
 
   /** The URI diagnostics for `path` are published under: the open document's own URI if there is one. */
@@ -172,18 +176,22 @@ export class GuardService {
     const version = this.versionOf(uri);
     const stamp = this.stamp();
     const hit = this.cache.get(uri);
-    if (hit && hit.version === version && hit.stamp === stamp) return hit;
+    const open = this.documents.get(uri) !== undefined;
+    // Disk and document versions are separate counters: an analysis made while the file was closed (no diagnostics)
+    // is no hit for the open document at the same version number.
+    if (hit && hit.version === version && hit.stamp === stamp && hit.open === open) return hit;
     const path = uriToPath(uri);
     const config = mergeSettings(this.config.forFile(path), settings);
     const t0 = performance.now();
     const full = this.project.analyzeFile(path, config);
     const cost = performance.now() - t0;
-    const open = this.documents.get(uri) !== undefined;
     const analysis: KeptAnalysis = open ? full : structuredClone({ ...full, source: undefined });
     const keys = this.records.record(uri, version, analysis.findings);
-    // Diagnostics are published for open documents only.
+    // Diagnostics are published for open documents only; an open config file gets its own problems.
     const diagnostics = open ? analysis.findings.map((f, i) => toDiagnostic(f, keys[i], this.relatedInformation)) : [];
-    const entry: AnalysisEntry = { uri, version, stamp, analysis, diagnostics, cost, resultId: `${++this.resultSeq}` };
+    const doc = this.documents.get(uri);
+    if (doc && ConfigCache.isConfigFile(path)) diagnostics.push(...configFileDiagnostics(path, doc.getText(), this.config.knownRuleIds));
+    const entry: AnalysisEntry = { uri, version, stamp, open, analysis, diagnostics, cost, resultId: `${++this.resultSeq}` };
     this.cache.set(uri, entry);
     return entry;
   }

@@ -252,7 +252,7 @@ describe('cli (end to end, dist/cli.js)', function () {
       const typo = runCli(['.', '--config', 'ci/typo.json'], dir);
       assert.equal(typo.code, 1);
       assert.deepEqual(typo.stderr.split('\n').filter((l) => /unknown rule id/.test(l)).length, 1, typo.stderr);
-      assert.match(typo.stderr, /ci\/typo\.json: unknown rule id "pii\/emial" in "rules"/);
+      assert.match(typo.stderr, /ci\/typo\.json: unknown rule id "pii\/emial" in "rules"; did you mean "pii\/email"\?/);
       assert.match(typo.stdout, /✖ 3 problems/, 'the rest of the file applies');
       const missing = runCli(['.', '--config', 'ci/nope.json'], dir);
       assert.equal(missing.code, 2);

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import type { RunNotification } from '../report/model';
 import type { ConfigCache } from './config';
 import { errorText } from './read';
-import { hasAgentConfLayout, isAgentConfName } from '../syntax/embedded/jitterbit-conf';
+import { agentConfByName, hasAgentConfLayout } from '../syntax/embedded/jitterbit-conf';
 
 /** Finding the files to analyse: paths, directories and globs; ignore files; allowlisted paths. */
 
@@ -36,8 +36,7 @@ export interface Discovery {
  * copies and variants (`jitterbit.conf.bak`, `prod-jitterbit.conf`), Jitterpaks. Other `.conf` files: see isAgentConfFile.
  */
 export function isSupportedFile(name: string): boolean {
-  const n = name.toLowerCase();
-  return isAgentConfName(n) || /\.(jb|jitterbit|js|json|xml|jpk)$/.test(n);
+  return agentConfByName(name) === 'name' || /\.(jb|jitterbit|js|json|xml|jpk)$/i.test(name);
 }
 
 /** How much of a `.conf` file the walker reads to tell an agent's configuration from another tool's. */
@@ -45,7 +44,7 @@ const CONF_SNIFF_BYTES = 64 * 1024;
 
 /** A `.conf` file of another name that has jitterbit.conf's sections (read only for such names). */
 export function isAgentConfFile(abs: string, name: string): boolean {
-  if (!name.toLowerCase().endsWith('.conf')) return false;
+  if (agentConfByName(name) !== 'content') return false;
   let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
@@ -183,7 +182,7 @@ export function discover(inputs: string[], cwd: string, root: string, configs: C
     if (seen.has(abs)) return;
     const base = path.basename(abs);
     const byName = explicit || isSupportedFile(base);
-    if (!byName && !/\.conf$/i.test(base)) return;
+    if (!byName && agentConfByName(base) !== 'content') return;
     if (rules.ignored(abs, false, boundaryOf(abs, top))) return;
     if (configs.isAllowlisted(abs, configs.forDir(path.dirname(abs)))) return;
     // Another `.conf` file is read (its start) only once nothing else leaves it out.

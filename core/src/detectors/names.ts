@@ -2,6 +2,7 @@
 // Policy: detection-policy.md "Credential names" clarification and section 2 (PII-bearing names).
 
 import { isDigitCode as codec_isDigitCode, isLowerCode as codec_isLowerCode, isUpperCode as codec_isUpperCode } from './codec';
+import { isNeutralKeyWord } from './key-header-words';
 
 // Local bindings: hot loops call these directly (no module getter per character).
 const isDigitCode = codec_isDigitCode;
@@ -191,21 +192,11 @@ export function credentialNameKind(name: string): CredentialNameKind | undefined
 }
 
 /**
- * Words before a header's trailing `Key` that name something other than a credential: an idempotency or sort key,
- * a public key, a correlation id (`Idempotency-Key`, `X-Sort-Key`, `X-Public-Key`).
- */
-const KEY_HEADER_NEUTRAL = new Set([
-  'idempotency', 'sort', 'partition', 'cache', 'routing', 'dedup', 'deduplication', 'dedupe', 'lookup', 'row', 'primary',
-  'foreign', 'object', 'record', 'message', 'correlation', 'request', 'trace', 'event', 'group', 'order', 'range', 'hash',
-  'public', 'business', 'natural', 'composite', 'unique', 'entity', 'resource', 'tenant', 'locale', 'language',
-]);
-
-/**
  * An HTTP header named like a key (policy section 1, high-entropy literals "with context": an HTTP header named like a
  * key): `X-Auth-Key`, `x-functions-key`, `X-Client-Key`, also behind the Jitterbit header variables
  * (`jitterbit.networking.http.request.header.X-Auth-Key`). The name is hyphenated like a header (or carries a header
- * prefix) and its last word is `key`; a value under it is a credential only when it is random-looking (the rule's
- * caller checks that).
+ * prefix) and its last word is `key`, not after a neutral word (key-header-words.ts); a value under it is a credential
+ * only when it is random-looking (the rule's caller checks that).
  */
 export function isKeyHeaderName(name: string): boolean {
   const len = name.length;
@@ -227,7 +218,7 @@ export function isKeyHeaderName(name: string): boolean {
   if (!prefixed && !/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/.test(n)) return false;
   const segs = n.toLowerCase().split(/[-_]/);
   if (segs[segs.length - 1] !== 'key') return false;
-  return segs.length < 2 || !KEY_HEADER_NEUTRAL.has(segs[segs.length - 2]);
+  return segs.length < 2 || !isNeutralKeyWord(segs[segs.length - 2]);
 }
 
 /** True when the name is a credential name per policy: a credential word ENDS the name. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { LineMap } from '../syntax/text';
 import { compileGlobs, dirnameOf, globError, joinLike, type GlobMatcher } from './glob';
+import { locateJsonKey } from './json-locate';
+import { suggestRuleId } from './rule-id-suggest';
 import type { ConfigFile, ReadFileFn, ResolvedConfig, RuleSetting } from './project-api';
 import type { Severity } from './types';
 
@@ -47,7 +49,14 @@ export const OVERRIDES_LABEL = '<settings>';
 
 export interface ConfigProblem {
   path: string;
+  /** Names the file (and line:col for invalid JSON): for the CLI's messages and notifications. */
   message: string;
+  /** The problem alone, without the file (an editor shows it at `at`, in the file). */
+  reason?: string;
+  /** Offsets in the file's text of what the problem is about (the member's key, the JSON error). */
+  at?: { start: number; end: number };
+  /** The rule id a misspelt one most likely meant (an editor offers it as a quick fix at `at`). */
+  meant?: string;
 }
 
 export interface ResolveOptions {
@@ -183,58 +192,64 @@ function hasNestedQuantifier(src: string): boolean {
 
 const HASH_RE = /^(?:sha256:)?([0-9a-fA-F]{64})$/;
 
-function validateLayer(value: unknown, path: string, dir: string, knownRuleIds: Set<string> | undefined): Layer {
+/** Where a member is in the file's text (the key path of a problem); none for the settings layer. */
+type Locate = (keys: string[]) => ConfigProblem['at'];
+
+function validateLayer(value: unknown, path: string, dir: string, knownRuleIds: Set<string> | undefined, locate: Locate = () => undefined): Layer {
   const layer: Layer = { path, dir, root: false, rules: [], allowPaths: [], allowValues: [], allowHashes: [], problems: [] };
-  const problem = (message: string): void => {
-    layer.problems.push({ path, message: `${path}: ${message}` });
+  const problem = (reason: string, keys: string[] = [], meant?: string): void => {
+    const at = keys.length > 0 ? locate(keys) : undefined;
+    layer.problems.push({ path, message: `${path}: ${reason}`, reason, ...(at ? { at } : {}), ...(meant ? { meant } : {}) });
   };
   if (!isPlainObject(value)) {
     problem(`the configuration must be a JSON object, found ${typeName(value)}`);
     return layer;
   }
   for (const key of Object.keys(value)) {
-    if (!TOP_KEYS.has(key)) problem(`unknown key "${key}" (allowed: root, rules, allowlist, failLevel)`);
+    if (!TOP_KEYS.has(key)) problem(`unknown key "${key}" (allowed: root, rules, allowlist, failLevel)`, [key]);
   }
   if ('root' in value) {
     if (typeof value.root === 'boolean') layer.root = value.root;
-    else problem(`"root" must be true or false, found ${typeName(value.root)}`);
+    else problem(`"root" must be true or false, found ${typeName(value.root)}`, ['root']);
   }
   if ('failLevel' in value) {
     const f = value.failLevel;
     if (typeof f === 'string' && (FAIL_LEVELS as readonly string[]).includes(f)) layer.failLevel = f as ResolvedConfig['failLevel'];
-    else problem(`"failLevel" must be one of ${FAIL_LEVELS.join(', ')}, found ${JSON.stringify(f) ?? typeName(f)}`);
+    else problem(`"failLevel" must be one of ${FAIL_LEVELS.join(', ')}, found ${JSON.stringify(f) ?? typeName(f)}`, ['failLevel']);
   }
   if ('rules' in value) {
     const rules = value.rules;
-    if (!isPlainObject(rules)) problem(`"rules" must be an object mapping rule ids to settings, found ${typeName(rules)}`);
+    if (!isPlainObject(rules)) problem(`"rules" must be an object mapping rule ids to settings, found ${typeName(rules)}`, ['rules']);
     else {
       for (const id of Object.keys(rules)) {
-        const entry = validateRule(id, rules[id], knownRuleIds, problem);
+        const entry = validateRule(id, rules[id], knownRuleIds, (m, meant) => problem(m, ['rules', id], meant));
         if (entry) layer.rules.push([id, entry]);
       }
     }
   }
   if ('allowlist' in value) {
     const al = value.allowlist;
-    if (!isPlainObject(al)) problem(`"allowlist" must be an object, found ${typeName(al)}`);
+    if (!isPlainObject(al)) problem(`"allowlist" must be an object, found ${typeName(al)}`, ['allowlist']);
     else {
       for (const key of Object.keys(al)) {
-        if (!ALLOWLIST_KEYS.has(key)) problem(`unknown key "allowlist.${key}" (allowed: paths, values, hashes)`);
+        if (!ALLOWLIST_KEYS.has(key)) problem(`unknown key "allowlist.${key}" (allowed: paths, values, hashes)`, ['allowlist', key]);
       }
-      for (const s of stringList(al, 'paths', problem)) {
+      // Problems of a list are shown at its key (`"paths"`), the message names the item by index.
+      const inList = (key: string) => (m: string): void => problem(m, ['allowlist', key]);
+      for (const s of stringList(al, 'paths', inList('paths'))) {
         const e = globError(s);
-        if (e) problem(`invalid glob ${JSON.stringify(s.slice(0, 100))} in "allowlist.paths": ${e}`);
+        if (e) problem(`invalid glob ${JSON.stringify(s.slice(0, 100))} in "allowlist.paths": ${e}`, ['allowlist', 'paths']);
         else layer.allowPaths.push(s);
       }
-      stringList(al, 'values', problem).forEach((s, i) => {
+      stringList(al, 'values', inList('values')).forEach((s, i) => {
         const re = compileValuePattern(s);
         // The pattern may itself be close to a secret: name it by index, not by content.
-        if (typeof re === 'string') problem(`invalid regular expression at "allowlist.values[${i}]": ${re}`);
+        if (typeof re === 'string') problem(`invalid regular expression at "allowlist.values[${i}]": ${re}`, ['allowlist', 'values']);
         else layer.allowValues.push(re);
       });
-      stringList(al, 'hashes', problem).forEach((s, i) => {
+      stringList(al, 'hashes', inList('hashes')).forEach((s, i) => {
         const m = HASH_RE.exec(s.trim());
-        if (!m) problem(`"allowlist.hashes[${i}]" is not a SHA-256 hex digest (64 hex digits)`);
+        if (!m) problem(`"allowlist.hashes[${i}]" is not a SHA-256 hex digest (64 hex digits)`, ['allowlist', 'hashes']);
         else layer.allowHashes.push(m[1].toLowerCase());
       });
     }
@@ -261,7 +276,7 @@ function validateRule(
   id: string,
   setting: unknown,
   knownRuleIds: Set<string> | undefined,
-  problem: (m: string) => void,
+  problem: (m: string, meant?: string) => void,
 ): RuleEntry | undefined {
   const shownId = JSON.stringify(id.length > 100 ? `${id.slice(0, 100)}…` : id);
   if (id.trim() === '' || id === '__proto__' || /\s/.test(id)) {
@@ -272,7 +287,8 @@ function validateRule(
     let known = knownRuleIds.has(id);
     if (!known && isWildcard(id)) for (const k of knownRuleIds) if (ruleIdMatches(id, k)) { known = true; break; }
     if (!known) {
-      problem(`unknown rule id ${shownId} in "rules"`);
+      const meant = suggestRuleId(id, knownRuleIds);
+      problem(`unknown rule id ${shownId} in "rules"${meant ? `; did you mean "${meant}"?` : ''}`, meant);
       return undefined;
     }
   }
@@ -328,13 +344,22 @@ function parseLayer(path: string, dir: string, rawText: string, knownRuleIds: Se
     const located = text.trim() === '' ? { offset: 0, message: 'the file is empty' } : findJsonError(text);
     if (located) {
       const pos = new LineMap(text).positionAt(located.offset);
-      layer.problems.push({ path, message: `${path}:${pos.line + 1}:${pos.character + 1}: invalid JSON: ${located.message}` });
+      const reason = `invalid JSON: ${located.message}`;
+      // Offsets in the text as given (a BOM, cut above, is one character of it).
+      const at = Math.min(located.offset + (text === rawText ? 0 : 1), rawText.length);
+      layer.problems.push({ path, message: `${path}:${pos.line + 1}:${pos.character + 1}: ${reason}`, reason, at: { start: at, end: Math.min(at + 1, rawText.length) } });
     } else {
-      layer.problems.push({ path, message: `${path}: invalid JSON: ${e instanceof Error ? e.message : String(e)}` });
+      const reason = `invalid JSON: ${e instanceof Error ? e.message : String(e)}`;
+      layer.problems.push({ path, message: `${path}: ${reason}`, reason });
     }
     return layer;
   }
-  return validateLayer(value, path, dir, knownRuleIds);
+  const shift = text === rawText ? 0 : 1;
+  const locate: Locate = (keys) => {
+    const at = locateJsonKey(text, keys);
+    return at && { start: at.start + shift, end: at.end + shift };
+  };
+  return validateLayer(value, path, dir, knownRuleIds, locate);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { isNeutralKeyWord } from '../detectors/key-header-words';
 import type { Ir } from './ir';
 import { T_PAYLOAD, T_SECRET, taint, type Taint } from './taint';
 
@@ -7,10 +8,16 @@ const CREDENTIAL_HEADERS = /(^|[._-])(authorization|x[-_]api[-_]key|api[-_]?key|
 /**
  * Any other request header named `…-key` carries an access key (`x-functions-key`, `ocp-apim-subscription-key`,
  * `x-rapidapi-key`), except the keys HTTP uses for other things: request de-duplication, WebSocket handshakes,
- * public keys, partition, routing and cache keys.
+ * public keys, partition, routing and cache keys (the word before `key` is neutral, see isNeutralKeyWord).
  */
 const KEY_HEADER = /[._-]key$/i;
-const NOT_CREDENTIAL_KEY_HEADER = /(^|[._-])(idempotency|websocket|public|partition|routing|dedup|deduplication|correlation|cache|sort|row|event|message|object)[-_]key$/i;
+/** The word before a final `-key`/`_key` of a (lower-case) header variable name. */
+const KEY_QUALIFIER = /(?:^|[._-])([^._-]+)[-_]key$/;
+
+function isNeutralKeyHeader(lower: string): boolean {
+  const m = KEY_QUALIFIER.exec(lower);
+  return m !== null && isNeutralKeyWord(m[1]);
+}
 
 /** The taint a Jitterbit system variable carries (an inbound body, all headers, a credential header or parameter). */
 export function systemVariableTaint(name: string, isCredentialName: (name: string) => boolean): Taint | undefined {
@@ -19,7 +26,7 @@ export function systemVariableTaint(name: string, isCredentialName: (name: strin
   if (n === 'jitterbit.api.request.body' || n.startsWith('jitterbit.api.request.body.')) return taint(T_PAYLOAD, 'the inbound API request body');
   if (n === 'jitterbit.api.request.enum.headers' || n === 'jitterbit.api.request.headers') return taint(T_PAYLOAD, 'all inbound request headers');
   if (n.startsWith('jitterbit.api.request.headers.') || n.startsWith('jitterbit.networking.http.request.header.')) {
-    const credential = CREDENTIAL_HEADERS.test(n) || (KEY_HEADER.test(n) && !NOT_CREDENTIAL_KEY_HEADER.test(n));
+    const credential = CREDENTIAL_HEADERS.test(n) || (KEY_HEADER.test(n) && !isNeutralKeyHeader(n));
     return credential ? taint(T_SECRET, `the \`${name.split('.').pop() ?? ''}\` request header`) : undefined;
   }
   if (n.startsWith('jitterbit.api.request.parameters.') || n.startsWith('jitterbit.networking.http.query.')) {

@@ -1,5 +1,6 @@
 import { paramAt } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
+import { isPairValueKey, pairName } from '../syntax/name-value-pair';
 import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, TokenMatch, VarFact } from './flow-types';
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
 import { ELEMENTS, ELEMENTS_KNOWN, fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
@@ -13,21 +14,15 @@ const NONE: LiteralContext = { kind: 'none' };
 /** The fields of an empty array's elements (shared, never written). */
 const NO_FIELDS: ReadonlyMap<string, Taint | undefined> = new Map();
 
-const PAIR_LABEL_KEYS = new Set(['name', 'key', 'field', 'propertyName', 'header']);
-
 /**
- * The name of a small `{ name|key|field|propertyName|header: "…", value: … }` object literal (a header or parameter
- * written as a name/value pair), if it is one; as the export reader reads such pairs.
+ * The name of a small `{ name|key|header|…Name: "…", value|…Value: … }` object literal (a header or parameter
+ * written as a name/value pair), if it is one; the same spellings as the export reader's (syntax/name-value-pair.ts).
  */
 function pairLabel(o: Ir & { k: 'obj' }): string | undefined {
-  if (o.props.length > 8) return undefined;
-  let label: string | undefined;
-  let value = false;
-  for (const p of o.props) {
-    if (p.key === 'value') value = true;
-    else if (label === undefined && PAIR_LABEL_KEYS.has(p.key) && p.value.k === 'lit' && typeof p.value.value === 'string') label = p.value.value;
-  }
-  return value ? label : undefined;
+  return pairName(o.props.length, (k) => o.props.some((p) => p.key === k), (k) => {
+    const p = o.props.find((x) => x.key === k);
+    return p?.value.k === 'lit' && typeof p.value.value === 'string' ? p.value.value : undefined;
+  });
 }
 /** The state key of the script's result (no variable can have it). */
 const RESULT = '\u0000result';
@@ -728,7 +723,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         // A name/value pair (`{ name: "X-Api-Key", value: "…" }`): the value is stored under the pair's name.
         const label = pairLabel(e);
         for (const p of e.props) {
-          const vt = ev(p.value, { kind: 'named', name: label !== undefined && p.key === 'value' ? label : p.key, via: 'property' }, d);
+          const vt = ev(p.value, { kind: 'named', name: label !== undefined && isPairValueKey(p.key) ? label : p.key, via: 'property' }, d);
           const pt = producesMasked(p.value) ? vt : join(vt, p.key ? nameTaint(p.key) : undefined);
           // A computed key (`[k]: v`) names no field: its value may be under any name.
           if (p.key) fields.push([p.key, pt]);

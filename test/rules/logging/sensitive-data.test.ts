@@ -132,6 +132,8 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('WriteToOperationLog("retry of " + $jitterbit.api.request.headers.idempotency_key);') },
     { code: jb('WriteToOperationLog("ws " + Get("jitterbit.networking.http.request.header.Sec-WebSocket-Key"));') },
     { code: jb('WriteToOperationLog("pk " + $jitterbit.api.request.headers.x_partition_key);') },
+    // Tenant and locale keys (one neutral-word list with the header names of literals).
+    { code: jb('WriteToOperationLog("tenant " + $jitterbit.api.request.headers.x_tenant_key + " " + Get("jitterbit.networking.http.request.header.X-Locale-Key"));') },
     // RunScript of a script the project has: its result is what it returns (here masked), not its arguments; a script
     // it does not have given nothing sensitive (an operation name, a hash) returns nothing sensitive.
     { code: jb('r = RunScript("<TAG>script:Mask It</TAG>", $db_password);', 'WriteToOperationLog("masked " + r);'), file: 'caller.jb', others: { 'mask-it.jb': jb('ArgumentList(p);', '"****" + Right(p, 4)') } },

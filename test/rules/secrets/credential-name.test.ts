@@ -20,6 +20,8 @@ runRuleTable('secrets/credential-name', {
     // Headers named like a key that hold no credential: an idempotency, sort or public key, a value that is no random key.
     { code: jb(`Set("jitterbit.networking.http.request.header.Idempotency-Key", "${pick(241, 32)}");`, 'Set("jitterbit.networking.http.request.header.X-Sort-Key", "created_at");', `Set("jitterbit.networking.http.request.header.X-Public-Key", "${pick(242, 44)}");`) },
     { code: js('var h = {};', 'h["X-Client-Key"] = "partner-portal-prod";', 'h["X-Auth-Key"] = "{{auth_key}}";'), file: 'hdr-key.js' },
+    // The WebSocket handshake nonce and a tenant key are no access keys (one neutral-word list with the flow's headers).
+    { code: jb(`Set("jitterbit.networking.http.request.header.Sec-WebSocket-Key", "${pick(244, 22)}==");`, `Set("jitterbit.networking.http.request.header.X-Tenant-Key", "${pick(252, 32)}");`) },
     // A key-named variable that is not a header (`record_key`) with a random value: no credential name.
     { code: jb(`$record_key = "${pick(243, 24)}";`) },
     // Prose in comments: a hash, a URL or a qualified noun after the credential word is not a disclosed value.
@@ -179,6 +181,8 @@ runRuleTable('secrets/credential-name', {
     { code: js(`// var password = "${pick(221, 16)}";`, 'var x = 1;'), file: 'f.js', lines: [2] },
     // A header written as a name/value pair: the value is stored under the pair's name.
     { code: js('var headers = [];', `headers.push({ name: "X-Api-Key", value: "${pick(248, 32)}" });`, 'headers.push({ name: "Accept", value: "application/json" });'), file: 'pair.js', lines: [3], secrets: [pick(248, 32)] },
+    // Pairs spelt as in exports (`propertyName`/`propertyValue`, `fieldName`/`fieldValue`): one set of spellings.
+    { code: js(`var props = [{ propertyName: "X-Api-Key", propertyValue: "${pick(253, 32)}" }, { fieldName: "sftp_password", fieldValue: "${password(254)}" }];`), file: 'pair-spellings.js', lines: [2, 2], secrets: [pick(253, 32), password(254)] },
     // A literal passed to a script's own function lands in the parameter at its position.
     { code: js('function login(username, password) {', '  Jitterbit.SetVar("$rs.body", "user=" + username + "&pass=" + password);', '}', `login("svc_rateshop", "${pw}");`), file: 'fnarg.js', lines: [5], secrets: [pw] },
     // Project exports: every copy of the script counts (scriptBody and its cleansed duplicate).

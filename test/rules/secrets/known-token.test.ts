@@ -37,6 +37,7 @@ runRuleTable('secrets/known-token', {
     { code: jb('$db.ora = "jdbc:oracle:thin:@//ora01.northwind-ops.com:1521/ERPPRD";', '$db.ora2 = "jdbc:oracle:thin:erp_ro/[pv_ora_pw]@ora01:1521/ERPPRD";', '$db.ora3 = "jdbc:oracle:thin:erp_ro/" + $ora.pw + "@ora01:1521/ERPPRD";') },
     // Header blocks with key-named headers that hold no random key.
     { code: jb('$h = "Idempotency-Key: order-20240611-0042\\r\\nX-Sort-Key: created_at";', `$h2 = "X-Idempotency-Key: ${pick(332, 32)}";`) },
+    { code: jb(`$h = "Upgrade: websocket\\r\\nSec-WebSocket-Key: ${pick(338, 22)}==";`) },
     // Other Authorization schemes need a header and a value: a template, the scheme word alone, prose.
     { code: jb('$h = "Authorization: SSWS {{okta_token}}";', '$auth_type = "SSWS";', '$doc = "ApiKey authentication is used for the partner feed";') },
     { code: jb(`$m = "key-${pick(353, 32)}";`, '$n = "abc8Q~short";') },

@@ -75,6 +75,8 @@ runRuleTable('secrets/unprotected-config-value', {
     { code: two.text, file: 'two.json', secrets: [pw, githubToken(405)], lines: [...two.linesOf(pw), ...two.linesOf(githubToken(405))] },
     // Pairs named by `fieldName`/`fieldValue` (or `propertyName`/`propertyValue`…) are pairs like `name`/`value`.
     { code: FIELD_PAIRS, file: 'field-pairs.json', secrets: [pick(407, 14)], lines: [5], message: /property `password`/ },
+    // A header pair (`header`/`value`, as scripts write them): one set of spellings with the script flow.
+    { code: FIELD_PAIRS.replace('{ "fieldName": "password", "fieldValue"', '{ "header": "X-Api-Key", "value"'), file: 'header-pair.json', secrets: [pick(407, 14)], lines: [5], message: /`X-Api-Key`/ },
     { code: designStudioProjectVariable('dock_ftp_password', pw), file: 'Data/ProjectVariable/dock.xml', secrets: [pw], lines: [6], message: /`dock_ftp_password`/ },
     { code: designStudioProjectVariable('dock_ftp_password', 'changeit'), file: 'Data/ProjectVariable/weak.xml', lines: [6], secrets: [] },
     { code: designStudioScript('$x = 1;', [{ key: 'gate_password', value: pick(406, 20) }]), file: 'Data/Script/gate.xml', secrets: [pick(406, 20)], lines: [5], message: /property `gate_password`/ },

@@ -3,6 +3,7 @@
  * global variables, and credential-like configuration fields, each with host offsets.
  */
 import { isCredentialName } from '../../detectors/names';
+import { isPairValueKey, pairName, PAIR_NAME_KEYS, PAIR_VALUE_KEYS } from '../name-value-pair';
 import type { SyntaxDiagnostic } from '../ast';
 import type { DataEntry, ScriptRegion } from '../source-file';
 import { LineMap } from '../text';
@@ -243,7 +244,7 @@ class ExportWalker {
           // Any other property of a component (a URL, request headers, notes, an e-mail recipient): scanned for
           // known credential formats and personal data like a string literal is. A credential pair's value is
           // namedCredential's.
-          const pairValue = f.pairLabel !== undefined && PAIR_VALUE_KEYS.includes(f.key);
+          const pairValue = f.pairLabel !== undefined && isPairValueKey(f.key);
           const name = pairValue && f.pairLabel !== undefined ? f.pairLabel : f.key;
           if (!(pairValue && f.pairLabel !== undefined && isCredentialKey(f.pairLabel)) && mayHoldData(name, node.value)) {
             this.entry('property', name, node, f.hidden, f.componentName, node.start + 1);
@@ -285,21 +286,13 @@ class ExportWalker {
   }
 }
 
-/**
- * How configuration pairs name their parts: `{ name, value }`, `{ key, value }`, `{ fieldName, fieldValue }`,
- * `{ propertyName, propertyValue }`, `{ paramName, paramValue }`… (the name key and the matching value key).
- */
-const PAIR_NAME_KEYS = ['name', 'key', 'field', 'propertyName', 'fieldName', 'paramName', 'parameterName', 'settingName', 'attributeName'];
-const PAIR_VALUE_KEYS = ['value', 'fieldValue', 'propertyValue', 'paramValue', 'parameterValue', 'settingValue', 'attributeValue'];
-
-/** The name of a `{ name|key|field|…Name: "…", value|…Value: … }` pair, if `obj` is one (small, no scripts). */
+/** The name of a `{ name|key|field|…Name: "…", value|…Value: … }` pair, if `obj` is one (no scripts in it). */
 function pairLabelOf(obj: JsonObject): string | undefined {
-  if (!PAIR_VALUE_KEYS.some((k) => hasKey(obj, k)) || obj.members.length > 8 || obj.members.some((m) => SCRIPT_KEYS.has(m.key.value))) return undefined;
-  for (const k of PAIR_NAME_KEYS) {
-    const label = member(obj, k);
-    if (label?.type === 'string') return label.value;
-  }
-  return undefined;
+  if (obj.members.some((m) => SCRIPT_KEYS.has(m.key.value))) return undefined;
+  return pairName(obj.members.length, (k) => hasKey(obj, k), (k) => {
+    const v = member(obj, k);
+    return v?.type === 'string' ? v.value : undefined;
+  });
 }
 
 function looksLikeExport(root: JsonNode | undefined): boolean {

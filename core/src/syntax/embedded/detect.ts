@@ -2,7 +2,7 @@
  * Host-kind detection by extension and by content, plus cheap guards callers use before reading a file.
  */
 import type { FileKind } from '../source-file';
-import { hasAgentConfLayout, isAgentConfName, looksLikeIni } from './jitterbit-conf';
+import { agentConfByName, hasAgentConfLayout, looksLikeIni } from './jitterbit-conf';
 import { firstContent } from './script-text';
 
 /** Files larger than this are skipped by callers with a message (8 MiB). */
@@ -66,10 +66,11 @@ export function guessKind(path: string, text: string): KindGuess {
     case '.xml':
       return { kind: 'design-studio-xml', format: 'xml', byContent: false };
   }
-  // `jitterbit.conf` and its copies and variants by name (`jitterbit.conf.bak`, `prod-jitterbit.conf`).
-  if (isAgentConfName(base)) return { kind: 'jitterbit-conf', format: 'conf', byContent: false };
-  // Another `.conf` file is an agent's only with jitterbit.conf's own sections (many tools write INI `.conf` files).
-  if (ext === '.conf') {
+  // `jitterbit.conf` and its copies and variants by name (`jitterbit.conf.bak`, `prod-jitterbit.conf`); another
+  // `.conf` file is an agent's only with jitterbit.conf's own sections (many tools write INI `.conf` files).
+  const conf = agentConfByName(base);
+  if (conf === 'name') return { kind: 'jitterbit-conf', format: 'conf', byContent: false };
+  if (conf === 'content') {
     return hasAgentConfLayout(text) ? { kind: 'jitterbit-conf', format: 'conf', byContent: true } : { kind: 'unsupported', format: 'none', byContent: true };
   }
   // Unknown extension: sniff.

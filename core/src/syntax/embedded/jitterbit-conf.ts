@@ -116,6 +116,22 @@ export function isAgentConfName(base: string): boolean {
 }
 
 /**
+ * What a file's name says about it being an agent configuration: `'name'` (jitterbit.conf, its copies and variants),
+ * `'content'` (another `.conf` file: one only with jitterbit.conf's own sections, see hasAgentConfLayout), or
+ * undefined (not one). The one decision behind detection, the CLI's walker and the editor's index and watchers.
+ */
+export function agentConfByName(base: string): 'name' | 'content' | undefined {
+  if (isAgentConfName(base)) return 'name';
+  return /\.conf$/i.test(base) ? 'content' : undefined;
+}
+
+/** An agent configuration by its name, or by its text for another `.conf` file (see agentConfByName). */
+export function isAgentConf(base: string, text: string): boolean {
+  const by = agentConfByName(base);
+  return by === 'name' || (by === 'content' && hasAgentConfLayout(text));
+}
+
+/**
  * Sections and keys only jitterbit.conf has (detection by content of a `.conf` file: other tools' `.conf` files share
  * the INI layout, `[Settings]` or `[SMTP]`, but not these).
  */
