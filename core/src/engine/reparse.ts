@@ -94,7 +94,14 @@ export function reparseRegion(old: ParsedRegion, region: ScriptRegion): ParsedRe
     }
     for (let i = resync; i < seps.length; i++) separators.push(seps[i] + delta);
     for (const d of old.diagnostics) if (d.start > q) diagnostics.push({ ...d, start: d.start + delta, end: d.end + delta });
-    for (const c of old.ir.comments) if (c.start > q) comments.push({ text: c.text, start: c.start + delta, end: c.end + delta });
+    for (const c of old.ir.comments) {
+      if (c.start <= q) continue;
+      const moved: IrComment = { text: c.text, start: c.start + delta, end: c.end + delta };
+      // Scans cached on the comment depend on its text alone: they move with it.
+      if (c.tokens) moved.tokens = c.tokens;
+      if (c.credentials) moved.credentials = c.credentials;
+      comments.push(moved);
+    }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
   const next: StatementLayout = { starts, ends, separators };

@@ -103,6 +103,12 @@ export interface IrComment {
   /** Region offset of the first character of `text`. */
   start: number;
   end: number;
+  /**
+   * Scans of the text (known token formats, commented-out credentials), cached by the rules on first use: they depend
+   * on the text alone, so they stay valid when an incremental re-parse moves the comment (editors re-lint on each key).
+   */
+  tokens?: unknown[];
+  credentials?: unknown[];
 }
 
 export interface IrScript {

@@ -1,5 +1,5 @@
 import { docsUrl, type Rule } from '../../engine/rule';
-import { commentedCredentials } from '../shared/commented';
+import { commentCredentials } from '../shared/commented';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
 /** A literal stored under, or compared with, a credential name. */
@@ -31,7 +31,7 @@ export const credentialName: Rule = {
         }
       }
       for (const cm of r.ir.comments) {
-        for (const c of commentedCredentials(cm.text)) {
+        for (const c of commentCredentials(cm)) {
           const start = ctx.facts.toHost(r.region, cm.start + c.start);
           ctx.report({ messageId: 'commented', data: { name: c.name }, start, end: ctx.facts.toHost(r.region, cm.start + c.end), value: c.value, regionId: r.region.id });
         }

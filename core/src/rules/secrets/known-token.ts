@@ -1,10 +1,10 @@
-import { isAwsSecretKeyShape, scanPemPrivateKeys, scanSecretTokens } from '../../detectors';
+import { isAwsSecretKeyShape, scanPemPrivateKeys, scanSecretTokens, type SecretMatch } from '../../detectors';
 import { pushChildren, type Ir, type IrComment, type IrLiteral } from '../../semantics/ir';
 import type { RegionFacts } from '../../engine/facts';
 import { valueCharSpan } from '../shared/locate';
 import { lastAtMost } from '../../syntax/text';
 import { docsUrl, type Rule } from '../../engine/rule';
-import { commentedCredentials } from '../shared/commented';
+import { commentCredentials } from '../shared/commented';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
 /** Known credential formats and credentials inside structured strings, anywhere: literals and comments. */
@@ -46,8 +46,8 @@ export const knownToken: Rule = {
       }
       for (const cm of r.ir.comments) {
         // A commented-out `name = value` credential is secrets/credential-name's to report.
-        const owned = commentedCredentials(cm.text);
-        for (const m of scanSecretTokens(cm.text, 'comment')) {
+        const owned = commentCredentials(cm);
+        for (const m of commentTokens(cm)) {
           if (owned.some((c) => c.start < m.end && c.end > m.start)) continue;
           ctx.report({
             messageId: 'comment', data: { description: m.description }, value: cm.text.slice(m.start, m.end), regionId: r.region.id,
@@ -86,6 +86,11 @@ export const knownToken: Rule = {
     }
   },
 };
+
+/** A script comment's known-format matches, cached on its IR node (see IrComment). */
+function commentTokens(cm: IrComment): SecretMatch[] {
+  return (cm.tokens ??= scanSecretTokens(cm.text, 'comment')) as SecretMatch[];
+}
 
 /** Literals holding just an AWS secret access key, within 400 characters of a literal with an AWS key id. */
 function awsSecretsBesideKeyIds(r: RegionFacts): RegionFacts['flow']['literals'] {

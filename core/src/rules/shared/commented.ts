@@ -1,5 +1,6 @@
 import { canBeCredentialValue, isCredentialName, isPlaceholder, looksRandom } from '../../detectors';
 import { lookupFunction, paramAt } from '../../semantics/catalogue';
+import type { IrComment } from '../../semantics/ir';
 
 const COMMENT_PREFILTER = /(?:pas|pw|secret|token|key|auth|sess|sig|cred)[\w.$-]{0,80}\s*[=:]/i;
 
@@ -25,6 +26,11 @@ export interface CommentedCredential {
   /** Offsets of the value within the comment text. */
   start: number;
   end: number;
+}
+
+/** commentedCredentials of a script comment, cached on its IR node (two rules ask, and editors re-lint on each key). */
+export function commentCredentials(cm: IrComment): CommentedCredential[] {
+  return (cm.credentials ??= commentedCredentials(cm.text)) as CommentedCredential[];
 }
 
 /**
