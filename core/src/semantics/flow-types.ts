@@ -27,6 +27,11 @@ export interface LiteralFact {
   tokens: TokenMatch[];
   /** The literal is a secret because of where it sits (credential position, name, comparison). */
   contextSecret: boolean;
+  /**
+   * The PII rules' matches for this literal in its context, cached by them (an editor's incremental pass keeps the facts
+   * of unchanged statements, so they are not worked out again on each key).
+   */
+  piiInContext?: unknown[];
 }
 
 export interface SinkFact {

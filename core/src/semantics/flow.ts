@@ -635,7 +635,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         const contextSecret = ctx.kind !== 'none' && ctx.kind !== 'arg' && host.isContextSecret(e.value, ctx);
         const secret = contextSecret || tokens.length > 0;
         // An inlined body's literals were recorded where the function is declared.
-        if (inlineDepth === 0) facts.literals.push({ lit: e as IrLiteral & { value: string }, ctx, secret, contextSecret, tokens });
+        if (inlineDepth === 0) facts.literals.push({ lit: e as IrLiteral & { value: string }, ctx, secret, contextSecret, tokens, piiInContext: undefined });
         return secret ? taint(T_SECRET, 'a hard-coded secret', true, { start: e.start, end: e.end }, reportedValues(e.value, contextSecret, tokens)) : undefined;
       }
       case 'var':

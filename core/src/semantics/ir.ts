@@ -23,6 +23,8 @@ export interface IrLiteral extends IrBase {
    */
   tokens?: ValueMatch[];
   pii?: unknown[];
+  /** Cheap tests of the value several rules make on every literal (rules/shared/literal-marks.ts), cached likewise. */
+  marks?: number;
 }
 
 /** A match inside a literal value (offsets within the value). */

@@ -1,6 +1,7 @@
 import { isCredentialName, nameSegments } from '../../detectors';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { valueCharSpan } from '../shared/locate';
+import { MARK_HTTP, marksOf } from '../shared/literal-marks';
 
 const HTTP_URL = /\bhttp:\/\/([^\s"'<>/?#]+)([^\s"'<>]*)/gi;
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
@@ -26,7 +27,7 @@ export const insecureHttp: Rule = {
     for (const r of ctx.facts.regions) {
       for (const lf of r.flow.literals) {
         const v = lf.lit.value;
-        if (v.length > 4096 || !/http:\/\//i.test(v)) continue;
+        if (v.length > 4096 || !(marksOf(lf.lit) & MARK_HTTP)) continue;
         for (const m of v.matchAll(HTTP_URL)) {
           const authority = m[1];
           const rest = m[2];

@@ -58,16 +58,24 @@ function withUkPhones(name: string, value: string, found: PiiMatch[]): PiiMatch[
   return uk.length === 0 ? found : [...found, ...uk];
 }
 
+/** A literal's PII matches in its context (a bare SSN under an SSN name, a UK number under a British one), cached. */
+function contextPii(lf: LiteralFact): PiiMatch[] {
+  if (lf.piiInContext) return lf.piiInContext as PiiMatch[];
+  let found = literalPii(lf);
+  const named = found.length === 0 ? namedSsn(lf) : undefined;
+  if (named) found = [named];
+  else if (lf.ctx.kind === 'named') found = withUkPhones(lf.ctx.name, lf.lit.value, found);
+  lf.piiInContext = found;
+  return found;
+}
+
 /** Every literal's PII matches grouped by kind, once per file: six rules ask, and most literals have none. */
 function literalMatchesOf(facts: FileFacts, kind: PiiMatch['kind']): { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[] {
   const byKind = sharedWork(facts, LITERAL_PII, () => {
     const map = new Map<PiiMatch['kind'], { r: RegionFacts; lf: LiteralFact; m: PiiMatch }[]>();
     for (const r of facts.regions) {
       for (const lf of r.flow.literals) {
-        let found = literalPii(lf);
-        const named = found.length === 0 ? namedSsn(lf) : undefined;
-        if (lf.ctx.kind === 'named' && !named) found = withUkPhones(lf.ctx.name, lf.lit.value, found);
-        for (const m of named ? [named] : found) {
+        for (const m of contextPii(lf)) {
           let list = map.get(m.kind);
           if (!list) map.set(m.kind, (list = []));
           list.push({ r, lf, m });

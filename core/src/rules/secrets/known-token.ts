@@ -5,6 +5,7 @@ import { valueCharSpan } from '../shared/locate';
 import { lastAtMost } from '../../syntax/text';
 import { docsUrl, type Rule } from '../../engine/rule';
 import { commentCredentials } from '../shared/commented';
+import { MARK_PEM_BEGIN, marksOf } from '../shared/literal-marks';
 import { mappingNote, reportLiteral } from '../shared/helpers';
 
 /** Known credential formats and credentials inside structured strings, anywhere: literals and comments. */
@@ -110,7 +111,7 @@ function awsSecretsBesideKeyIds(r: RegionFacts): RegionFacts['flow']['literals']
  * Only regions with such a literal are walked.
  */
 function concatenatedPemRuns(r: RegionFacts): { text: string; literalAt(offset: number): { lit: IrLiteral & { value: string }; offset: number } }[] {
-  const partial = r.flow.literals.some((lf) => lf.lit.value.includes('-----BEGIN') && !lf.tokens.some((m) => m.kind === 'private-key'));
+  const partial = r.flow.literals.some((lf) => (marksOf(lf.lit) & MARK_PEM_BEGIN) !== 0 && !lf.tokens.some((m) => m.kind === 'private-key'));
   if (!partial) return [];
   const out: ReturnType<typeof concatenatedPemRuns> = [];
   const stack: Ir[] = [...r.ir.body];
