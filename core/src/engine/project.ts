@@ -1,42 +1,23 @@
 import { SYSTEM_VARIABLES } from '../semantics/catalogue';
-import type { FlowHost } from '../semantics/flow';
 import type { Taint } from '../semantics/taint';
 import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
 import { LineMap, type Range } from '../syntax/text';
 import { DIRECTIVE_RULES } from './directives';
-import { buildFacts, parseRegions, type FileFacts, type ParsedRegion, type RegionHost } from './facts';
+import { buildFacts, parseRegions, type FileFacts, type ParsedRegion } from './facts';
 import { internalFailure, skipReason, unreadable } from './file-outcomes';
 import { emptySummary, summarizeFile, type Summary } from './file-summary';
+import { flowHost } from './flow-host';
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
-import { readManifest, MANIFEST_PATH_SUFFIX } from './manifest';
-import { credentialNameCheck, NAME_HINT, sensitiveNameCheck } from './name-checks';
+import { MANIFEST_PATH_SUFFIX } from './manifest';
+import { credentialNameCheck, sensitiveNameCheck } from './name-checks';
 import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccurrence } from './project-api';
-import { incomingTaint, learnedWrites, mergeWrites, PROJECT_ROUNDS, type Globals, type SharedGlobalWrite } from './project-rounds';
-import { Lookups, SettledGlobals, type IncomingMemo } from './settled-globals';
+import { declareVariables, type DeclaredProjectVariables, type DeclaredVariable, type Entry } from './project-entry';
+import { learnedWrites, mergeWrites, PROJECT_ROUNDS, type Globals, type SharedGlobalWrite } from './project-rounds';
+import { Lookups, SettledGlobals } from './settled-globals';
 import { intersects, NamePool, someName, TakenNames } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
-import { isContextSecret, isSecretConfigValue, scanLiteralTokens } from '../rules/shared/classify';
-
-interface Entry {
-  path: string;
-  /** Undefined for a stored file: its text stays on disk and is read through the loader when needed. */
-  text?: string;
-  /** A stored file's stamp (see TextLoader) when it was registered or last read. */
-  stamp?: string;
-  version?: number;
-  source?: SourceFile;
-  /** Parsed regions; dropped after use when the project does not retain trees (batch runs). */
-  parsed?: ParsedRegion[];
-  /** The previous text's parse, consumed by the next parse to re-parse only around the edit. */
-  prior?: ParsedRegion[];
-  /** Project variables the file declares (kept when its source is dropped). */
-  pvs?: DeclaredVariable[];
-  summary?: Summary;
-  /** Its last analysis in an editor's rounds (see SettledGlobals). */
-  incoming?: IncomingMemo;
-}
 
 export interface ProjectOptions {
   /**
@@ -140,7 +121,7 @@ export class Project implements ProjectApi {
     }
     const e: Entry = { path, stamp, version };
     // The text in hand gives the declared project variables now, so no file is read just for them later.
-    if (text !== undefined) this.declare(e, text);
+    if (text !== undefined) declareVariables(e, text, this.pool);
     this.settled.changed(path, prev?.summary);
     this.entries.set(path, e);
     this.invalidate();
@@ -197,30 +178,9 @@ export class Project implements ProjectApi {
     if (!e.source) {
       const text = this.textOf(e);
       e.source = loadSourceFile(e.path, text);
-      if (!e.pvs) this.declare(e, text, e.source);
+      if (!e.pvs) declareVariables(e, text, this.pool, e.source);
     }
     return e.source;
-  }
-
-  /** Records the project variables a file declares (an export's or entity's, or the manifest's list). */
-  private declare(e: Entry, text: string, source?: SourceFile): void {
-    const own = (name: string, hidden: boolean, secret = false): DeclaredVariable => {
-      const v: DeclaredVariable = { name: this.pool.name(this.pool.id(name)), hidden };
-      if (secret) v.secret = true;
-      return v;
-    };
-    if (e.path.endsWith(MANIFEST_PATH_SUFFIX)) {
-      e.pvs = readManifest(text).variables.map((v) => own(v.name, v.hidden));
-      return;
-    }
-    const data = (source ?? loadSourceFile(e.path, text)).data;
-    e.pvs = [];
-    for (const d of data) {
-      if (d.kind !== 'project-variable' && d.kind !== 'global-variable') continue;
-      const secret = !d.hidden && isSecretConfigValue(d.name, d.value);
-      // An export's global variables count when hidden or holding a secret: logging one leaks what a project variable would.
-      if (d.kind === 'project-variable' || d.hidden || secret) e.pvs.push(own(d.name, d.hidden, secret));
-    }
   }
 
   private declaredVariables(e: Entry): DeclaredVariable[] {
@@ -228,7 +188,7 @@ export class Project implements ProjectApi {
       // A stored file is read for its declarations and nothing of it is kept; a file with a text keeps its source.
       if (e.text === undefined) {
         try {
-          this.declare(e, this.textOf(e));
+          declareVariables(e, this.textOf(e), this.pool);
         } catch {
           e.pvs = []; // unreadable: it declares nothing until the host adds it again (its analysis says why)
         }
@@ -260,42 +220,15 @@ export class Project implements ProjectApi {
     return pvs;
   }
 
-  /**
-   * The flow host: without `self`, the file alone (no other script's globals); with it, each region of file `self`
-   * also sees the globals the project's other scripts taint: other files', and other regions' of the same file (an
-   * export holds many scripts). A region's own writes are its own flow's, in order.
-   */
-  private host(self: string | undefined, globals?: Globals, lookups?: Lookups): RegionHost {
-    const pvs = this.projectVariables();
-    const base: FlowHost = {
-      scanTokens: scanLiteralTokens,
-      isContextSecret,
-      isCredentialName: this.credentialNames,
-      isSensitiveDataName: this.sensitiveNames,
-      nameHint: (name) => NAME_HINT.test(name),
-      isHiddenProjectVariable: (name) => pvs.size > 0 && pvs.get(name.toLowerCase())?.hidden === true,
-      isSecretProjectVariable: (name) => pvs.size > 0 && pvs.get(name.toLowerCase())?.secret === true,
-      incomingGlobal: () => undefined,
-    };
-    if (self === undefined) return base;
-    const g = globals ?? this.globals();
-    return (regionId) => ({
-      ...base,
-      incomingGlobal: (name) => {
-        const key = name.toLowerCase();
-        const t = incomingTaint(g, key, self, regionId);
-        lookups?.record(key, regionId, t);
-        return t;
-      },
-    });
-  }
-
   private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined, globals?: Globals, lookups?: Lookups): FileFacts {
     this.work.flows++;
     // An open document's local pass leaves a memo for the next keystroke's pass (see flow-memo.ts); it depends on
     // the project's variables, which key it.
     const memoKey = self === undefined && this.reparseEdits && e.text !== undefined ? this.projectVariablesKey() : undefined;
-    return buildFacts(this.source(e), parsed, this.host(self, globals, lookups), {
+    const file = this.source(e);
+    const pvs = this.projectVariables();
+    const host = flowHost(pvs, this.credentialNames, this.sensitiveNames, self, self === undefined ? undefined : globals ?? this.globals(), lookups);
+    return buildFacts(file, parsed, host, {
       takenNames: () => this.takenNames(),
       locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }) ?? this.whole.ranges?.get(rangeKey(p, start, end)),
       memoKey,
@@ -704,20 +637,7 @@ export class Project implements ProjectApi {
   }
 }
 
-/** A project variable as the project knows it: hidden, or visible with a hard-coded secret as its value. */
-export interface DeclaredVariable {
-  name: string;
-  hidden: boolean;
-  /** Visible, and its value is a credential (secrets/unprotected-config-value reports it): reading it reads a secret. */
-  secret?: boolean;
-}
-
-/** Project variables one file declares (see Project.declaredProjectVariables). */
-export interface DeclaredProjectVariables {
-  path: string;
-  variables: DeclaredVariable[];
-}
-
+export type { DeclaredProjectVariables, DeclaredVariable } from './project-entry';
 export { PROJECT_ROUNDS, type SharedGlobalWrite } from './project-rounds';
 
 function rangeKey(path: string, start: number, end: number): string {
