@@ -1,6 +1,7 @@
 import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
-import { CONFIG_FILE_NAME, isPathAllowed } from './config';
+import { isPathAllowed } from './config-allowlist';
+import { CONFIG_FILE_NAME } from './config-resolve';
 import { INTERNAL_RULE } from './linter';
 import { MANIFEST_PATH_SUFFIX } from './manifest';
 import type { FileAnalysis, ResolvedConfig } from './project-api';

@@ -1,85 +1,28 @@
 import { SYSTEM_VARIABLES } from '../semantics/catalogue';
-import type { FlowHost } from '../semantics/flow';
-import type { Taint } from '../semantics/taint';
-import { loadSourceFile } from '../syntax/load-source-file';
 import type { SourceFile } from '../syntax/source-file';
-import { LineMap, type Range } from '../syntax/text';
+import type { Range } from '../syntax/text';
 import { DIRECTIVE_RULES } from './directives';
-import { buildFacts, parseRegions, type FileFacts, type ParsedRegion, type RegionHost } from './facts';
+import type { FileFacts } from './facts';
 import { internalFailure, skipReason, unreadable } from './file-outcomes';
-import { emptySummary, summarizeFile, type Summary } from './file-summary';
+import { summarizeFile, type Summary } from './file-summary';
 import { INTERNAL_RULE, SYNTAX_RULE, lintFile } from './linter';
-import { readManifest, MANIFEST_PATH_SUFFIX } from './manifest';
-import { credentialNameCheck, NAME_HINT, sensitiveNameCheck } from './name-checks';
-import type { FileAnalysis, ProjectApi, ResolvedConfig, TextLoader, VariableOccurrence } from './project-api';
-import { incomingTaint, learnedWrites, mergeWrites, PROJECT_ROUNDS, type Globals, type SharedGlobalWrite } from './project-rounds';
-import { Lookups, SettledGlobals, type IncomingMemo } from './settled-globals';
-import { intersects, NamePool, someName, TakenNames } from './summary';
+import { MANIFEST_PATH_SUFFIX } from './manifest';
+import type { FileAnalysis, ProjectApi, ResolvedConfig, VariableOccurrence } from './project-api';
+import type { DeclaredProjectVariables, DeclaredVariable, Entry } from './project-entry';
+import { learnedWrites, mergeWrites, PROJECT_ROUNDS, type Globals, type SharedGlobalWrite } from './project-rounds';
+import { ProjectStore, rangeKey, type ProjectOptions } from './project-store';
+import { intersects, someName } from './summary';
 import type { RuleMeta } from './types';
 import { RULES } from '../rules';
-import { isContextSecret, isSecretConfigValue, scanLiteralTokens } from '../rules/shared/classify';
 
-interface Entry {
-  path: string;
-  /** Undefined for a stored file: its text stays on disk and is read through the loader when needed. */
-  text?: string;
-  /** A stored file's stamp (see TextLoader) when it was registered or last read. */
-  stamp?: string;
-  version?: number;
-  source?: SourceFile;
-  /** Parsed regions; dropped after use when the project does not retain trees (batch runs). */
-  parsed?: ParsedRegion[];
-  /** The previous text's parse, consumed by the next parse to re-parse only around the edit. */
-  prior?: ParsedRegion[];
-  /** Project variables the file declares (kept when its source is dropped). */
-  pvs?: DeclaredVariable[];
-  summary?: Summary;
-  /** Its last analysis in an editor's rounds (see SettledGlobals). */
-  incoming?: IncomingMemo;
-}
-
-export interface ProjectOptions {
-  /**
-   * Keep parse trees between analyses (editors re-analyse the same files often). Batch runs turn it off so memory
-   * stays proportional to one file plus compact per-file summaries.
-   */
-  retainTrees?: boolean;
-  /**
-   * Keep every global's occurrences in the summaries (editor navigation: references, rename, completion). Defaults
-   * to `retainTrees`; the LSP server keeps occurrences without keeping trees.
-   */
-  keepOccurrences?: boolean;
-  /** Reads the text of a file added with `setStoredFile` whenever the project needs it again. */
-  loadText?: TextLoader;
-  /**
-   * Keep the parse of files set with `setFile` (an editor's open documents) even without `retainTrees`, and
-   * re-parse an edited text only around the edit. Defaults to `retainTrees`.
-   */
-  reparseEdits?: boolean;
-  /** Build quick fixes with the findings (default true). Batch reports carry none; naming a project variable for each
-   * secret's fix costs a look over the whole project's names. */
-  fixes?: boolean;
-}
+/**
+ * The analyses of a Project: one file's (editors), analyzeAll's batch passes and the split-run API over them
+ * (cli/slices.ts), and the editor's queries over the summaries. What they read of the files (texts, parses, facts,
+ * summaries, cross-file globals) is ProjectStore's, in project-store.ts.
+ */
 
 /** The project: every file the host knows, parsed lazily, with cross-file knowledge of globals and project variables. */
-export class Project implements ProjectApi {
-  private readonly entries = new Map<string, Entry>();
-  private readonly retain: boolean;
-  private readonly reparseEdits: boolean;
-  private readonly buildFixes: boolean;
-  private readonly keepOccurrences: boolean;
-  private readonly loadText: TextLoader | undefined;
-  private readonly pool = new NamePool();
-  private globalsCache: Globals | undefined;
-  private pvCache: Map<string, DeclaredVariable> | undefined;
-  /** projectVariablesKey() of the map it was made from. */
-  private pvKeyCache: { pvs: Map<string, DeclaredVariable>; key: string } | undefined;
-  private namesCache: TakenNames | undefined;
-  /**
-   * The local facts of the file summarised last, when it has a text of its own (an open document): an editor
-   * summarises a changed file (to find its dependents) right before analysing it, and must not pay twice.
-   */
-  private lastLocal: { entry: Entry; facts: FileFacts } | undefined;
+export class Project extends ProjectStore implements ProjectApi {
   /** The facts of the last analysis made with other scripts' globals (an incoming round reads its writes). */
   private lastIncoming: FileFacts | undefined;
   /** The rounds of analyzeAll's second pass: first-pass results, the latest per file, what the last round learned. */
@@ -87,336 +30,9 @@ export class Project implements ProjectApi {
   private roundResults = new Map<string, FileAnalysis>();
   private roundLearned: SharedGlobalWrite[] = [];
   private inRound = false;
-  /**
-   * Work done so far: files parsed, flow passes run, regions re-parsed only around an edit (benchmarks and tests
-   * check that nothing runs twice).
-   */
-  readonly work = { parses: 0, flows: 0, reparsed: 0 };
-  /** Split runs: what the whole project knows, when this Project holds only part of its files. */
-  private readonly whole: { pvs?: Map<string, DeclaredVariable>; globals?: Globals; ranges?: Map<string, Range> } = {};
-  /** Name checks run for every variable read; names repeat across a project, so answers are memoised. */
-  private readonly credentialNames = credentialNameCheck();
-  private readonly sensitiveNames = sensitiveNameCheck();
-  /** An editor's globals after every hop (analyzeFile outside batch runs). */
-  private readonly settled = new SettledGlobals(this.pool, () => ({
-    paths: this.files(),
-    local: () => this.globals(),
-    summaryOf: (path) => {
-      const e = this.entries.get(path);
-      return e ? this.summary(e) : undefined;
-    },
-    pvKey: () => this.projectVariablesKey(),
-    readsTaint: (path, g) => this.readsForeignTaint(path, this.summary(this.entries.get(path) as Entry), g),
-    readsAny: (path, names) => someName(this.pool, this.summary(this.entries.get(path) as Entry).reads, (n) => names.has(n)),
-    learn: (path, g) => this.learn(this.entries.get(path) as Entry, g),
-  }));
-
-  constructor(options: ProjectOptions = {}) {
-    this.retain = options.retainTrees ?? true;
-    this.keepOccurrences = options.keepOccurrences ?? this.retain;
-    this.loadText = options.loadText;
-    this.reparseEdits = options.reparseEdits ?? this.retain;
-    this.buildFixes = options.fixes ?? true;
-  }
-
-  setFile(path: string, text: string, version?: number): void {
-    const prev = this.entries.get(path);
-    if (prev && prev.text === text) {
-      prev.version = version;
-      return;
-    }
-    const prior = this.reparseEdits ? (prev?.parsed ?? prev?.prior) : undefined;
-    this.settled.changed(path, prev?.summary);
-    this.entries.set(path, { path, text, version, prior });
-    this.invalidate();
-  }
-
-  setStoredFile(path: string, stamp: string, version?: number, text?: string): void {
-    if (!this.loadText) throw new Error('setStoredFile needs a project created with loadText');
-    const prev = this.entries.get(path);
-    if (prev && prev.text === undefined && prev.stamp === stamp) {
-      prev.version = version;
-      return;
-    }
-    const e: Entry = { path, stamp, version };
-    // The text in hand gives the declared project variables now, so no file is read just for them later.
-    if (text !== undefined) this.declare(e, text);
-    this.settled.changed(path, prev?.summary);
-    this.entries.set(path, e);
-    this.invalidate();
-  }
-
-  /**
-   * The text of a file: its own, or (stored file) the loader's. A stored file whose stamp moved has changed on disk
-   * since the project learnt of it: what was derived from the old text is dropped and computed again.
-   */
-  private textOf(e: Entry): string {
-    if (e.text !== undefined) return e.text;
-    const { text, stamp } = (this.loadText as TextLoader)(e.path);
-    if (stamp !== e.stamp) {
-      e.stamp = stamp;
-      if (e.summary || e.pvs) {
-        this.settled.changed(e.path, e.summary);
-        e.summary = undefined;
-        e.incoming = undefined;
-        e.pvs = undefined;
-        e.source = undefined;
-        this.invalidate();
-      }
-    }
-    return text;
-  }
-
-  removeFile(path: string): void {
-    const e = this.entries.get(path);
-    if (!e) return;
-    this.settled.changed(path, e.summary);
-    this.entries.delete(path);
-    this.invalidate();
-  }
-
-  hasFile(path: string): boolean {
-    return this.entries.has(path);
-  }
-
-  files(): string[] {
-    return [...this.entries.keys()].sort();
-  }
 
   rules(): RuleMeta[] {
     return [...RULES.map((r) => r.meta), ...DIRECTIVE_RULES, SYNTAX_RULE, INTERNAL_RULE];
-  }
-
-  private invalidate(): void {
-    this.globalsCache = undefined;
-    this.pvCache = undefined;
-    this.namesCache = undefined;
-  }
-
-  private source(e: Entry): SourceFile {
-    if (!e.source) {
-      const text = this.textOf(e);
-      e.source = loadSourceFile(e.path, text);
-      if (!e.pvs) this.declare(e, text, e.source);
-    }
-    return e.source;
-  }
-
-  /** Records the project variables a file declares (an export's or entity's, or the manifest's list). */
-  private declare(e: Entry, text: string, source?: SourceFile): void {
-    const own = (name: string, hidden: boolean, secret = false): DeclaredVariable => {
-      const v: DeclaredVariable = { name: this.pool.name(this.pool.id(name)), hidden };
-      if (secret) v.secret = true;
-      return v;
-    };
-    if (e.path.endsWith(MANIFEST_PATH_SUFFIX)) {
-      e.pvs = readManifest(text).variables.map((v) => own(v.name, v.hidden));
-      return;
-    }
-    const data = (source ?? loadSourceFile(e.path, text)).data;
-    e.pvs = [];
-    for (const d of data) {
-      if (d.kind !== 'project-variable' && d.kind !== 'global-variable') continue;
-      const secret = !d.hidden && isSecretConfigValue(d.name, d.value);
-      // An export's global variables count when hidden or holding a secret: logging one leaks what a project variable would.
-      if (d.kind === 'project-variable' || d.hidden || secret) e.pvs.push(own(d.name, d.hidden, secret));
-    }
-  }
-
-  private declaredVariables(e: Entry): DeclaredVariable[] {
-    if (!e.pvs) {
-      // A stored file is read for its declarations and nothing of it is kept; a file with a text keeps its source.
-      if (e.text === undefined) {
-        try {
-          this.declare(e, this.textOf(e));
-        } catch {
-          e.pvs = []; // unreadable: it declares nothing until the host adds it again (its analysis says why)
-        }
-      } else {
-        this.source(e);
-      }
-    }
-    return e.pvs ?? [];
-  }
-
-  private parsed(e: Entry): ParsedRegion[] {
-    if (e.parsed) return e.parsed;
-    this.work.parses++;
-    const p = parseRegions(this.source(e), e.prior, this.work);
-    e.prior = undefined;
-    if (this.retain || (this.reparseEdits && e.text !== undefined)) e.parsed = p;
-    return p;
-  }
-
-  /** Project variables from exports, Design Studio entities and the manifest, by lower-case name. */
-  projectVariables(): Map<string, DeclaredVariable> {
-    if (this.whole.pvs) return this.whole.pvs;
-    if (this.pvCache) return this.pvCache;
-    const pvs = new Map<string, DeclaredVariable>();
-    for (const e of this.entries.values()) {
-      for (const d of this.declaredVariables(e)) pvs.set(d.name.toLowerCase(), d);
-    }
-    this.pvCache = pvs;
-    return pvs;
-  }
-
-  /**
-   * The flow host: without `self`, the file alone (no other script's globals); with it, each region of file `self`
-   * also sees the globals the project's other scripts taint: other files', and other regions' of the same file (an
-   * export holds many scripts). A region's own writes are its own flow's, in order.
-   */
-  private host(self: string | undefined, globals?: Globals, lookups?: Lookups): RegionHost {
-    const pvs = this.projectVariables();
-    const base: FlowHost = {
-      scanTokens: scanLiteralTokens,
-      isContextSecret,
-      isCredentialName: this.credentialNames,
-      isSensitiveDataName: this.sensitiveNames,
-      nameHint: (name) => NAME_HINT.test(name),
-      isHiddenProjectVariable: (name) => pvs.size > 0 && pvs.get(name.toLowerCase())?.hidden === true,
-      isSecretProjectVariable: (name) => pvs.size > 0 && pvs.get(name.toLowerCase())?.secret === true,
-      incomingGlobal: () => undefined,
-    };
-    if (self === undefined) return base;
-    const g = globals ?? this.globals();
-    return (regionId) => ({
-      ...base,
-      incomingGlobal: (name) => {
-        const key = name.toLowerCase();
-        const t = incomingTaint(g, key, self, regionId);
-        lookups?.record(key, regionId, t);
-        return t;
-      },
-    });
-  }
-
-  private facts(e: Entry, parsed: ParsedRegion[], self: string | undefined, globals?: Globals, lookups?: Lookups): FileFacts {
-    this.work.flows++;
-    // An open document's local pass leaves a memo for the next keystroke's pass (see flow-memo.ts); it depends on
-    // the project's variables, which key it.
-    const memoKey = self === undefined && this.reparseEdits && e.text !== undefined ? this.projectVariablesKey() : undefined;
-    return buildFacts(this.source(e), parsed, this.host(self, globals, lookups), {
-      takenNames: () => this.takenNames(),
-      locate: (p, start, end) => this.linesOf(p)?.rangeOf({ start, end }) ?? this.whole.ranges?.get(rangeKey(p, start, end)),
-      memoKey,
-      fixes: this.buildFixes,
-      readFacts: this.keepOccurrences,
-    });
-  }
-
-  /** The project variables as one string (which are hidden decides a flow's taints). */
-  private projectVariablesKey(): string {
-    const pvs = this.projectVariables();
-    if (this.pvKeyCache?.pvs === pvs) return this.pvKeyCache.key;
-    let key = '';
-    for (const [k, v] of pvs) key += `${k}${v.hidden ? '+' : v.secret ? '!' : '-'}\u0000`;
-    this.pvKeyCache = { pvs, key };
-    return key;
-  }
-
-  /** Line map of a file a finding points into; a file without a kept source is read for it and nothing is kept. */
-  private linesOf(path: string): LineMap | undefined {
-    const e = this.entries.get(path);
-    if (!e) return undefined;
-    if (e.source || this.retain) return this.source(e).lines;
-    try {
-      return new LineMap(this.textOf(e));
-    } catch {
-      return undefined; // unreadable now: the finding goes without that location
-    }
-  }
-
-  private summarize(e: Entry, facts: FileFacts): Summary {
-    const s = summarizeFile(e.path, facts, this.pool, this.keepOccurrences);
-    this.namesCache?.add(s.reads);
-    this.namesCache?.add(s.written);
-    return s;
-  }
-
-  /** True when the file reads a global that another file writes with sensitive data. */
-  private readsForeignTaint(path: string, s: Summary, globals: Globals): boolean {
-    // A write of the file itself is foreign to its other scripts (which one reads it, the summary does not say).
-    return someName(this.pool, s.reads, (n) => globals.get(n)?.some((w) => w.path !== path || s.regions > 1) === true);
-  }
-
-  /** Summary of a file computed without other files' globals (so summaries never depend on each other). */
-  private summary(e: Entry): Summary {
-    if (!e.summary) {
-      try {
-        const facts = this.facts(e, this.parsed(e), undefined);
-        e.summary = this.summarize(e, facts);
-        this.lastLocal = e.text !== undefined ? { entry: e, facts } : undefined;
-      } catch {
-        // A file the analyser cannot handle (or, stored, cannot read) contributes nothing to the project; its own
-        // analysis reports why.
-        e.summary = emptySummary(this.pool);
-      }
-      // Without retained trees, a summarised file keeps only its summary (and its text if it has one): editors
-      // index thousands of files; the source is rebuilt on demand when the file is analysed again.
-      if (!this.retain && this.lastLocal?.entry !== e) e.source = undefined;
-    }
-    return e.summary;
-  }
-
-  /**
-   * An editor's round: the file analysed with `globals`, what it taints beyond them. Its last result is kept while
-   * the globals it looked up and the project variables stay the same, so settling again after an edit elsewhere
-   * re-analyses only the files that edit reaches.
-   */
-  private learn(e: Entry, globals: Globals): SharedGlobalWrite[] {
-    const pvKey = this.projectVariablesKey();
-    let memo = e.incoming;
-    if (!memo || memo.pvKey !== pvKey || !memo.lookups.holdIn(globals, e.path)) {
-      const lookups = new Lookups();
-      let writes: ReadonlyMap<string, Taint>;
-      try {
-        // A document summarised right before (its local facts at hand) is not parsed again.
-        const last = this.lastLocal;
-        const parsed = last?.entry === e && last.facts.file === e.source ? last.facts.regions : this.parsed(e);
-        writes = summarizeFile(e.path, this.facts(e, parsed, e.path, globals, lookups), this.pool, false).writes;
-      } catch {
-        writes = new Map(); // its own analysis reports why; it passes nothing on
-      }
-      if (!this.retain && e.text === undefined) e.source = undefined;
-      memo = { pvKey, lookups, writes };
-      e.incoming = memo;
-    }
-    return learnedWrites(e.path, memo.writes, globals, () => undefined);
-  }
-
-  /** Globals written with sensitive data, per lower-case name, from every file. */
-  private globals(): Globals {
-    if (this.whole.globals) return this.whole.globals;
-    if (this.globalsCache) return this.globalsCache;
-    const map: Globals = new Map();
-    for (const e of [...this.entries.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-      for (const [name, taint] of this.summary(e).writes) {
-        const list = map.get(name) ?? [];
-        list.push({ path: e.path, taint });
-        map.set(name, list);
-      }
-    }
-    this.globalsCache = map;
-    return map;
-  }
-
-  /**
-   * Names a new project variable must avoid. Built from what is already summarised, so suggesting a name never
-   * forces the whole project to be analysed first (batch runs fill summaries as they go).
-   */
-  private takenNames(): TakenNames {
-    if (this.namesCache) return this.namesCache;
-    const base = new Set<string>();
-    for (const v of SYSTEM_VARIABLES) base.add(v.name.toLowerCase());
-    for (const k of this.projectVariables().keys()) base.add(k);
-    const names = new TakenNames(this.pool, base);
-    for (const e of this.entries.values()) {
-      if (!e.summary) continue;
-      names.add(e.summary.reads);
-      names.add(e.summary.written);
-    }
-    this.namesCache = names;
-    return names;
   }
 
   analyzeFile(path: string, config: ResolvedConfig): FileAnalysis {
@@ -704,25 +320,9 @@ export class Project implements ProjectApi {
   }
 }
 
-/** A project variable as the project knows it: hidden, or visible with a hard-coded secret as its value. */
-export interface DeclaredVariable {
-  name: string;
-  hidden: boolean;
-  /** Visible, and its value is a credential (secrets/unprotected-config-value reports it): reading it reads a secret. */
-  secret?: boolean;
-}
-
-/** Project variables one file declares (see Project.declaredProjectVariables). */
-export interface DeclaredProjectVariables {
-  path: string;
-  variables: DeclaredVariable[];
-}
-
+export type { DeclaredProjectVariables, DeclaredVariable } from './project-entry';
+export type { ProjectOptions } from './project-store';
 export { PROJECT_ROUNDS, type SharedGlobalWrite } from './project-rounds';
-
-function rangeKey(path: string, start: number, end: number): string {
-  return `${path}\u0000${start}\u0000${end}`;
-}
 
 export function createProject(options?: ProjectOptions): Project {
   return new Project(options);
