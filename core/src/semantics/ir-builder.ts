@@ -59,7 +59,7 @@ export class IrBuilder implements TreeBuilder<BuiltIr> {
     this.kind = 'String';
     this.made++;
     // The scan caches start empty, so filling them later keeps the node's shape.
-    return { k: 'lit', value: t.text, start: t.start, end: t.end, valueStart: t.start + 1, charOffsets: t.charOffsets, tokens: undefined, pii: undefined };
+    return { k: 'lit', value: t.text, start: t.start, end: t.end, valueStart: t.start + 1, charOffsets: t.charOffsets, tokens: undefined, pii: undefined, marks: undefined };
   }
   number(t: Token): BuiltIr {
     this.kind = 'Number';

@@ -24,7 +24,7 @@ function lower(e: Expr, depth: number): Ir {
   switch (e.kind) {
     case 'String':
       // The scan caches start empty here, so filling them later keeps the node's shape (no property store added).
-      return { k: 'lit', value: e.value, start: e.start, end: e.end, valueStart: e.start + 1, charOffsets: e.charOffsets, tokens: undefined, pii: undefined };
+      return { k: 'lit', value: e.value, start: e.start, end: e.end, valueStart: e.start + 1, charOffsets: e.charOffsets, tokens: undefined, pii: undefined, marks: undefined };
     case 'Number':
     case 'Boolean':
       return { k: 'lit', value: e.value, start: e.start, end: e.end, valueStart: e.start };
