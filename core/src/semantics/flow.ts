@@ -819,9 +819,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   if (!recording) {
     for (let i = 0; i < body.length; i++) statement(i);
   } else {
-    const ends: number[] = [];
+    const ends = new Int32Array(body.length * STRIDE);
+    let endsAt = 0;
     const mark = (): void => {
-      ends.push(facts.literals.length, facts.sinks.length, facts.calls.length, facts.vars.length, facts.arrays.length, writes.length);
+      ends[endsAt++] = facts.literals.length;
+      ends[endsAt++] = facts.sinks.length;
+      ends[endsAt++] = facts.calls.length;
+      ends[endsAt++] = facts.vars.length;
+      ends[endsAt++] = facts.arrays.length;
+      ends[endsAt++] = writes.length;
     };
     /** Takes statements [from, to) of the previous pass: their facts, writes and ends, moved by `shift`. */
     const adopt = (prior: FlowMemo<ScriptFacts>, from: number, to: number, shift: Shift): void => {
@@ -845,7 +851,7 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         state.put(w.global, w.key, t);
         writes.push(t === w.taint ? w : { global: w.global, key: w.key, taint: t });
       }
-      for (let s = from; s < to; s++) for (let k = 0; k < STRIDE; k++) ends.push(prior.ends[s * STRIDE + k] - base[k] + now[k]);
+      for (let s = from; s < to; s++) for (let k = 0; k < STRIDE; k++) ends[endsAt++] = prior.ends[s * STRIDE + k] - base[k] + now[k];
     };
     const prior = options.prior;
     const plan = planReuse(prior, body, options.memoKey as string);
