@@ -67,6 +67,28 @@ function constText(e: Ir, constOf: (local: string) => string | undefined): strin
   return s;
 }
 
+/** A credential-ish word in a key (the structured-string scanner's own hint, tokens.ts). */
+const KEY_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
+
+/**
+ * Whether a literal ends with the key of a value the next literal holds: `"…;Pwd="`, `"…?api_key="`, `"X-Api-Key: "`,
+ * `"Authorization: Bearer "`, `"<Password>"`. Why: a credential split from its key across the pieces of a
+ * concatenation is scanned together with the key, as one literal would be. The last character is checked first.
+ */
+function endsWithKey(s: string): boolean {
+  let n = s.length;
+  while (n > 0 && s.charCodeAt(n - 1) === 32) n--;
+  const c = n > 0 ? s.charCodeAt(n - 1) : 0;
+  // `=`, `:`, `>`, or a scheme word after a space (`Bearer `).
+  if (c !== 61 && c !== 58 && c !== 62 && !(n < s.length && n > 0)) return false;
+  return KEY_HINT_RE.test(s.length > 80 ? s.slice(-80) : s);
+}
+
+/** The literal text after a split value that closes it (`"</Password>"`, `";"`), or nothing. */
+function closingText(next: Ir | undefined): string {
+  return next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.length <= 256 ? next.value : '';
+}
+
 /** The values the secret rules report for a secret literal (the allowlist judges these): the whole, or each token. */
 function reportedValues(value: string, contextSecret: boolean, tokens: readonly TokenMatch[]): TaintLiteral[] {
   return contextSecret ? [{ value: value.trim() }] : tokens.map((m) => ({ value: value.slice(m.start, m.end).trim() }));
@@ -608,14 +630,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   /** A literal's known-format matches, with those it forms with the piece before it (offsets within the literal). */
-  const tokensAfter = (before: string, value: string): TokenMatch[] => {
+  /** The matches of `value` read after the text before it (and before the text after it: an XML element's close). */
+  const tokensAfter = (before: string, value: string, after = ''): TokenMatch[] => {
     const own = host.scanTokens(value);
-    const joined = host.scanTokens(before + value);
+    const joined = host.scanTokens(before + value + after);
     let out = own;
     for (const m of joined) {
-      if (m.start < before.length) continue;
+      if (m.start < before.length || m.start >= before.length + value.length) continue;
       const start = m.start - before.length;
-      const end = m.end - before.length;
+      const end = Math.min(m.end - before.length, value.length);
       if (own.some((o) => o.start < end && start < o.end)) continue;
       if (out === own) out = [...own];
       out.push({ ...m, start, end });
@@ -661,12 +684,12 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
             if (prev.k === 'lit' && typeof prev.value === 'string' && /\bbasic\s+$/i.test(prev.value)) basicAuthCall = x;
           }
           // `"svc_user" + ":" + $pw`: a piece followed by a piece that opens with `:` is the user name of user:password.
-          // `"…&sig=" + "AbC…%3D"`: a SAS signature split from its `sig=` is scanned together with it.
+          // `"…&sig=" + "AbC…%3D"`, `"Pwd=" + "…"`: a value split from its key is scanned together with it.
+          const next = e.items[i + 1];
           if (i > 0 && x.k === 'lit' && x.tokens === undefined && typeof x.value === 'string') {
             const prev = e.items[i - 1];
-            if (prev.k === 'lit' && typeof prev.value === 'string' && prev.value.endsWith('sig=')) x.tokens = tokensAfter(prev.value, x.value);
+            if (prev.k === 'lit' && typeof prev.value === 'string' && endsWithKey(prev.value)) x.tokens = tokensAfter(prev.value, x.value, closingText(next));
           }
-          const next = e.items[i + 1];
           const userPart = x.k === 'lit' && next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.startsWith(':');
           t = join(t, ev(x, userPart ? NONE : partCtx, d));
         }
