@@ -84,6 +84,23 @@ function endsWithKey(s: string): boolean {
   return KEY_HINT_RE.test(s.length > 80 ? s.slice(-80) : s);
 }
 
+const isVarNamed = (e: Ir | undefined, name: string): boolean => e !== undefined && e.k === 'var' && e.name === name;
+
+/**
+ * The container a JavaScript copy idiom copies: `JSON.parse(JSON.stringify(x))`, `Object.assign({}, x)`. Why: the
+ * copy holds the same fields, so one overwritten in the copy (`copy.password = "***"`) is what was written there.
+ */
+function copiedContainer(e: IrCall): IrVar | undefined {
+  if (e.method !== true || e.args.length < 2) return undefined;
+  const a = e.args;
+  if (e.name === '.parse' && a.length === 2 && isVarNamed(a[0], 'JSON')) {
+    const s = a[1];
+    if (s.k === 'call' && s.method === true && s.name === '.stringify' && s.args.length === 2 && isVarNamed(s.args[0], 'JSON') && s.args[1].k === 'var') return s.args[1];
+  }
+  if (e.name === '.assign' && a.length === 3 && isVarNamed(a[0], 'Object') && a[1].k === 'obj' && a[1].props.length === 0 && a[2].k === 'var') return a[2];
+  return undefined;
+}
+
 /** The literal text after a split value that closes it (`"</Password>"`, `";"`), or nothing. */
 function closingText(next: Ir | undefined): string {
   return next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.length <= 256 ? next.value : '';
@@ -281,6 +298,16 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (before) assignVar(obj, wholeAgain(obj, current(obj)));
   };
 
+  /** `to = JSON.parse(JSON.stringify(from))` and the like, `from`'s fields known: `to` gets them (see copiedContainer). */
+  const copyOfContainer = (to: IrVar, valueIr: IrCall): boolean => {
+    const from = copiedContainer(valueIr);
+    if (!from || !hasShape(from) || (from.scope === to.scope && from.name === to.name)) return false;
+    state.copyFields(from, to);
+    const named = nameTaint(to.name);
+    if (named) setState(to, NAME_DEFAULT, join(getState(to, NAME_DEFAULT), named));
+    return true;
+  };
+
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
     if (target.k === 'var') {
       if (consts && target.scope === 'local') dropConst(target.name);
@@ -316,6 +343,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         state.copyFields(valueIr, target);
         const named = nameTaint(target.name);
         if (named) setState(target, NAME_DEFAULT, join(getState(target, NAME_DEFAULT), named));
+      } else if (t && shapes && valueIr.k === 'call' && copyOfContainer(target, valueIr)) {
+        // A deep copy of a container whose fields are known (copyOfContainer copied them).
       } else if (valueIr.k === 'arr' && lastArray?.node === valueIr && target.scope === 'local') {
         // An array of objects (or an empty one): its elements' fields are kept apart.
         elements = true;

@@ -62,6 +62,9 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('t = GetJSONString($oauth.response, "/token_type");', 'WriteToOperationLog("type " + t + " for " + GetJSONString($oauth.response, "/expires_in"));') },
     // SetScriptResult and the API response return data; they are not log sinks.
     { code: js('var t = Jitterbit.GetVar("$access_token");', 'SetScriptResult(t);'), file: 'result.js' },
+    // A deep copy whose credential field is overwritten before the copy is logged (the copy keeps the fields apart).
+    { code: js('var cfg = { host: "sftp01", password: Jitterbit.GetVar("$pv_sftp_password") };', 'var copy = JSON.parse(JSON.stringify(cfg));', 'copy.password = "********";', 'WriteToOperationLog(JSON.stringify(copy));'), file: 'deep-copy.js' },
+    { code: js('var cfg = { host: "sftp01", password: Jitterbit.GetVar("$pv_sftp_password") };', 'var c = Object.assign({}, cfg);', 'c.password = "***";', 'WriteToOperationLog(JSON.stringify(c) + " " + c.host);'), file: 'assign-copy.js' },
     { code: jb('$jitterbit.api.response = $access_token;') },
     // The e-mail body is a sink for credentials only.
     { code: jb('SendEmail("ops@northwind-ops.com", "ops@northwind-ops.com", "New hire", "SSN " + $ssn);') },
@@ -150,6 +153,8 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var hs = [];', 'hs.push({ name: "X-Api-Key", value: Jitterbit.GetVar("$carrier_api_key") });', 'for (var i = 0; i < hs.length; i++) { var h = hs[i]; WriteToOperationLog("header " + h.name); }'), file: 'pair-pushed.js' },
   ],
   invalid: [
+    // A deep copy holds the original's credential field until it is overwritten.
+    { code: js('var cfg = { host: "sftp01", password: Jitterbit.GetVar("$pv_sftp_password") };', 'var copy = JSON.parse(JSON.stringify(cfg));', 'copy.host = "x";', 'WriteToOperationLog(JSON.stringify(copy));', 'WriteToOperationLog(copy.password);'), file: 'deep-copy-leak.js', lines: [5, 6] },
     // A script the project does not have: its result carries the arguments it is given (its body is not seen).
     { code: jb('r = RunScript("<TAG>script:Format Credential</TAG>", "svc", $db_password);', 'WriteToOperationLog("formatted " + r);'), lines: [3], secrets: [] },
     { code: jb('WriteToOperationLog(RunScript("sc.3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f", $jitterbit.api.request.headers.authorization));'), lines: [2], secrets: [] },
