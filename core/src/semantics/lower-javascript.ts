@@ -174,6 +174,9 @@ function lower(n: EsNode, depth: number): Ir {
       return lowerOpt(n.expression, d)[0] ?? opaque(n);
     case 'ThisExpression':
       return opaque(n);
+    case 'ThrowStatement':
+    case 'CatchClause':
+      return lowerThrowOrCatch(n, d);
     default: {
       // Statements and anything else: analyse every child node in source order.
       const items: Ir[] = [];
@@ -190,6 +193,29 @@ function lower(n: EsNode, depth: number): Ir {
       return { k: 'seq', items, start: n.start, end: n.end };
     }
   }
+}
+
+/** The local a `throw` writes and a `catch` parameter reads (no identifier can have this name). */
+const THROWN = '#thrown';
+
+/**
+ * `throw x` stores x where the `catch (e)` of the script reads it: an error built from a credential
+ * (`throw new Error("refused " + token)`) is that credential when the handler logs `e.message`.
+ */
+function lowerThrowOrCatch(n: EsNode, d: number): Ir {
+  const thrown = (at: number): Ir => ({ k: 'var', scope: 'local', name: THROWN, start: at, end: at, nameStart: at, nameEnd: at, form: 'bare' });
+  if (n.type === 'ThrowStatement') {
+    const arg = node(n.argument);
+    return arg ? { k: 'assign', op: '=', target: thrown(n.start), value: lower(arg, d), start: n.start, end: n.end } : opaque(n);
+  }
+  const param = node(n.param);
+  const body = node(n.body);
+  const items: Ir[] = [];
+  if (param && param.type === 'Identifier') {
+    items.push({ k: 'assign', op: '=', target: lower(param, d), value: thrown(param.start), start: param.start, end: param.end });
+  }
+  if (body) items.push(lower(body, d));
+  return { k: 'seq', items, start: n.start, end: n.end };
 }
 
 function lowerConcat(n: EsNode, depth: number): Ir {
