@@ -405,11 +405,25 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   /** The naming context an assignment gives its value (`password = "…"`, `$d["api_key"] = "…"`). */
+  /** The key context of `d[k]` whose local index holds constant text (see CONST; not in a loop, where k may change). */
+  const constKeyContext = (target: Ir & { k: 'member' }, op: string): LiteralContext | undefined => {
+    const index = target.index;
+    const name = index && index.k === 'var' && index.scope === 'local' ? constOf(index.name) : undefined;
+    if (name === undefined) return undefined;
+    const of = op === '=' && target.obj.k === 'var' ? target.obj : undefined;
+    return of ? { kind: 'named', name, via: 'key', of } : { kind: 'named', name, via: 'key' };
+  };
+
   const namedContext = (target: Ir, op: string): LiteralContext => {
     if (target.k === 'var') return { kind: 'named', name: target.name, via: 'variable' };
     if (target.k === 'member' && target.prop !== undefined) {
       const of = op === '=' && target.obj.k === 'var' ? target.obj : undefined;
       return of ? { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property', of } : { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property' };
+    }
+    // `d[k] = …` where the local k holds a known key (`k = "client_secret"`): stored under that key.
+    if (consts && loopDepth === 0 && target.k === 'member' && target.index !== undefined && target.index.k === 'var') {
+      const key = constKeyContext(target, op);
+      if (key) return key;
     }
     // An element of an array stored under a name (`$sftp.password[2] = …`, `Set("api_key", …, -1)`).
     if (target.k === 'member' && target.obj.k === 'var') return { kind: 'named', name: target.obj.name, via: 'variable' };

@@ -108,7 +108,9 @@ function lower(n: EsNode, depth: number): Ir {
       const t = node(n.left);
       const v = node(n.right);
       if (!t || !v) return opaque(n);
-      return { k: 'assign', op: n.operator as string, target: lower(t, d), value: lower(v, d), start: n.start, end: n.end };
+      const target = lower(t, d);
+      if (target.k === 'member' && target.prop === undefined && pending && v.type === 'Literal' && typeof v.value === 'string') keyByConstant(target, t);
+      return { k: 'assign', op: n.operator as string, target, value: lower(v, d), start: n.start, end: n.end };
     }
     case 'VariableDeclaration':
       return { k: 'seq', items: list(n.declarations).map((x) => lower(x, d)), start: n.start, end: n.end };
@@ -192,6 +194,18 @@ function lower(n: EsNode, depth: number): Ir {
       items.sort((a, b) => a.start - b.start);
       return { k: 'seq', items, start: n.start, end: n.end };
     }
+  }
+}
+
+/**
+ * `h[API_KEY_HEADER] = "…"`: a literal stored under a key a constant names. The key is resolved with the pending names
+ * (the constant's binding is known once the program is lowered); only for a literal stored, so an index in a loop
+ * (`a[i]`) costs no binding walk.
+ */
+function keyByConstant(target: Ir & { k: 'member' }, t: EsNode): void {
+  const prop = node(t.property);
+  if (pending && prop && (prop.type === 'Identifier' || (prop.type === 'BinaryExpression' && prop.operator === '+'))) {
+    pending.push({ ir: target, first: prop, kind: 'key', inFunction: fnDepth > 0 });
   }
 }
 
@@ -340,9 +354,10 @@ function jsCharOffsets(raw: string, start: number): number[] {
 
 /** `Jitterbit.GetVar(k)` / `Jitterbit.SetVar(k, v)` calls whose name is not a literal, met while lowering a program. */
 interface PendingName {
-  ir: Ir & { k: 'call' };
+  /** The call, or for `key` the member whose computed key is the name. */
+  ir: Ir & { k: 'call' | 'member' };
   first: EsNode;
-  kind: 'get' | 'set';
+  kind: 'get' | 'set' | 'key';
   inFunction: boolean;
 }
 let pending: PendingName[] | undefined;
@@ -424,6 +439,10 @@ function resolveConstNames(program: EsNode, calls: PendingName[]): void {
       return b && b.count === 1 && b.end <= c.ir.start ? b.text : undefined;
     });
     if (text === undefined) continue;
+    if (c.ir.k === 'member') {
+      c.ir.prop = text; // the key the constant names (the index stays: a key, not a property)
+      continue;
+    }
     const name = text.startsWith('$') ? text.slice(1) : text;
     if (!isVarName(name)) continue;
     const v: IrVar = { k: 'var', scope: 'global', name, start: c.first.start, end: c.first.end, nameStart: c.first.start, nameEnd: c.first.end, form: 'computed' };
