@@ -235,6 +235,10 @@ const PII_PHRASES: Phrase[] = phrases([
   ['cc number', 'card'], ['cc no', 'card'], ['cc num', 'card'], ['ccnum', 'card'], ['ccnumber', 'card'], ['credit card', 'card'],
   ['credit card number', 'card'], ['creditcard', 'card'], ['creditcardnumber', 'card'], ['primary account number', 'card'],
   ['cvv', 'card'], ['cvc', 'card'], ['cvv2', 'card'], ['card security code', 'card'],
+  // Plurals: a list of them (`cardNumbers`, `tax_ids`) holds the same data.
+  ['card numbers', 'card'], ['cardnumbers', 'card'], ['credit cards', 'card'], ['credit card numbers', 'card'], ['cc numbers', 'card'],
+  ['passports', 'passport'], ['passport numbers', 'passport'], ['tax ids', 'tax-id'], ['taxids', 'tax-id'], ['national ids', 'national-id'],
+  ['dobs', 'date-of-birth'], ['birth dates', 'date-of-birth'], ['birthdates', 'date-of-birth'], ['dates of birth', 'date-of-birth'],
   ['iban', 'iban'], ['ibans', 'iban'],
   ['passport', 'passport'], ['passport number', 'passport'], ['passport no', 'passport'], ['passport num', 'passport'],
   ['passportnumber', 'passport'],
@@ -248,7 +252,7 @@ const PII_PHRASES: Phrase[] = phrases([
 /** Neutral trailing words after a PII word (`ssn_raw`, `iban_value`, `dob_str`). */
 const PII_NEUTRAL_TAIL = new Set([
   'raw', 'value', 'val', 'str', 'string', 'text', 'txt', 'plain', 'clear', 'cleartext', 'full', 'number', 'num', 'no', 'nbr',
-  'field', 'input', 'in', 'orig', 'original', 'formatted', 'fmt', 'unmasked', 'data',
+  'field', 'input', 'in', 'orig', 'original', 'formatted', 'fmt', 'unmasked', 'data', 'list', 'array', 'arr', 'values',
 ]);
 
 /** The kind of personal data a field path or variable name holds, or undefined. */

@@ -129,6 +129,8 @@ const MASKING_BY_ARGUMENTS = new Map<string, (c: IrCall) => boolean>([
   ['.slice', keepsLastFour],
   ['.substr', keepsLastFour],
   ['.substring', keepsLastFour],
+  // One character at a fixed place (`pw.charAt(0) + "***"`); at a moving index a loop can spell the whole value.
+  ['.charat', (c) => numberArg(c, 1) !== undefined],
 ]);
 /**
  * A payload cut to a long prefix (`Left(body, 2000)`, `body.substring(0, 2000)`) is still the payload: the cut only

@@ -67,6 +67,45 @@ function constText(e: Ir, constOf: (local: string) => string | undefined): strin
   return s;
 }
 
+/** A credential-ish word in a key (the structured-string scanner's own hint, tokens.ts). */
+const KEY_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
+
+/**
+ * Whether a literal ends with the key of a value the next literal holds: `"…;Pwd="`, `"…?api_key="`, `"X-Api-Key: "`,
+ * `"Authorization: Bearer "`, `"<Password>"`. Why: a credential split from its key across the pieces of a
+ * concatenation is scanned together with the key, as one literal would be. The last character is checked first.
+ */
+function endsWithKey(s: string): boolean {
+  let n = s.length;
+  while (n > 0 && s.charCodeAt(n - 1) === 32) n--;
+  const c = n > 0 ? s.charCodeAt(n - 1) : 0;
+  // `=`, `:`, `>`, or a scheme word after a space (`Bearer `).
+  if (c !== 61 && c !== 58 && c !== 62 && !(n < s.length && n > 0)) return false;
+  return KEY_HINT_RE.test(s.length > 80 ? s.slice(-80) : s);
+}
+
+const isVarNamed = (e: Ir | undefined, name: string): boolean => e !== undefined && e.k === 'var' && e.name === name;
+
+/**
+ * The container a JavaScript copy idiom copies: `JSON.parse(JSON.stringify(x))`, `Object.assign({}, x)`. Why: the
+ * copy holds the same fields, so one overwritten in the copy (`copy.password = "***"`) is what was written there.
+ */
+function copiedContainer(e: IrCall): IrVar | undefined {
+  if (e.method !== true || e.args.length < 2) return undefined;
+  const a = e.args;
+  if (e.name === '.parse' && a.length === 2 && isVarNamed(a[0], 'JSON')) {
+    const s = a[1];
+    if (s.k === 'call' && s.method === true && s.name === '.stringify' && s.args.length === 2 && isVarNamed(s.args[0], 'JSON') && s.args[1].k === 'var') return s.args[1];
+  }
+  if (e.name === '.assign' && a.length === 3 && isVarNamed(a[0], 'Object') && a[1].k === 'obj' && a[1].props.length === 0 && a[2].k === 'var') return a[2];
+  return undefined;
+}
+
+/** The literal text after a split value that closes it (`"</Password>"`, `";"`), or nothing. */
+function closingText(next: Ir | undefined): string {
+  return next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.length <= 256 ? next.value : '';
+}
+
 /** The values the secret rules report for a secret literal (the allowlist judges these): the whole, or each token. */
 function reportedValues(value: string, contextSecret: boolean, tokens: readonly TokenMatch[]): TaintLiteral[] {
   return contextSecret ? [{ value: value.trim() }] : tokens.map((m) => ({ value: value.slice(m.start, m.end).trim() }));
@@ -259,6 +298,16 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
     if (before) assignVar(obj, wholeAgain(obj, current(obj)));
   };
 
+  /** `to = JSON.parse(JSON.stringify(from))` and the like, `from`'s fields known: `to` gets them (see copiedContainer). */
+  const copyOfContainer = (to: IrVar, valueIr: IrCall): boolean => {
+    const from = copiedContainer(valueIr);
+    if (!from || !hasShape(from) || (from.scope === to.scope && from.name === to.name)) return false;
+    state.copyFields(from, to);
+    const named = nameTaint(to.name);
+    if (named) setState(to, NAME_DEFAULT, join(getState(to, NAME_DEFAULT), named));
+    return true;
+  };
+
   const write = (target: Ir, value: Taint | undefined, valueIr: Ir, depth: number): void => {
     if (target.k === 'var') {
       if (consts && target.scope === 'local') dropConst(target.name);
@@ -294,6 +343,8 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
         state.copyFields(valueIr, target);
         const named = nameTaint(target.name);
         if (named) setState(target, NAME_DEFAULT, join(getState(target, NAME_DEFAULT), named));
+      } else if (t && shapes && valueIr.k === 'call' && copyOfContainer(target, valueIr)) {
+        // A deep copy of a container whose fields are known (copyOfContainer copied them).
       } else if (valueIr.k === 'arr' && lastArray?.node === valueIr && target.scope === 'local') {
         // An array of objects (or an empty one): its elements' fields are kept apart.
         elements = true;
@@ -354,11 +405,25 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   /** The naming context an assignment gives its value (`password = "…"`, `$d["api_key"] = "…"`). */
+  /** The key context of `d[k]` whose local index holds constant text (see CONST; not in a loop, where k may change). */
+  const constKeyContext = (target: Ir & { k: 'member' }, op: string): LiteralContext | undefined => {
+    const index = target.index;
+    const name = index && index.k === 'var' && index.scope === 'local' ? constOf(index.name) : undefined;
+    if (name === undefined) return undefined;
+    const of = op === '=' && target.obj.k === 'var' ? target.obj : undefined;
+    return of ? { kind: 'named', name, via: 'key', of } : { kind: 'named', name, via: 'key' };
+  };
+
   const namedContext = (target: Ir, op: string): LiteralContext => {
     if (target.k === 'var') return { kind: 'named', name: target.name, via: 'variable' };
     if (target.k === 'member' && target.prop !== undefined) {
       const of = op === '=' && target.obj.k === 'var' ? target.obj : undefined;
       return of ? { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property', of } : { kind: 'named', name: target.prop, via: target.index ? 'key' : 'property' };
+    }
+    // `d[k] = …` where the local k holds a known key (`k = "client_secret"`): stored under that key.
+    if (consts && loopDepth === 0 && target.k === 'member' && target.index !== undefined && target.index.k === 'var') {
+      const key = constKeyContext(target, op);
+      if (key) return key;
     }
     // An element of an array stored under a name (`$sftp.password[2] = …`, `Set("api_key", …, -1)`).
     if (target.k === 'member' && target.obj.k === 'var') return { kind: 'named', name: target.obj.name, via: 'variable' };
@@ -608,14 +673,15 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
   };
 
   /** A literal's known-format matches, with those it forms with the piece before it (offsets within the literal). */
-  const tokensAfter = (before: string, value: string): TokenMatch[] => {
+  /** The matches of `value` read after the text before it (and before the text after it: an XML element's close). */
+  const tokensAfter = (before: string, value: string, after = ''): TokenMatch[] => {
     const own = host.scanTokens(value);
-    const joined = host.scanTokens(before + value);
+    const joined = host.scanTokens(before + value + after);
     let out = own;
     for (const m of joined) {
-      if (m.start < before.length) continue;
+      if (m.start < before.length || m.start >= before.length + value.length) continue;
       const start = m.start - before.length;
-      const end = m.end - before.length;
+      const end = Math.min(m.end - before.length, value.length);
       if (own.some((o) => o.start < end && start < o.end)) continue;
       if (out === own) out = [...own];
       out.push({ ...m, start, end });
@@ -661,12 +727,12 @@ export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptio
             if (prev.k === 'lit' && typeof prev.value === 'string' && /\bbasic\s+$/i.test(prev.value)) basicAuthCall = x;
           }
           // `"svc_user" + ":" + $pw`: a piece followed by a piece that opens with `:` is the user name of user:password.
-          // `"…&sig=" + "AbC…%3D"`: a SAS signature split from its `sig=` is scanned together with it.
+          // `"…&sig=" + "AbC…%3D"`, `"Pwd=" + "…"`: a value split from its key is scanned together with it.
+          const next = e.items[i + 1];
           if (i > 0 && x.k === 'lit' && x.tokens === undefined && typeof x.value === 'string') {
             const prev = e.items[i - 1];
-            if (prev.k === 'lit' && typeof prev.value === 'string' && prev.value.endsWith('sig=')) x.tokens = tokensAfter(prev.value, x.value);
+            if (prev.k === 'lit' && typeof prev.value === 'string' && endsWithKey(prev.value)) x.tokens = tokensAfter(prev.value, x.value, closingText(next));
           }
-          const next = e.items[i + 1];
           const userPart = x.k === 'lit' && next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.startsWith(':');
           t = join(t, ev(x, userPart ? NONE : partCtx, d));
         }

@@ -108,7 +108,9 @@ function lower(n: EsNode, depth: number): Ir {
       const t = node(n.left);
       const v = node(n.right);
       if (!t || !v) return opaque(n);
-      return { k: 'assign', op: n.operator as string, target: lower(t, d), value: lower(v, d), start: n.start, end: n.end };
+      const target = lower(t, d);
+      if (target.k === 'member' && target.prop === undefined && pending && v.type === 'Literal' && typeof v.value === 'string') keyByConstant(target, t);
+      return { k: 'assign', op: n.operator as string, target, value: lower(v, d), start: n.start, end: n.end };
     }
     case 'VariableDeclaration':
       return { k: 'seq', items: list(n.declarations).map((x) => lower(x, d)), start: n.start, end: n.end };
@@ -174,6 +176,9 @@ function lower(n: EsNode, depth: number): Ir {
       return lowerOpt(n.expression, d)[0] ?? opaque(n);
     case 'ThisExpression':
       return opaque(n);
+    case 'ThrowStatement':
+    case 'CatchClause':
+      return lowerThrowOrCatch(n, d);
     default: {
       // Statements and anything else: analyse every child node in source order.
       const items: Ir[] = [];
@@ -190,6 +195,41 @@ function lower(n: EsNode, depth: number): Ir {
       return { k: 'seq', items, start: n.start, end: n.end };
     }
   }
+}
+
+/**
+ * `h[API_KEY_HEADER] = "…"`: a literal stored under a key a constant names. The key is resolved with the pending names
+ * (the constant's binding is known once the program is lowered); only for a literal stored, so an index in a loop
+ * (`a[i]`) costs no binding walk.
+ */
+function keyByConstant(target: Ir & { k: 'member' }, t: EsNode): void {
+  const prop = node(t.property);
+  if (pending && prop && (prop.type === 'Identifier' || (prop.type === 'BinaryExpression' && prop.operator === '+'))) {
+    pending.push({ ir: target, first: prop, kind: 'key', inFunction: fnDepth > 0 });
+  }
+}
+
+/** The local a `throw` writes and a `catch` parameter reads (no identifier can have this name). */
+const THROWN = '#thrown';
+
+/**
+ * `throw x` stores x where the `catch (e)` of the script reads it: an error built from a credential
+ * (`throw new Error("refused " + token)`) is that credential when the handler logs `e.message`.
+ */
+function lowerThrowOrCatch(n: EsNode, d: number): Ir {
+  const thrown = (at: number): Ir => ({ k: 'var', scope: 'local', name: THROWN, start: at, end: at, nameStart: at, nameEnd: at, form: 'bare' });
+  if (n.type === 'ThrowStatement') {
+    const arg = node(n.argument);
+    return arg ? { k: 'assign', op: '=', target: thrown(n.start), value: lower(arg, d), start: n.start, end: n.end } : opaque(n);
+  }
+  const param = node(n.param);
+  const body = node(n.body);
+  const items: Ir[] = [];
+  if (param && param.type === 'Identifier') {
+    items.push({ k: 'assign', op: '=', target: lower(param, d), value: thrown(param.start), start: param.start, end: param.end });
+  }
+  if (body) items.push(lower(body, d));
+  return { k: 'seq', items, start: n.start, end: n.end };
 }
 
 function lowerConcat(n: EsNode, depth: number): Ir {
@@ -314,9 +354,10 @@ function jsCharOffsets(raw: string, start: number): number[] {
 
 /** `Jitterbit.GetVar(k)` / `Jitterbit.SetVar(k, v)` calls whose name is not a literal, met while lowering a program. */
 interface PendingName {
-  ir: Ir & { k: 'call' };
+  /** The call, or for `key` the member whose computed key is the name. */
+  ir: Ir & { k: 'call' | 'member' };
   first: EsNode;
-  kind: 'get' | 'set';
+  kind: 'get' | 'set' | 'key';
   inFunction: boolean;
 }
 let pending: PendingName[] | undefined;
@@ -398,6 +439,10 @@ function resolveConstNames(program: EsNode, calls: PendingName[]): void {
       return b && b.count === 1 && b.end <= c.ir.start ? b.text : undefined;
     });
     if (text === undefined) continue;
+    if (c.ir.k === 'member') {
+      c.ir.prop = text; // the key the constant names (the index stays: a key, not a property)
+      continue;
+    }
     const name = text.startsWith('$') ? text.slice(1) : text;
     if (!isVarName(name)) continue;
     const v: IrVar = { k: 'var', scope: 'global', name, start: c.first.start, end: c.first.end, nameStart: c.first.start, nameEnd: c.first.end, form: 'computed' };

@@ -62,6 +62,12 @@ runRuleTable('logging/sensitive-data', {
     { code: jb('t = GetJSONString($oauth.response, "/token_type");', 'WriteToOperationLog("type " + t + " for " + GetJSONString($oauth.response, "/expires_in"));') },
     // SetScriptResult and the API response return data; they are not log sinks.
     { code: js('var t = Jitterbit.GetVar("$access_token");', 'SetScriptResult(t);'), file: 'result.js' },
+    // One character at a fixed place is no more than a prefix; a caught error that carries no credential is clean.
+    { code: js('var pw = Jitterbit.GetVar("$erp.password");', 'WriteToOperationLog("pw " + pw.charAt(0) + "***");'), file: 'charat.js' },
+    { code: js('var t = Jitterbit.GetVar("$erp.access_token");', 'try { if (!t) throw new Error("no token"); } catch (e) { WriteToOperationLog("login: " + e.message); }'), file: 'catch-clean.js' },
+    // A deep copy whose credential field is overwritten before the copy is logged (the copy keeps the fields apart).
+    { code: js('var cfg = { host: "sftp01", password: Jitterbit.GetVar("$pv_sftp_password") };', 'var copy = JSON.parse(JSON.stringify(cfg));', 'copy.password = "********";', 'WriteToOperationLog(JSON.stringify(copy));'), file: 'deep-copy.js' },
+    { code: js('var cfg = { host: "sftp01", password: Jitterbit.GetVar("$pv_sftp_password") };', 'var c = Object.assign({}, cfg);', 'c.password = "***";', 'WriteToOperationLog(JSON.stringify(c) + " " + c.host);'), file: 'assign-copy.js' },
     { code: jb('$jitterbit.api.response = $access_token;') },
     // The e-mail body is a sink for credentials only.
     { code: jb('SendEmail("ops@northwind-ops.com", "ops@northwind-ops.com", "New hire", "SSN " + $ssn);') },
@@ -150,6 +156,12 @@ runRuleTable('logging/sensitive-data', {
     { code: js('var hs = [];', 'hs.push({ name: "X-Api-Key", value: Jitterbit.GetVar("$carrier_api_key") });', 'for (var i = 0; i < hs.length; i++) { var h = hs[i]; WriteToOperationLog("header " + h.name); }'), file: 'pair-pushed.js' },
   ],
   invalid: [
+    // An error thrown with a credential in its message reaches the handler's log through the catch parameter.
+    { code: js('var t = Jitterbit.GetVar("$erp.access_token");', 'try {', '  throw new Error("login refused for " + t);', '} catch (e) {', '  WriteToOperationLog("login: " + e.message);', '}'), file: 'catch-token.js', lines: [6] },
+    // Characters at a moving index can spell the whole value.
+    { code: js('var pw = Jitterbit.GetVar("$erp.password");', 'var out = "";', 'for (var i = 0; i < pw.length; i++) out += pw.charAt(i);', 'WriteToOperationLog(out);'), file: 'charat-loop.js', lines: [5] },
+    // A deep copy holds the original's credential field until it is overwritten.
+    { code: js('var cfg = { host: "sftp01", password: Jitterbit.GetVar("$pv_sftp_password") };', 'var copy = JSON.parse(JSON.stringify(cfg));', 'copy.host = "x";', 'WriteToOperationLog(JSON.stringify(copy));', 'WriteToOperationLog(copy.password);'), file: 'deep-copy-leak.js', lines: [5, 6] },
     // A script the project does not have: its result carries the arguments it is given (its body is not seen).
     { code: jb('r = RunScript("<TAG>script:Format Credential</TAG>", "svc", $db_password);', 'WriteToOperationLog("formatted " + r);'), lines: [3], secrets: [] },
     { code: jb('WriteToOperationLog(RunScript("sc.3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f", $jitterbit.api.request.headers.authorization));'), lines: [2], secrets: [] },

@@ -17,6 +17,10 @@ const mapped = cloudExport({
 
 runRuleTable('secrets/credential-name', {
   valid: [
+    // A key held by a constant that names no credential, a key that changes (a loop, a second write), a scheme word.
+    { code: jb('k = "auth_mode";', 'd = Dict();', 'd[k] = "basic";') },
+    { code: js('var k = "password";', 'k = "user";', 'var body = {};', 'body[k] = "svc_orders";'), file: 'key-rebound.js' },
+    { code: js('var H = "X-Request-Id";', 'var hs = {};', 'hs[H] = "' + uuid(219) + '";', 'for (var i = 0; i < 3; i++) hs[i] = "' + key32 + '";'), file: 'key-neutral.js' },
     // Headers named like a key that hold no credential: an idempotency, sort or public key, a value that is no random key.
     { code: jb(`Set("jitterbit.networking.http.request.header.Idempotency-Key", "${pick(241, 32)}");`, 'Set("jitterbit.networking.http.request.header.X-Sort-Key", "created_at");', `Set("jitterbit.networking.http.request.header.X-Public-Key", "${pick(242, 44)}");`) },
     { code: js('var h = {};', 'h["X-Client-Key"] = "partner-portal-prod";', 'h["X-Auth-Key"] = "{{auth_key}}";'), file: 'hdr-key.js' },
@@ -102,6 +106,9 @@ runRuleTable('secrets/credential-name', {
     { code: js('var k = "$sf.password";', `for (var i = 0; i < 2; i++) { Jitterbit.SetVar(k, "${pick(265, 24)}"); k = "$other"; }`, `function f(p) { Jitterbit.SetVar(p, "${pick(266, 24)}"); }`, 'var q = "$api_key";', `function g() { Jitterbit.SetVar(q, "${pick(267, 24)}"); }`), file: 'dyn-name-ok.js' },
   ],
   invalid: [
+    // A literal stored under a key a constant names (`h[API_KEY_HEADER] = "…"`, `d[k] = "…"` after `k = "client_secret"`).
+    { code: js('var API_KEY_HEADER = "X-Api-Key";', 'var hdrs = {};', 'hdrs[API_KEY_HEADER] = "' + key32 + '";'), file: 'const-key.js', lines: [4], secrets: [key32] },
+    { code: jb('k = "client_secret";', 'd = Dict();', `d[k] = "${secret}";`), lines: [4], secrets: [secret] },
     // `Set`/`SetVar` whose name is a local holding a constant, or a concatenation of constants (known for sure).
     { code: jb('k = "sf.password";', `Set(k, "${pick(268, 24)}");`), lines: [3], message: /`sf\.password`/, secrets: [pick(268, 24)] },
     { code: jb(`Set("api" + "_key", "${pick(269, 24)}");`, 'p = "erp.";', `Set(p + "client_secret", "${pick(270, 24)}");`), lines: [2, 4], secrets: [pick(269, 24), pick(270, 24)] },

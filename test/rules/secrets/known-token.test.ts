@@ -85,6 +85,8 @@ runRuleTable('secrets/known-token', {
     { code: jb('$d = "https://s3.amazonaws.com/b/k?X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request";') },
     // A public key commented out line by line.
     { code: jb(...pemPrivateKey(326, 'PUBLIC KEY').map((l) => `// ${l}`)) },
+    // A piece after a key split from it that is no credential: a scheme word, a placeholder, a template slot, words.
+    { code: jb('$a = "Auth mode: " + "basic";', '$b = "Loading session for " + "customer 42";', '$c = "Password=" + "${DB_PASSWORD}" + ";";', '$d = "X-Api-Key: " + "{{api_key}}";', '$e = "<Token>" + "</Token>";', '$f = "Authorization: Bearer " + "<token>";') },
     // A piece after `sig=` that is no signature, or a reference.
     { code: jb('$u = "https://northwind.blob.core.windows.net/in?sv=2022-11-02&sp=r&sig=" + $blob.sas_sig;', '$v = "https://northwind.blob.core.windows.net/in?sp=r&sig=" + "<signature>";', '$w = "https://northwind.blob.core.windows.net/in?sp=r&sig=" + "pending";') },
   ],
@@ -103,6 +105,12 @@ runRuleTable('secrets/known-token', {
     // A SAS signature split from its `sig=` by a concatenation: on the line of the signature's piece.
     { code: jb('$u = "https://northwind.blob.core.windows.net/in?sv=2022-11-02&ss=b&sp=r&sig=" +', `  "${sas}";`), lines: [3], message: /SAS/ },
     { code: js('var u = "https://northwind.blob.core.windows.net/in?sp=r&sig=" + "' + sasSignature(312) + '" + "&sr=b";'), file: 'split-sas.js', lines: [2], message: /SAS/ },
+    // Any credential split from its key by a concatenation is read with the key: a connection string's `Pwd=`, a URL
+    // parameter, a key-named header, an XML element closed by the next piece. On the line of the value's piece.
+    { code: jb('$c = "Server=db1;Uid=etl;Pwd=" +', `  "${connPw}" + ";";`), lines: [3], message: /connection string/ },
+    { code: jb(`$u = "https://api.northwind-ops.com/v1/items?api_key=" + "${paramKey}";`), lines: [2], message: /api_key/ },
+    { code: js('var h = "X-Api-Key: " + "' + paramKey + '";'), file: 'split-header.js', lines: [2], message: /X-Api-Key/ },
+    { code: jb(`$x = "<wsse:Password>" + "${connPw}" + "</wsse:Password>";`), lines: [2], message: /Password/ },
     { code: jb(`$g = "${google}";`), lines: [2], message: /Google API key/ },
     // SaaS tokens.
     { code: jb(`$candidate = "${badChecksum}";`), lines: [2], message: /GitHub personal access token/ },

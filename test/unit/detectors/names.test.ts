@@ -60,6 +60,9 @@ describe('detectors/names', () => {
       ['pan', 'card'], ['cc_number', 'card'], ['creditCardNumber', 'card'], ['iban', 'iban'], ['payer.IBAN', 'iban'],
       ['passport_number', 'passport'], ['PassportNo', 'passport'], ['tax_id', 'tax-id'], ['TaxId', 'tax-id'], ['tin', 'tax-id'],
       ['national_id', 'national-id'], ['NationalID', 'national-id'], ['ssn_raw', 'ssn'], ['iban_value', 'iban'],
+      // Lists of them: plurals and list suffixes.
+      ['card_numbers', 'card'], ['cardNumbers', 'card'], ['passport_numbers', 'passport'], ['taxIds', 'tax-id'],
+      ['birth_dates', 'date-of-birth'], ['datesOfBirth', 'date-of-birth'], ['ssn_list', 'ssn'], ['ibanArray', 'iban'],
     ];
     for (const [name, kind] of yes) {
       it(`flags ${name} (${kind})`, () => {
@@ -67,7 +70,7 @@ describe('detectors/names', () => {
         assert.equal(sensitiveDataNameKind(name), kind);
       });
     }
-    const no = ['ssn_count', 'iban_country', 'card_type', 'company', 'span', 'setting', 'passport_expiry_reminder', 'order_id', 'birth_place', 'Employee$Name$', ''];
+    const no = ['ssn_count', 'iban_country', 'card_type', 'company', 'span', 'setting', 'passport_expiry_reminder', 'order_id', 'birth_place', 'Employee$Name$', 'card_types', 'number_list', 'tax_rates', ''];
     for (const name of no) it(`does not flag ${JSON.stringify(name)}`, () => assert.equal(isSensitiveDataName(name), false));
   });
 });
