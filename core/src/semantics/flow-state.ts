@@ -25,6 +25,27 @@ export const NAME_DEFAULT = fieldSuffix('\u0002');
 export const ELEMENTS = fieldSuffix('\u0004');
 export const ELEMENTS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
 
+/** The state key of the script's result (no variable can have it). */
+export const RESULT = '\u0000result';
+/** Exported for a global container whose fields are kept apart and whose unnamed rest is clean (never joined). */
+export const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
+/**
+ * Under a global's key plus this suffix: the script left the credential- or PII-named global holding a masked value it
+ * computed (a hash, the last 4, a count, a comparison). Another script reading the global sees that value, not what
+ * the name alone would say (a marker without taint bits, exported like FIELDS_KNOWN).
+ */
+export const MASKED = '\u0001';
+export const MASKED_MARK: Taint = { bits: 0, label: '', secretLiteral: false };
+/** Exported under every script's `runScriptKnownKey`: the project has the script. */
+export const SCRIPT_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
+/**
+ * Under this prefix plus a local's name: the constant text the local holds for sure (a marker without taint bits whose
+ * label is the text), set by a top-level `k = "sf.password"` of a Jitterbit Script and dropped by any other write to
+ * the local. `Get(k)` / `Set(k, v)` then address the global it names. In the state, so the incremental pass compares
+ * and replays it with the rest.
+ */
+export const CONST = '\u0003';
+
 /** A container with more named fields than this keeps its accumulated taint (the join over its fields is not redone). */
 const MAX_JOINED_FIELDS = 64;
 

@@ -1,115 +1,19 @@
 import { paramAt } from './catalogue';
 import { MAX_IR_DEPTH, type Ir, type IrCall, type IrLiteral, type IrScript, type IrVar } from './ir';
-import { isPairValueKey, pairName } from '../syntax/name-value-pair';
+import { isPairValueKey } from '../syntax/name-value-pair';
 import type { FlowHost, FlowOptions, LiteralContext, ScriptFacts, TokenMatch, VarFact } from './flow-types';
 import { planReuse, sameState, shiftTaint, stateBefore, STRIDE, type FlowMemo, type Shift } from './flow-memo';
-import { ELEMENTS, ELEMENTS_KNOWN, fieldSuffix, FlowState, NAME_DEFAULT, SHAPE } from './flow-state';
+import { CONST, ELEMENTS, ELEMENTS_KNOWN, fieldSuffix, FIELDS_KNOWN, FlowState, MASKED, MASKED_MARK, NAME_DEFAULT, RESULT, SCRIPT_KNOWN, SHAPE } from './flow-state';
+import { calledInPlace, closingText, constText, copiedContainer, endsWithKey, pairLabel, reportedValues } from './flow-shapes';
 import { EXTERNAL_RESULT, isMaskingCall, roleOf, USER_PASSWORD } from './call-roles';
 import { isVarName } from './lower-jitterbit';
 import { argumentIndex, runScriptArgKey, runScriptKnownKey, runScriptResultKey, runScriptTarget } from './run-script';
 import { computedRequestHeaderName, lastSegment, lastSelected, systemVariableTaint, withoutPayload } from './flow-sources';
-import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint, type TaintLiteral } from './taint';
+import { T_PAYLOAD, T_PII, T_SECRET, join, taint, type Taint } from './taint';
 
 const NONE: LiteralContext = { kind: 'none' };
 /** The fields of an empty array's elements (shared, never written). */
 const NO_FIELDS: ReadonlyMap<string, Taint | undefined> = new Map();
-
-/**
- * The name of a small `{ name|key|header|…Name: "…", value|…Value: … }` object literal (a header or parameter
- * written as a name/value pair), if it is one; the same spellings as the export reader's (syntax/name-value-pair.ts).
- */
-function pairLabel(o: Ir & { k: 'obj' }): string | undefined {
-  return pairName(o.props.length, (k) => o.props.some((p) => p.key === k), (k) => {
-    const p = o.props.find((x) => x.key === k);
-    return p?.value.k === 'lit' && typeof p.value.value === 'string' ? p.value.value : undefined;
-  });
-}
-/** The state key of the script's result (no variable can have it). */
-const RESULT = '\u0000result';
-/** Array methods whose callback's first parameter is an element of the receiver. */
-const ARRAY_CALLBACKS = new Set(['.foreach', '.map', '.filter', '.some', '.every']);
-
-/** Whether argument `i` of a JavaScript call is a function the call runs: an IIFE's callee, an array's callback. */
-function calledInPlace(c: IrCall, i: number, lname: string): boolean {
-  return i === 0 ? c.name === '' && !c.method : i === 1 && c.method === true && ARRAY_CALLBACKS.has(lname);
-}
-
-/** Exported for a global container whose fields are kept apart and whose unnamed rest is clean (never joined). */
-const FIELDS_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
-/**
- * Under a global's key plus this suffix: the script left the credential- or PII-named global holding a masked value it
- * computed (a hash, the last 4, a count, a comparison). Another script reading the global sees that value, not what
- * the name alone would say (a marker without taint bits, exported like FIELDS_KNOWN).
- */
-const MASKED = '\u0001';
-const MASKED_MARK: Taint = { bits: 0, label: '', secretLiteral: false };
-/** Exported under every script's `runScriptKnownKey`: the project has the script. */
-const SCRIPT_KNOWN: Taint = { bits: 0, label: '', secretLiteral: false };
-/**
- * Under this prefix plus a local's name: the constant text the local holds for sure (a marker without taint bits whose
- * label is the text), set by a top-level `k = "sf.password"` of a Jitterbit Script and dropped by any other write to
- * the local. `Get(k)` / `Set(k, v)` then address the global it names. In the state, so the incremental pass compares
- * and replays it with the rest.
- */
-const CONST = '\u0003';
-
-/** The constant text of a name expression: a literal, a local holding constant text, or a concatenation of those. */
-function constText(e: Ir, constOf: (local: string) => string | undefined): string | undefined {
-  if (e.k === 'lit') return typeof e.value === 'string' ? e.value : undefined;
-  if (e.k === 'var') return e.scope === 'local' ? constOf(e.name) : undefined;
-  if (e.k !== 'cat' || e.items.length > 16) return undefined;
-  let s = '';
-  for (const x of e.items) {
-    const t = x.k === 'cat' ? undefined : constText(x, constOf);
-    if (t === undefined) return undefined;
-    s += t;
-  }
-  return s;
-}
-
-/** A credential-ish word in a key (the structured-string scanner's own hint, tokens.ts). */
-const KEY_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
-
-/**
- * Whether a literal ends with the key of a value the next literal holds: `"…;Pwd="`, `"…?api_key="`, `"X-Api-Key: "`,
- * `"Authorization: Bearer "`, `"<Password>"`. Why: a credential split from its key across the pieces of a
- * concatenation is scanned together with the key, as one literal would be. The last character is checked first.
- */
-function endsWithKey(s: string): boolean {
-  let n = s.length;
-  while (n > 0 && s.charCodeAt(n - 1) === 32) n--;
-  const c = n > 0 ? s.charCodeAt(n - 1) : 0;
-  // `=`, `:`, `>`, or a scheme word after a space (`Bearer `).
-  if (c !== 61 && c !== 58 && c !== 62 && !(n < s.length && n > 0)) return false;
-  return KEY_HINT_RE.test(s.length > 80 ? s.slice(-80) : s);
-}
-
-const isVarNamed = (e: Ir | undefined, name: string): boolean => e !== undefined && e.k === 'var' && e.name === name;
-
-/**
- * The container a JavaScript copy idiom copies: `JSON.parse(JSON.stringify(x))`, `Object.assign({}, x)`. Why: the
- * copy holds the same fields, so one overwritten in the copy (`copy.password = "***"`) is what was written there.
- */
-function copiedContainer(e: IrCall): IrVar | undefined {
-  if (e.method !== true || e.args.length < 2) return undefined;
-  const a = e.args;
-  if (e.name === '.parse' && a.length === 2 && isVarNamed(a[0], 'JSON')) {
-    const s = a[1];
-    if (s.k === 'call' && s.method === true && s.name === '.stringify' && s.args.length === 2 && isVarNamed(s.args[0], 'JSON') && s.args[1].k === 'var') return s.args[1];
-  }
-  if (e.name === '.assign' && a.length === 3 && isVarNamed(a[0], 'Object') && a[1].k === 'obj' && a[1].props.length === 0 && a[2].k === 'var') return a[2];
-  return undefined;
-}
-
-/** The literal text after a split value that closes it (`"</Password>"`, `";"`), or nothing. */
-function closingText(next: Ir | undefined): string {
-  return next !== undefined && next.k === 'lit' && typeof next.value === 'string' && next.value.length <= 256 ? next.value : '';
-}
-
-/** The values the secret rules report for a secret literal (the allowlist judges these): the whole, or each token. */
-function reportedValues(value: string, contextSecret: boolean, tokens: readonly TokenMatch[]): TaintLiteral[] {
-  return contextSecret ? [{ value: value.trim() }] : tokens.map((m) => ({ value: value.slice(m.start, m.end).trim() }));
-}
 
 export function analyseFlow(script: IrScript, host: FlowHost, options: FlowOptions = {}): ScriptFacts {
   const facts: ScriptFacts = { literals: [], sinks: [], calls: [], vars: [], arrays: [], globalWrites: new Map(), globalReads: new Set(), globalsWritten: new Set() };
