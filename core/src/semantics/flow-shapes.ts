@@ -41,7 +41,7 @@ export function constText(e: Ir, constOf: (local: string) => string | undefined)
   return s;
 }
 
-/** A credential-ish word in a key (the structured-string scanner's own hint, tokens.ts). */
+/** A credential-ish word in a key (the structured-string scanner's own hint, tokens-key-values.ts). */
 const KEY_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
 
 /**
