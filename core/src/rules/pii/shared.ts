@@ -1,4 +1,4 @@
-import { isUkName, isValidSsn, scanPii, scanUkPhones, sensitiveDataNameKind, type PiiMatch } from '../../detectors';
+import { isUkName, isValidSsn, scanPii, scanUkPhones, sensitiveDataNameKind, withoutProductCodes, type PiiMatch } from '../../detectors';
 import { sharedWork, type FileFacts, type RegionFacts } from '../../engine/facts';
 import type { LiteralFact } from '../../semantics/flow';
 import { docsUrl, type Rule, type RuleContext } from '../../engine/rule';
@@ -62,6 +62,8 @@ function withUkPhones(name: string, value: string, found: PiiMatch[]): PiiMatch[
 function contextPii(lf: LiteralFact): PiiMatch[] {
   if (lf.piiInContext) return lf.piiInContext as PiiMatch[];
   let found = literalPii(lf);
+  // An EAN or part number that happens to pass Luhn or look like an SSN (`product["ean"] = "4012345000054"`).
+  if (lf.ctx.kind === 'named') found = withoutProductCodes(lf.ctx.name, lf.lit.value, found);
   const named = found.length === 0 ? namedSsn(lf) : undefined;
   if (named) found = [named];
   else if (lf.ctx.kind === 'named') found = withUkPhones(lf.ctx.name, lf.lit.value, found);
