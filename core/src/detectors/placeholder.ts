@@ -85,7 +85,8 @@ const FORMAT_SPEC_RE = /^%(?:\d{1,2}\$)?[-+ 0#]{0,3}\d{0,3}(?:\.\d{1,3})?[sdiuxX
 /** `env:NAME`, `env.NAME`, `ENV[NAME]`: a reference to an environment variable. */
 const ENV_REF_RE = /^env[:.][A-Za-z_][\w]{0,80}$|^ENV\[["']?[A-Za-z_]\w{0,80}["']?\]$/i;
 const ENV_UPPER_RE = /^\$\(?[A-Z_][A-Z0-9_]{1,80}\)?$/;
-const YOUR_RE = /^(?:<\s*)?(?:your[\s_.-]{0,3}|(?:enter|insert)[\s_.-]{1,3})[a-z]/i;
+/** `your-api-key`, `<enter token>`, also after a vendor prefix that says which kind is meant (`xoxb-your-bot-token`, `sk_live_your_key`). */
+const YOUR_RE = /^(?:<\s*)?(?:[a-z]{2,6}[_.-](?:(?:live|test)[_-])?)?(?:your[\s_.-]{0,3}|(?:enter|insert)[\s_.-]{1,3})[a-z]/i;
 const HERE_RE = /[\s_\-.](?:here|goes[\s_\-.]here)\s*>?$/i;
 /** Deployment-time token replacement: `#{FTP_PASSWORD}#` (Azure DevOps), `#{Octopus.Var}`, `__OKTA_TOKEN__`, `@@DB_PASS@@`. */
 const REPLACE_TOKEN_RE = /^#\{[A-Za-z_][\w.:-]{0,120}\}#?$|^__[A-Z][A-Z0-9_.]{0,120}[A-Z0-9]__$|^@@[A-Za-z_][\w.]{0,120}@@$/;

@@ -38,6 +38,9 @@ runRuleTable('pii/email', {
     // System and job mailboxes; cloud service accounts are machine identities.
     { code: jb('$from = "etl@brightwater-freight.com";', '$cc = "batch-jobs@brightwater-freight.com";', '$x = "scheduler@brightwater-freight.com";') },
     { code: jb('$sa = "etl-loader@brightwater-etl.iam.gserviceaccount.com";') },
+    // List, campaign and department mailboxes of mailing and partner integrations.
+    { code: jb('$list = "newsletter@mg.brightwater-freight.com";', '$r = "eu-returns@brightwater-freight.com";', '$p = "partners.emea@brightwater-freight.com";') },
+    { code: js('var to = ["news@brightwater-freight.com", "vendors@brightwater-freight.com"];'), file: 'lists.js' },
     // A password with an unencoded `#` in URL user-info: its tail is no local part.
     { code: jb('$mq = "amqps://svc_orders:lZ8EVeIz4J7u#1F@b-1f2e.mq.us-east-1.amazonaws.com:5671/prod";') },
   ],
@@ -45,6 +48,8 @@ runRuleTable('pii/email', {
     // A component property (an e-mail notification's recipient).
     { code: notify.text, file: 'notify.json', lines: notify.linesOf('petra.hoffmann@vantaro-retail.de'), message: /in `to`/ },
     { code: jb('a = "mailto:maria.kowalski@brightwater-freight.com?subject=Rota";'), lines: [2] },
+    // A person's name next to a list word is still a person (`newsletter` is neither the first nor the last word).
+    { code: jb('$a = "maria.newsletter.kowalski@brightwater-freight.com";', '$b = "jan.store.owner@brightwater-freight.com";'), lines: [2, 3] },
     {
       code: jb('$to = "maria.kowalski@brightwater-freight.com";'), lines: [2], severity: 'warning', message: /person's e-mail address/,
       fix: { output: jb('$to = "jane.doe@example.com";') },

@@ -17,6 +17,8 @@ describe('detectors/values', () => {
       'SSWS <okta-api-token>',
       // Format specifiers filled in later (`Sprintf("token=%s", tok)`).
       '%s', '%1$s', '%-8s', '%d', '{0}',
+      // "your …" after a vendor prefix that names the kind of token.
+      'xoxb-your-bot-token', 'sk_live_your_secret_key', 'ghp_your_token_here', 'SG.your-sendgrid-key',
     ];
     for (const v of both) {
       it(`placeholder in code and comments: ${JSON.stringify(v)}`, () => {
@@ -31,7 +33,7 @@ describe('detectors/values', () => {
         assert.equal(isPlaceholder(v, 'code'), false);
       });
     }
-    const real = ['%sXk2pQ9vLm3', '{0}Xk2pQ9', 'Xk2pQ9vLm3', 'tSus!ER!H9C7XZXg', 'Summer2024!', 'f2f6c1d9e8a74b0c9d3e2f1a0b9c8d7e', awsSecret(), mixedStr(32), 'P@ssw0rd-Prod-17'];
+    const real = ['xoxb-yourteam-Kx82', 'yourTurn4Prod-Qz', '%sXk2pQ9vLm3', '{0}Xk2pQ9', 'Xk2pQ9vLm3', 'tSus!ER!H9C7XZXg', 'Summer2024!', 'f2f6c1d9e8a74b0c9d3e2f1a0b9c8d7e', awsSecret(), mixedStr(32), 'P@ssw0rd-Prod-17'];
     for (const v of real) {
       it(`real value is not a placeholder: ${v.slice(0, 6)}…`, () => {
         assert.equal(isPlaceholder(v, 'code'), false);

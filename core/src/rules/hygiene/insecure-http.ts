@@ -10,6 +10,24 @@ const NAMESPACE_HOSTS = /^(?:schemas\.xmlsoap\.org|www\.w3\.org|docs\.oasis-open
 const CREDENTIAL_PARAM = /[?&;]([\w.-]{2,40})=/g;
 const AUTH_WORDS = new Set(['auth', 'oauth', 'oauth2', 'token', 'login', 'signin', 'logon', 'sso']);
 
+/** Words after an auth word that still name its endpoint: `token_url`, `login.endpoint`, `oauth_base_uri`. */
+const ENDPOINT_WORDS = new Set(['url', 'uri', 'endpoint', 'host', 'server', 'address', 'base', 'path', 'api', 'service', 'link', 'href']);
+
+/**
+ * Whether a name says the URL is a login or token endpoint: an auth word ends it, or only endpoint words follow it
+ * (`$oauth.token_url`, `login_endpoint`). An auth word that qualifies another noun (`auth_status`, `token_type_docs`)
+ * names a page about auth, not the place credentials are sent.
+ */
+function namesAuthEndpoint(name: string): boolean {
+  const segs = nameSegments(name);
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const s = segs[i].toLowerCase();
+    if (AUTH_WORDS.has(s)) return true;
+    if (!ENDPOINT_WORDS.has(s)) return false;
+  }
+  return false;
+}
+
 /** Credentials sent to, or fetched from, a plain http:// endpoint. */
 export const insecureHttp: Rule = {
   meta: {
@@ -39,7 +57,7 @@ export const insecureHttp: Rule = {
           const userinfo = authority.includes('@') && authority.slice(0, authority.lastIndexOf('@')).includes(':');
           const params = [...rest.matchAll(CREDENTIAL_PARAM)].some((p) => isCredentialName(p[1]));
           const authPath = rest.split(/[/?#.]/).some((seg) => AUTH_WORDS.has(seg.toLowerCase()));
-          const named = lf.ctx.kind === 'named' && nameSegments(lf.ctx.name).some((s) => AUTH_WORDS.has(s.toLowerCase()));
+          const named = lf.ctx.kind === 'named' && namesAuthEndpoint(lf.ctx.name);
           if (!userinfo && !params && !authPath && !named) continue;
           const at = m.index ?? 0;
           const span = valueCharSpan(ctx.facts, r, lf.lit, at, at + 7);
