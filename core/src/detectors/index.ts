@@ -15,7 +15,6 @@ export {
 } from './pii';
 export type { PiiMatch, PiiKind } from './pii';
 export { isProductCodeName, withoutProductCodes } from './code-names';
-export { isMoreRoleMailbox, withoutRoleMailboxes } from './mailbox-roles';
 export { looksLikePersonName, looksLikeDateOfBirth, looksLikeStreetAddress, looksLikeNationalId, isNationalIdValue, isOtherEventDateKey } from './person';
 export { mask, hashValue } from './mask';
 export { luhnValid, ibanMod97Valid, crc32, toBase62, decodeBase64 } from './codec';

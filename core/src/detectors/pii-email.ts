@@ -26,6 +26,11 @@ export const ROLE_MAILBOXES = new Set([
   'etl', 'elt', 'batch', 'cron', 'scheduler', 'agent', 'agents', 'robot', 'robots', 'build', 'builds', 'ci', 'deploy',
   'sync', 'interface', 'interfaces', 'middleware', 'esb', 'b2b', 'erp', 'crm', 'wms', 'dataops', 'dwh', 'datawarehouse',
   'pipeline', 'pipelines', 'workflow', 'workflows', 'app', 'apps', 'portal', 'server', 'servers', 'platform', 'infra',
+  // list, campaign and department addresses that mailing and partner integrations write (`newsletter@`, `eu-returns@`)
+  'newsletter', 'newsletters', 'news', 'events', 'webinars', 'community', 'partner', 'partners', 'vendor', 'vendors',
+  'supplier', 'suppliers', 'returns', 'receiving', 'recruiting', 'talent', 'reception', 'frontdesk', 'requests',
+  'tickets', 'licensing', 'renewals', 'subscriptions', 'members', 'membership', 'investors', 'communications', 'comms',
+  'shop', 'store', 'customers', 'clients', 'registrations', 'signup', 'unsubscribe', 'announcements', 'updates',
 ]);
 
 /** Domains whose addresses are machine identities (cloud service accounts), never a person's mailbox. */
@@ -85,13 +90,22 @@ export function scanEmails(text: string, out: PiiMatch[]): void {
     if (labels.length < 2 || labels.some((x) => x.length === 0 || x.length > 63)) continue;
     const tld = labels[labels.length - 1].toLowerCase();
     if (!/^[a-z]{2,24}$/.test(tld) || FILE_TLDS.has(tld)) continue;
-    if (isReservedDomain(domain) || isRoleMailbox(local) || MACHINE_EMAIL_DOMAIN_RE.test(domain)) continue;
+    if (isReservedDomain(domain) || isRoleMailbox(local) || MACHINE_EMAIL_DOMAIN_RE.test(domain) || isVerpTail(text, s)) continue;
     if (!/[a-z]/i.test(local)) continue;
     // Message-IDs, calendar UIDs and other machine-made local parts name no person.
     if (machineLocalPart(local)) continue;
     out.push({ kind: 'email', start: s, end: e, description: "a person's e-mail address" });
     at = e - 1;
   }
+}
+
+/**
+ * A bounce address that encodes the recipient (VERP: `bounces+nw=northwind.com@mg.northwind.com`): the match starts
+ * after `=` inside a `role+tag=` local part, so what it took for a local part is a domain. A plain query string
+ * (`?email=maria@…`) has no `+` before the `=` and still reports.
+ */
+function isVerpTail(text: string, start: number): boolean {
+  return start > 0 && text.charCodeAt(start - 1) === 61 /* = */ && /[A-Za-z0-9.-]+\+[\w.-]*=$/.test(text.slice(Math.max(0, start - 64), start));
 }
 
 /** A local part made by a program: mostly digits, or a long hex string (`20240315103000.4f7a9c`, `0400…E008`). */

@@ -1,4 +1,4 @@
-import { isUkName, isValidSsn, scanPii, scanUkPhones, sensitiveDataNameKind, withoutProductCodes, withoutRoleMailboxes, type PiiMatch } from '../../detectors';
+import { isUkName, isValidSsn, scanPii, scanUkPhones, sensitiveDataNameKind, withoutProductCodes, type PiiMatch } from '../../detectors';
 import { sharedWork, type FileFacts, type RegionFacts } from '../../engine/facts';
 import type { LiteralFact } from '../../semantics/flow';
 import { docsUrl, type Rule, type RuleContext } from '../../engine/rule';
@@ -11,7 +11,7 @@ const NONE: PiiMatch[] = [];
 /** PII scans are shared by the six PII rules: one scan per literal, kept on the literal node (see IrLiteral). */
 function literalPii(lf: LiteralFact): PiiMatch[] {
   const lit = lf.lit;
-  if (!lit.pii) lit.pii = lit.value.length < 6 ? NONE : withoutRoleMailboxes(lit.value, scanPii(lit.value));
+  if (!lit.pii) lit.pii = lit.value.length < 6 ? NONE : scanPii(lit.value);
   return lit.pii as PiiMatch[];
 }
 
@@ -23,7 +23,7 @@ function dataPii(facts: FileFacts, value: string): PiiMatch[] {
   const cache = sharedWork(facts, DATA_PII, () => new Map<string, PiiMatch[]>());
   let r = cache.get(value);
   if (!r) {
-    r = value.length < 6 ? NONE : withoutRoleMailboxes(value, scanPii(value));
+    r = value.length < 6 ? NONE : scanPii(value);
     cache.set(value, r);
   }
   return r;
