@@ -14,7 +14,7 @@ export {
   scanPii, scanUkPhones, isUkName, isRoleMailbox, isReservedDomain, isValidSsn, isLikelyCardNumber, ROLE_MAILBOXES, TEST_CARD_NUMBERS, EXAMPLE_IBANS, IBAN_LENGTHS,
 } from './pii';
 export type { PiiMatch, PiiKind } from './pii';
-export { isProductCodeName, withoutProductCodes } from './code-names';
+export { isBarcodeName, isGs1Number, withoutProductCodes } from './code-names';
 export { looksLikePersonName, looksLikeDateOfBirth, looksLikeStreetAddress, looksLikeNationalId, isNationalIdValue, isOtherEventDateKey } from './person';
 export { mask, hashValue } from './mask';
 export { luhnValid, ibanMod97Valid, crc32, toBase62, decodeBase64 } from './codec';

@@ -28,9 +28,9 @@ runRuleTable('pii/card-number', {
     // Dots: a published number, a version-like run, and a valid number in no printed grouping (5-5-6).
     { code: jb('$c = "4111.1111.1111.1111";', '$build = "2024.1105.0001.0003";') },
     { code: jb(`$c = "${visa.slice(0, 5)}.${visa.slice(5, 10)}.${visa.slice(10)}";`) },
-    // Product and document codes that pass Luhn by chance (a valid EAN-13 and a 16-digit print number).
-    { code: jb('product = Dict();', 'product["ean"] = "4012345000054";', '$inv.print_doc_no = "4539148803436467";') },
-    { code: js('var item = { gtin14: "4012345000054", tracking_no: "4012345000054" };'), file: 'codes.js' },
+    // Barcodes that pass Luhn by chance: a valid EAN-13 / GTIN under a barcode name (their own check digit is right).
+    { code: jb('product = Dict();', 'product["ean"] = "4012345000054";') },
+    { code: js('var item = { gtin14: "4012345000054", isbn13: "9780306406157" };'), file: 'codes.js' },
   ],
   invalid: [
     { code: jb(`$c = "${visa}";`), lines: [2], severity: 'warning', message: /payment card number/, fix: true },
@@ -41,8 +41,11 @@ runRuleTable('pii/card-number', {
     { code: jb(`$c = "${amex.slice(0, 4)}.${amex.slice(4, 10)}.${amex.slice(10)}";`), lines: [2] },
     { code: jb('$x = 1;', `rec = "order 7731 paid with ${visa} on file";`), lines: [3] },
     { code: js(`var card = "${groupCard(mc)}";`), file: 'card.js', lines: [2] },
-    // A code field that holds more than the code still reports the card inside it.
-    { code: jb(`$item.sku = "paid with ${visa}";`), lines: [2] },
+    // A barcode field that holds more than the code still reports the card inside it; a card number under an order,
+    // invoice or batch name, or one whose barcode check digit is wrong, is a card number.
+    { code: jb(`$item.ean = "paid with ${visa}";`), lines: [2] },
+    { code: jb(`$inv.print_doc_no = "${visa}";`, `batchCode = "${visa}";`), lines: [2, 3] },
+    { code: jb(`product["ean"] = "${visa}";`), lines: [2] },
     { code: exported.text, file: 'project.json', secrets: [groupCard(visa, '-')], lines: exported.linesOf(groupCard(visa, '-')), message: /in `test_payment_method`/ },
   ],
 });

@@ -23,8 +23,6 @@ runRuleTable('pii/ssn', {
     { code: jb('$employee.ssn = "666224871";', '$employee.ssn = "123450000";') },
     // Nine bare digits labelled as an SSN: out of range, or not labelled as one (a batch id, a longer run).
     { code: jb('$q = "ssn=912345678&plan=gold";', '$b = "batch=538294417";', '$n = "ssn=5382944170";', '$c = "dossn=538294417";') },
-    // A part number in the SSN layout (701-23-4567) is stored under a name that says what it is.
-    { code: jb(`$item.part_number = "${s1}";`, `line["partNo"] = "${s2}";`) },
   ],
   invalid: [
     { code: jb(`$s = "${s1}";`), lines: [2], severity: 'warning', message: /social security number/, fix: true },
@@ -32,6 +30,8 @@ runRuleTable('pii/ssn', {
     { code: jb(`rec = "employee ${s2} onboarding";`), lines: [2] },
     { code: jb('$x = 1;', `$s = "${s2}";`), lines: [3] },
     { code: jb(`$employee.ssn_number = "${s2}";`), lines: [2] },
+    // An SSN in a valid range is personal data whatever name holds it (test data hides it under business names).
+    { code: jb(`$item.part_number = "${s1}";`, `invoiceId = "${s2}";`), lines: [2, 3] },
     { code: js(`var s = "${s1}";`), file: 'ssn.js', lines: [2], fix: true },
     { code: jb(`$employee.ssn = "${s1.replace(/-/g, '')}";`), lines: [2], message: /social security number/, fix: true },
     { code: js(`var rec = { social_security_number: "${s2.replace(/-/g, '')}" };`), file: 'ssn-bare.js', lines: [2] },

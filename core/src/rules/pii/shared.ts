@@ -62,7 +62,7 @@ function withUkPhones(name: string, value: string, found: PiiMatch[]): PiiMatch[
 function contextPii(lf: LiteralFact): PiiMatch[] {
   if (lf.piiInContext) return lf.piiInContext as PiiMatch[];
   let found = literalPii(lf);
-  // An EAN or part number that happens to pass Luhn or look like an SSN (`product["ean"] = "4012345000054"`).
+  // A barcode that happens to pass Luhn (`product["ean"] = "4012345000054"`).
   if (lf.ctx.kind === 'named') found = withoutProductCodes(lf.ctx.name, lf.lit.value, found);
   const named = found.length === 0 ? namedSsn(lf) : undefined;
   if (named) found = [named];
