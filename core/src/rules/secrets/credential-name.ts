@@ -32,8 +32,9 @@ export const credentialName: Rule = {
         }
       }
       // A random-looking literal stored under a credential name through a local (`k = "…"; $svc.api_key = k`).
-      for (const { lf, name } of literalsStoredThroughLocals(r)) {
-        reportLiteral(ctx, r, lf, { messageId: 'named', data: { name, where: mappingNote(r) } }, { extractAs: name, description: `Value of ${name}` });
+      for (const { lf, name, compared } of literalsStoredThroughLocals(r)) {
+        if (compared) reportLiteral(ctx, r, lf, { messageId: 'compared', data: { name, where: mappingNote(r) } }, { extractAs: 'expected_api_key', description: 'Expected caller credential' });
+        else reportLiteral(ctx, r, lf, { messageId: 'named', data: { name, where: mappingNote(r) } }, { extractAs: name, description: `Value of ${name}` });
       }
       for (const cm of r.ir.comments) {
         for (const c of commentCredentials(cm)) {
