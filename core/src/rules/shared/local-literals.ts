@@ -39,16 +39,17 @@ function credentialRead(e: Ir, writes: Map<string, Ir[]>, depth: number): string
 /**
  * Random-looking literals first assigned to a local and then stored under a credential or key-header name through it
  * (`k = "Qm7f…"; $svc.api_key = k;`, `{ "X-Api-Key": k }`, `"X-Api-Key: " + k`), or compared with a credential read
- * (`If(callerKey != k, …)` with callerKey from the X-Api-Key header): the literal is the hard-coded credential. The local must be
- * assigned exactly once, from that literal, before the store. Only random-looking values: a plain word through a
- * local is more often a user name or a label than a password. The region's tree is walked only when it has such a
+ * (`If(callerKey != k, …)` with callerKey from the X-Api-Key header): the literal is the hard-coded credential. The
+ * local must be assigned exactly once, from that literal, before the store. Only random-looking values: a plain word
+ * through a local is more often a user name or a label than a password. The region's tree is walked only when it has such a
  * literal in a local (rare: generated and hand-written scripts alike assign words and numbers to locals).
  */
 export function literalsStoredThroughLocals(r: RegionFacts): { lf: LiteralFact; name: string; compared: boolean }[] {
   const byLocal = new Map<string, LiteralFact>();
   for (const lf of r.flow.literals) {
     const c = lf.ctx;
-    if (c.kind !== 'named' || c.via !== 'variable' || c.part || lf.secret || c.name.startsWith('$')) continue;
+    // A dotted name is a global (`$svc.ref`): only a local can carry the literal on.
+    if (c.kind !== 'named' || c.via !== 'variable' || c.part || lf.secret || c.name.startsWith('$') || c.name.includes('.')) continue;
     if (looksLikeIssuedKey(lf.lit.value)) byLocal.set(c.name, lf);
   }
   if (byLocal.size === 0) return [];
