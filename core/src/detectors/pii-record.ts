@@ -3,6 +3,7 @@
 
 import { isOtherEventDateKey, looksLikeDateOfBirth, looksLikeNationalId, looksLikePersonName, looksLikeStreetAddress } from './person';
 import type { PiiMatch } from './pii-match';
+import { scanHl7Pids } from './pii-hl7';
 import { isSsnText } from './pii-ssn';
 
 interface Field {
@@ -82,6 +83,7 @@ export function scanPersonRecords(text: string, out: PiiMatch[], now: Date): voi
     }
   }
   scanKeyedNames(text, out, now);
+  if (text.includes('PID|')) scanHl7Pids(text, out, now);
 }
 
 /** A person's name and a record detail (date of birth, address, national id) among a line's fields. */

@@ -46,9 +46,13 @@ runRuleTable('pii/person-record', {
     { code: jb('$x = "<Employee><Name>Lars Eriksen</Name><StartDate>2001-09-01</StartDate></Employee>";', 'k = "Lars Eriksen; created=2019-04-02";') },
     { code: js('var site = { name: "Kantonsspital Nord", founded: "1912-05-01" };'), file: 'site.js' },
     { code: jb('g = Dict();', 'g["name"] = "Harald Brenner";', 'g["date_of_hire"] = "2015-03-01";') },
+    // HL7 PID segments: a placeholder patient, a date that is no birth date, a name with no other detail.
+    { code: jb('a = "PID|1||M2^^^H||TEST^PATIENT||19800101|U";', 'b = "PID|1||M3^^^H||Brennan^Colm||20240101|M|||^^Galway";') },
   ],
   invalid: [
     { code: jb('rec = "Jane Porter,1984-03-12,42 Elm St";'), lines: [2], severity: 'warning', message: /name with a date of birth/ },
+    // HL7 v2 PID segment: PID-5 name (Family^Given) with PID-7 date of birth or PID-11 address, also after an MSH segment.
+    { code: jb('a = "PID|1||MRN48213^^^LGH||Okonkwo^Adaeze^N||19810417|F";', 'b = "MSH|^~\\\\&|REG|X|Y|Z|20240311||ADT^A04|1|P|2.5\\rPID|1||M1^^^H||Fairweather^Ottoline|||F|||27 Larkspur Lane^^Leeds^^LS6 2QT";'), lines: [2, 3] },
     // A hire date beside a date of birth does not hide the birth date.
     { code: jb('$j = \'{"name":"Harald Brenner","hireDate":"2015-03-01","dob":"1984-03-12"}\';'), lines: [2] },
     { code: js('var e = { name: "Harald Brenner", birthDate: "1984-03-12", createdAt: "2020-01-02" };'), file: 'e.js', lines: [2] },

@@ -26,6 +26,10 @@ runRuleTable('secrets/credential-name', {
     { code: js('var h = {};', 'h["X-Client-Key"] = "partner-portal-prod";', 'h["X-Auth-Key"] = "{{auth_key}}";'), file: 'hdr-key.js' },
     // The WebSocket handshake nonce and a tenant key are no access keys (one neutral-word list with the flow's headers).
     { code: jb(`Set("jitterbit.networking.http.request.header.Sec-WebSocket-Key", "${pick(244, 22)}==");`, `Set("jitterbit.networking.http.request.header.X-Tenant-Key", "${pick(252, 32)}");`) },
+    // Through a local: a plain word (a user name), a local written twice, a store before the assignment, a neutral name.
+    { code: jb('u = "svc_reader";', '$ldap.password = u;', `k = "${pick(264, 32)}";`, 'If($x, k = $pv_key);', '$svc.api_key = k;', `r = "${pick(265, 32)}";`, '$svc.request_id = r;') },
+    // Through a local into a neutral header, or compared with a value that is no credential.
+    { code: js(`var rid = "${pick(270, 32)}";`, 'var h2 = "X-Request-Id: " + rid;', `var ref = "${pick(271, 32)}";`, 'if (ref == Jitterbit.GetVar("$order.ref")) { h2 = ""; }'), file: 'local-neutral.js' },
     // A key-named variable that is not a header (`record_key`) with a random value: no credential name.
     { code: jb(`$record_key = "${pick(243, 24)}";`) },
     // Prose in comments: a hash, a URL or a qualified noun after the credential word is not a disclosed value.
@@ -192,6 +196,12 @@ runRuleTable('secrets/credential-name', {
     { code: js(`var props = [{ propertyName: "X-Api-Key", propertyValue: "${pick(253, 32)}" }, { fieldName: "sftp_password", fieldValue: "${password(254)}" }];`), file: 'pair-spellings.js', lines: [2, 2], secrets: [pick(253, 32), password(254)] },
     // A literal passed to a script's own function lands in the parameter at its position.
     { code: js('function login(username, password) {', '  Jitterbit.SetVar("$rs.body", "user=" + username + "&pass=" + password);', '}', `login("svc_rateshop", "${pw}");`), file: 'fnarg.js', lines: [5], secrets: [pw] },
+    // A random-looking literal stored under a credential or key-header name through a local assigned once.
+    { code: jb(`k = "${pick(261, 32)}";`, '$svc.api_key = k;', `s = "${pick(262, 40)}";`, 'd = Dict();', 'd["client_secret"] = s;'), lines: [2, 4], secrets: [pick(261, 32), pick(262, 40)] },
+    { code: js(`var upstreamKey = "${pick(263, 32)}";`, 'var h = { "Ocp-Apim-Subscription-Key": upstreamKey, Accept: "application/json" };'), file: 'local-hdr.js', lines: [2], secrets: [pick(263, 32)] },
+    // Through a local into a header line, a URL parameter or an Authorization value, or compared with the caller's key.
+    { code: jb(`k = "${pick(266, 32)}";`, 'hdr = "X-Api-Key: " + k;', `q = "${pick(267, 32)}";`, 'u = "https://api.northwind-ops.com/v1?apikey=" + q;'), lines: [2, 4], secrets: [pick(266, 32), pick(267, 32)] },
+    { code: js(`var expectedKey = "${hex(268, 32)}";`, 'var callerKey = Jitterbit.GetVar("$jitterbit.api.request.headers.x_api_key");', 'if (callerKey != expectedKey) { SetLastError("denied"); }', `var t = "${pick(269, 36)}";`, 'var h = "Authorization: Bearer " + t;'), file: 'local-cmp.js', lines: [2, 5], secrets: [hex(268, 32), pick(269, 36)] },
     // Project exports: every copy of the script counts (scriptBody and its cleansed duplicate).
     { code: exported.text, file: 'project.json', lines: exported.linesOf(pw), fix: true },
     { code: mapped.text, file: 'mapped.json', lines: mapped.linesOf(key32), message: /in the mapping of `Carrier\/apiKey`/, secrets: [key32] },

@@ -1,6 +1,7 @@
 import { docsUrl, type Rule } from '../../engine/rule';
 import { commentCredentials } from '../shared/commented';
 import { mappingNote, reportLiteral } from '../shared/helpers';
+import { literalsStoredThroughLocals } from '../shared/local-literals';
 
 /** A literal stored under, or compared with, a credential name. */
 export const credentialName: Rule = {
@@ -29,6 +30,11 @@ export const credentialName: Rule = {
         } else {
           reportLiteral(ctx, r, lf, { messageId: 'compared', data: { name: c.name, where: mappingNote(r) } }, { extractAs: 'expected_api_key', description: 'Expected caller credential' });
         }
+      }
+      // A random-looking literal stored under a credential name through a local (`k = "…"; $svc.api_key = k`).
+      for (const { lf, name, compared } of literalsStoredThroughLocals(r)) {
+        if (compared) reportLiteral(ctx, r, lf, { messageId: 'compared', data: { name, where: mappingNote(r) } }, { extractAs: 'expected_api_key', description: 'Expected caller credential' });
+        else reportLiteral(ctx, r, lf, { messageId: 'named', data: { name, where: mappingNote(r) } }, { extractAs: name, description: `Value of ${name}` });
       }
       for (const cm of r.ir.comments) {
         for (const c of commentCredentials(cm)) {
