@@ -47,6 +47,8 @@ function credentialRead(e: Ir, writes: Map<string, Ir[]>, depth: number): string
 export function literalsStoredThroughLocals(r: RegionFacts): { lf: LiteralFact; name: string; compared: boolean }[] {
   const byLocal = new Map<string, LiteralFact>();
   for (const lf of r.flow.literals) {
+    // Issued keys are 20+ characters: most literals end here, before any look at their context.
+    if (lf.lit.value.length < 20) continue;
     const c = lf.ctx;
     // A dotted name is a global (`$svc.ref`): only a local can carry the literal on.
     if (c.kind !== 'named' || c.via !== 'variable' || c.part || lf.secret || c.name.startsWith('$') || c.name.includes('.')) continue;
