@@ -40,7 +40,8 @@ function isValueStop(c: number): boolean {
   return c <= 32 || c === 59 || c === 38 || c === 44 || c === 34 || c === 39 || c === 60 || c === 62 || c === 41 || c === 93 || c === 125 || c === 124 || c === 92;
 }
 
-const CREDENTIAL_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
+/** A credential-ish word somewhere in a key: the cheap test before the name check (the flow's split-key test uses it too). */
+export const KEY_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
 
 function isKeyChar(c: number): boolean {
   return isAlnumCode(c) || c === 95 || c === 46 || c === 45 || c === 36; // _ . - $
@@ -105,7 +106,7 @@ function keyValueAt(text: string, i: number, where: ValueSite, out: Out): number
   const bareUrlKey = sep === 61 && (text[keyStart - 1] === '?' || text[keyStart - 1] === '&') && /^(?:key|sig|signature)$/i.test(key);
   // A header or parameter named like a key (`X-Auth-Key: …`, `&client-key=…`) holds one when its value is random.
   const keyHeader = !bareUrlKey && isKeyHeaderName(key) && !isCredentialName(key);
-  if (!bareUrlKey && !keyHeader && (!CREDENTIAL_HINT_RE.test(key) || !isCredentialName(key))) return -1;
+  if (!bareUrlKey && !keyHeader && (!KEY_HINT_RE.test(key) || !isCredentialName(key))) return -1;
   // value
   let k = i + 1;
   sp = 0;
@@ -198,7 +199,7 @@ export function scanXmlElements(text: string, where: ValueSite, out: Out): void 
     while (k < n && k - i <= 64 && (isKeyChar(text.charCodeAt(k)) || text[k] === ':')) k++;
     const name = text.slice(i + 1, k);
     const local = name.includes(':') ? name.slice(name.lastIndexOf(':') + 1) : name;
-    if (!local || !CREDENTIAL_HINT_RE.test(local) || !isCredentialName(local)) continue;
+    if (!local || !KEY_HINT_RE.test(local) || !isCredentialName(local)) continue;
     const gt = findWithin(text, '>', k, 256);
     if (gt < 0 || text[gt - 1] === '/' || text.slice(k, gt).includes('<')) continue;
     const closeTag = '</' + name + '>';

@@ -1,5 +1,7 @@
 import type { Ir, IrCall, IrVar } from './ir';
 import { pairName } from '../syntax/name-value-pair';
+// The structured-string scanner's key hint: a split key is scanned together with its value, as one literal would be.
+import { KEY_HINT_RE } from '../detectors/tokens-key-values';
 import type { TokenMatch } from './flow-types';
 import type { TaintLiteral } from './taint';
 
@@ -40,9 +42,6 @@ export function constText(e: Ir, constOf: (local: string) => string | undefined)
   }
   return s;
 }
-
-/** A credential-ish word in a key (the structured-string scanner's own hint, tokens-key-values.ts). */
-const KEY_HINT_RE = /pass|pwd|pw|secret|token|key|sess|sas|sig|auth|cred/i;
 
 /**
  * Whether a literal ends with the key of a value the next literal holds: `"…;Pwd="`, `"…?api_key="`, `"X-Api-Key: "`,
