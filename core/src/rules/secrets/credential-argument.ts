@@ -1,6 +1,7 @@
 import { docsUrl, type Rule } from '../../engine/rule';
 import type { RegionFacts } from '../../engine/facts';
 import type { LiteralFact } from '../../semantics/flow';
+import { noteLocalWrite, soleWriteBefore } from '../shared/local-writes';
 import { pushChildren, type Ir, type IrCall } from '../../semantics/ir';
 import { isContextSecret } from '../shared/classify';
 import { mappingNote, reportLiteral } from '../shared/helpers';
@@ -64,20 +65,16 @@ function localLiteralArguments(r: RegionFacts): { call: IrCall; index: number; l
   const stack: Ir[] = [...r.ir.body];
   while (stack.length > 0) {
     const e = stack.pop() as Ir;
-    if (e.k === 'assign' && e.target.k === 'var' && e.target.scope === 'local' && names.has(e.target.name)) {
-      const list = writes.get(e.target.name) ?? [];
-      list.push(e.op === '=' ? e.value : e);
-      writes.set(e.target.name, list);
-    }
+    noteLocalWrite(e, writes, names);
     pushChildren(e, stack);
   }
   const byLiteral = new Map(r.flow.literals.map((lf) => [lf.lit, lf] as const));
   const out: { call: IrCall; index: number; lf: LiteralFact }[] = [];
   const seen = new Set<LiteralFact>();
   for (const w of wanted) {
-    const list = writes.get(w.name);
-    if (!list || list.length !== 1 || list[0].k !== 'lit' || list[0].start > w.call.start) continue;
-    const lf = byLiteral.get(list[0] as LiteralFact['lit']);
+    const value = soleWriteBefore(writes, w.name, w.call.start);
+    if (!value || value.k !== 'lit') continue;
+    const lf = byLiteral.get(value as LiteralFact['lit']);
     if (!lf || lf.contextSecret || lf.secret) continue;
     if (!isContextSecret(lf.lit.value, { kind: 'credential-arg', fn: w.call.name, param: '', index: w.index, secretKind: '' })) continue;
     if (seen.has(lf)) continue; // one literal passed to several calls is one finding

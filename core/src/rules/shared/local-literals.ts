@@ -3,6 +3,7 @@ import { isCredentialName, isKeyHeaderName, looksLikeIssuedKey } from '../../det
 import type { LiteralFact } from '../../semantics/flow';
 import { pushChildren, type Ir } from '../../semantics/ir';
 import { isContextSecret } from './classify';
+import { noteLocalWrite, soleWriteBefore } from './local-writes';
 
 /** A name a local's value is stored under (or a credential it is compared with): the store's position and context. */
 interface Store {
@@ -61,13 +62,9 @@ export function literalsStoredThroughLocals(r: RegionFacts): { lf: LiteralFact; 
   const stack: Ir[] = [...r.ir.body];
   while (stack.length > 0) {
     const e = stack.pop() as Ir;
+    noteLocalWrite(e, writes);
     if (e.k === 'assign') {
       const t = e.target;
-      if (t.k === 'var' && t.scope === 'local') {
-        const list = writes.get(t.name) ?? [];
-        list.push(e.op === '=' ? e.value : e);
-        writes.set(t.name, list);
-      }
       const v = e.value;
       if (e.op === '=' && v.k === 'var' && v.scope === 'local' && byLocal.has(v.name)) {
         if (t.k === 'var') stores.push({ local: v.name, at: e.start, name: t.name, via: 'variable' });
@@ -101,8 +98,7 @@ export function literalsStoredThroughLocals(r: RegionFacts): { lf: LiteralFact; 
   const seen = new Set<LiteralFact>();
   for (const s of stores) {
     const lf = byLocal.get(s.local) as LiteralFact;
-    const list = writes.get(s.local);
-    if (!list || list.length !== 1 || list[0] !== lf.lit || lf.lit.start > s.at || seen.has(lf)) continue;
+    if (soleWriteBefore(writes, s.local, s.at) !== lf.lit || seen.has(lf)) continue;
     const ok = s.via === 'compared' ? isContextSecret(lf.lit.value, { kind: 'compared', name: s.name }) : isContextSecret(lf.lit.value, { kind: 'named', name: s.judged ?? s.name, via: s.via });
     if (!ok) continue;
     seen.add(lf);
